@@ -1,0 +1,112 @@
+# policylint: a privacy-policy compliance linter.
+#
+#   make            builds ./policylint and libpolicylint.a
+#   make demo       checks the dependencies (installing them with apt-get
+#                   when it can) and lints the shipped examples
+#   make test       every test: unit tests and golden CLI tests under
+#                   ASan/UBSan, rule examples, then the same under valgrind
+#   make bench      the benchmark (figures, not a pass/fail test)
+#   make eval       scores detection on ../shared/corpus/opp115-dev
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR?= $(PREFIX)/include
+DATADIR   ?= $(PREFIX)/share/policylint
+MANDIR    ?= $(PREFIX)/share/man
+SHARED    ?= ../shared
+
+CC        ?= cc
+PKG_CONFIG?= pkg-config
+DEPS       = yaml-0.1 libpcre2-8
+WARN       = -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Iinclude -Isrc \
+             -DPL_DATADIR='"$(DATADIR)"' \
+             $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+LIBS       = $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LIBS)
+SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+
+LIB_SRC    = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ    = $(LIB_SRC:src/%.c=build/rel/%.o)
+SAN_OBJ    = $(LIB_SRC:src/%.c=build/san/%.o)
+TEST_SRC   = $(wildcard tests/test_*.c)
+TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
+TEST_VG    = $(TEST_SRC:tests/%.c=build/rel/%)
+
+.PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
+        bench eval install uninstall clean
+.SUFFIXES:
+
+all: policylint
+
+policylint: build/rel/main.o libpolicylint.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+libpolicylint.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+build/rel/%.o: src/%.c include/policylint.h $(wildcard src/*.h) | build/rel
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c include/policylint.h $(wildcard src/*.h) | build/san
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+
+build/san/libpolicylint.a: $(SAN_OBJ)
+	$(AR) rcs $@ $^
+
+build/san/policylint: src/main.c build/san/libpolicylint.a
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -o $@ $^ $(LIBS)
+
+build/san/test_%: tests/test_%.c tests/testutil.h build/san/libpolicylint.a
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -o $@ $< build/san/libpolicylint.a $(TEST_LIBS)
+
+build/rel/test_%: tests/test_%.c tests/testutil.h libpolicylint.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< libpolicylint.a $(TEST_LIBS)
+
+build/rel build/san:
+	mkdir -p $@
+
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory policylint
+	@for f in examples/*.txt examples/*.md examples/*.html; do \
+	  echo "== ./policylint $$f"; ./policylint $$f; echo "(exit $$?)"; echo; \
+	done; true
+
+# The whole suite: sanitizers first, then valgrind on the plain build.
+test: deps
+	@$(MAKE) --no-print-directory unit-test cli-test rules-test valgrind-test
+	@echo "make test: all test stages passed"
+
+unit-test: $(TEST_BIN)
+	@for t in $(TEST_BIN); do \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  POLICYLINT_RULES=$(CURDIR)/rules POLICYLINT_SHARED=$(SHARED) \
+	  $$t || exit 1; done
+
+cli-test: build/san/policylint policylint
+	@sh tests/cli/run.sh build/san/policylint $(SHARED)
+
+rules-test: build/san/policylint
+	@build/san/policylint --check-rules
+
+valgrind-test: $(TEST_VG) policylint
+	@sh tests/valgrind.sh "$(TEST_VG)" $(SHARED)
+
+bench: policylint
+	@sh tests/bench.sh $(SHARED)
+
+eval: policylint
+	@if [ -x $(SHARED)/tools/eval-opp115 ]; then \
+	  $(SHARED)/tools/eval-opp115 --linter ./policylint; \
+	else echo "make eval: $(SHARED)/tools/eval-opp115 is absent; nothing to score"; fi
+
+clean:
+	rm -rf build policylint libpolicylint.a

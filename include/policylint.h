@@ -1,0 +1,241 @@
+/*
+ * policylint.h: the public interface of libpolicylint.
+ *
+ * A privacy-policy linter in four stages:
+ *
+ *   pl_ruleset_load()  YAML rule files -> rules        (rules_load.c)
+ *   pl_ruleset_compile() rules -> PCRE2 matchers       (rules_compile.c)
+ *   pl_scan()          one policy -> a pl_result       (scan.c, with the
+ *                      extractors of text.h and segment.c before it)
+ *   pl_report_*()      results -> text, JSON, ...      (report*.c)
+ *
+ * Ownership: every *_new / *_load / pl_scan result is freed with the
+ * matching *_free, which accepts NULL.  Strings inside results are owned by
+ * the result.  Errors a user can fix (a bad rule file, an unreadable input)
+ * are reported as pl_diag entries and never abort; running out of memory
+ * aborts.
+ */
+#ifndef POLICYLINT_H
+#define POLICYLINT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define PL_VERSION "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Vocabulary ---------------------------------------------------- */
+
+/* The areas of the measuring contract, in its order. */
+typedef enum {
+	PL_AREA_COLLECTION,
+	PL_AREA_SHARING,
+	PL_AREA_RETENTION,
+	PL_AREA_RIGHTS,
+	PL_AREA_CHOICES,
+	PL_AREA_COOKIES,
+	PL_AREA_SECURITY,
+	PL_AREA_CHILDREN,
+	PL_AREA_CHANGES,
+	PL_AREA_DNT,
+	PL_AREA_CONTACT,
+	PL_AREA_COUNT
+} pl_area;
+
+const char *pl_area_name(pl_area area);
+/* Returns the area for an id, or -1. */
+int pl_area_from_name(const char *name);
+
+typedef enum { PL_SEV_INFO, PL_SEV_WARNING, PL_SEV_ERROR } pl_severity;
+
+const char *pl_severity_name(pl_severity s);
+int pl_severity_from_name(const char *name); /* -1 when unknown */
+
+typedef enum {
+	PL_INPUT_AUTO,
+	PL_INPUT_TEXT,
+	PL_INPUT_MARKDOWN,
+	PL_INPUT_HTML
+} pl_input_format;
+
+/* The format a path's extension implies (.md, .markdown, .html, .htm, else
+ * text). */
+pl_input_format pl_input_format_for_path(const char *path);
+int pl_input_format_from_name(const char *name); /* -1 when unknown */
+
+/* ---- Diagnostics ----------------------------------------------------- */
+
+/* A problem with something policylint read: a rule file, a config file or
+ * an input.  line and column are 1-based, 0 when they do not apply. */
+typedef struct {
+	pl_severity severity;
+	char *path;
+	unsigned long line, column;
+	char *message;
+} pl_diag;
+
+typedef struct {
+	pl_diag *items;
+	size_t count, cap;
+	size_t errors;          /* how many items have PL_SEV_ERROR */
+} pl_diags;
+
+void pl_diags_add(pl_diags *d, pl_severity sev, const char *path,
+		  unsigned long line, unsigned long column, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+/* Prints every diagnostic as "path:line:col: severity: message" and
+ * empties the list. */
+void pl_diags_print(pl_diags *d, FILE *out);
+void pl_diags_free(pl_diags *d);
+
+/* ---- Rule sets ------------------------------------------------------ */
+
+typedef struct pl_ruleset pl_ruleset;
+
+pl_ruleset *pl_ruleset_new(void);
+
+/* Loads a YAML rule file, or every *.yaml / *.yml file of a folder (sorted
+ * by name).  Problems go to diags; returns the number of errors added. */
+int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags);
+
+/* Cross-checks the loaded rules (references to unknown topics, duplicate
+ * ids) and compiles every pattern.  Returns the number of errors added. */
+int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags);
+
+/* Runs every rule's examples; each failure becomes a diagnostic pointing at
+ * the example.  Returns the number of failures. */
+int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags);
+
+/* Prints every compiled pattern, one per line, with PCRE2 inline options so
+ * that another PCRE2 tool runs exactly the same matcher. */
+void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out);
+
+/* `--list-rules`: one line per rule, then one per topic. */
+void pl_ruleset_list(const pl_ruleset *rs, FILE *out);
+
+/* `--explain ID`: a rule's or topic's message, rationale, references and
+ * examples.  Returns -1 when no rule or topic has that id. */
+int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out);
+
+/* Whether rs has a rule with this id. */
+int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id);
+
+/* The folder the default rules live in, found next to the executable
+ * (source tree) or under the install prefix; NULL when none exists. */
+char *pl_default_rules_path(const char *argv0);
+
+void pl_ruleset_free(pl_ruleset *rs);
+
+/* ---- Scanning ------------------------------------------------------- */
+
+typedef enum {
+	PL_KIND_MISSING,   /* a required disclosure is absent */
+	PL_KIND_CONFLICT,  /* two statements contradict each other */
+	PL_KIND_WORDING,   /* discouraged or outdated wording */
+	PL_KIND_INCOMPLETE,/* disclosed, but what must come with it is not */
+	PL_KIND_REMOVED,   /* --against: an area the old version disclosed */
+	PL_KIND_UNUSED_DIRECTIVE
+} pl_finding_kind;
+
+const char *pl_finding_kind_name(pl_finding_kind k);
+
+typedef struct {
+	size_t offset, length;          /* bytes of the input as read */
+	unsigned long line, column;     /* 1-based; column in characters */
+	char *message;                  /* may be NULL */
+} pl_location;
+
+typedef struct {
+	const char *rule;               /* rule id (owned by the rule set) */
+	pl_finding_kind kind;
+	pl_severity severity;
+	pl_area area;
+	char *message;
+	pl_location loc;
+	pl_location *related;
+	size_t nrelated;
+} pl_finding;
+
+typedef struct {
+	const char *topic;              /* topic id (owned by the rule set) */
+	pl_location loc;                /* message unused */
+} pl_evidence;
+
+typedef struct {
+	int disclosed;
+	pl_evidence *evidence;
+	size_t count, cap;
+} pl_area_result;
+
+typedef struct pl_result {
+	char *path;                     /* as given by the caller */
+	char *src;                      /* the input as read (owned) */
+	size_t src_len;
+	pl_input_format format;
+	pl_area_result areas[PL_AREA_COUNT];
+	pl_finding *findings;           /* sorted by offset */
+	size_t nfindings, findings_cap;
+	size_t *line_starts;            /* offsets where lines begin */
+	size_t nlines;
+} pl_result;
+
+typedef struct {
+	pl_input_format format;         /* PL_INPUT_AUTO: from the path */
+	const char *const *disabled;    /* rule ids not to report */
+	size_t ndisabled;
+} pl_scan_options;
+
+/* Reads a policy from path ("-" is standard input).  On success stores a
+ * malloc'd buffer and its length and returns 0; otherwise adds a diagnostic
+ * naming the file and the problem (missing, a folder, unreadable, binary)
+ * and returns -1.  The file is only ever opened for reading. */
+int pl_input_read(const char *path, const char *display_name, char **data,
+		  size_t *len, pl_diags *diags);
+
+/* Lints src[0..len), taking ownership of src (malloc'd).  display_name is
+ * copied into the result.  Pattern errors (a match limit hit) become
+ * diagnostics naming the rule.  Never returns NULL. */
+pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
+		   size_t len, const pl_scan_options *opts, pl_diags *diags);
+
+/* 1-based line and character column of a byte offset of r's input. */
+void pl_result_position(const pl_result *r, size_t offset,
+			unsigned long *line, unsigned long *column);
+
+void pl_result_free(pl_result *r);
+
+/* ---- Reports -------------------------------------------------------- */
+
+typedef enum {
+	PL_FORMAT_TEXT,
+	PL_FORMAT_JSON
+} pl_output_format;
+
+int pl_output_format_from_name(const char *name); /* -1 when unknown */
+
+typedef struct {
+	pl_output_format format;
+	int color;                      /* ANSI colours in text output */
+	int summary;                    /* text: per-area summary */
+	const pl_ruleset *rules;
+	FILE *out;
+} pl_report_options;
+
+typedef struct pl_report pl_report;
+
+pl_report *pl_report_begin(const pl_report_options *opts);
+void pl_report_file(pl_report *rep, const pl_result *r);
+/* Writes what comes after the last file and frees rep. */
+void pl_report_end(pl_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

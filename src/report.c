@@ -1,0 +1,130 @@
+/*
+ * report.c: the small driver every output format plugs into, and helpers
+ * the formats share (JSON strings, source lines).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static const pl_report_format *format_for(pl_output_format f)
+{
+	switch (f) {
+	case PL_FORMAT_JSON:
+		return &pl_report_json_format;
+	default:
+		return &pl_report_text_format;
+	}
+}
+
+pl_report *pl_report_begin(const pl_report_options *opts)
+{
+	pl_report *rep = pl_xcalloc(1, sizeof(*rep));
+	rep->opts = *opts;
+	if (rep->opts.out == NULL)
+		rep->opts.out = stdout;
+	rep->format = format_for(opts->format);
+	if (rep->format->begin)
+		rep->format->begin(rep);
+	return rep;
+}
+
+void pl_report_file(pl_report *rep, const pl_result *r)
+{
+	rep->format->file(rep, r);
+	rep->nfiles++;
+}
+
+void pl_report_end(pl_report *rep)
+{
+	if (rep == NULL)
+		return;
+	if (rep->format->end)
+		rep->format->end(rep);
+	fflush(rep->opts.out);
+	free(rep->state);
+	free(rep);
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2; min = 0x80; cp = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3; min = 0x800; cp = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4; min = 0x10000; cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+void pl_json_string_n(FILE *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	fputc('"', out);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		if (c == '"' || c == '\\') {
+			fputc('\\', out);
+			fputc(c, out);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			switch (c) {
+			case '\n': fputs("\\n", out); break;
+			case '\r': fputs("\\r", out); break;
+			case '\t': fputs("\\t", out); break;
+			default: fprintf(out, "\\u%04x", c); break;
+			}
+			i++;
+		} else if (c < 0x80) {
+			fputc(c, out);
+			i++;
+		} else {
+			size_t len = utf8_valid(p + i, n - i);
+			if (len == 0) {
+				fputs("\\ufffd", out);
+				i++;
+			} else {
+				fwrite(p + i, 1, len, out);
+				i += len;
+			}
+		}
+	}
+	fputc('"', out);
+}
+
+void pl_json_string(FILE *out, const char *s)
+{
+	pl_json_string_n(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+const char *pl_report_line(const pl_result *r, unsigned long line, size_t *len)
+{
+	if (line == 0 || line > r->nlines) {
+		*len = 0;
+		return "";
+	}
+	size_t start = r->line_starts[line - 1];
+	size_t end = line < r->nlines ? r->line_starts[line] : r->src_len;
+	while (end > start && (r->src[end - 1] == '\n' || r->src[end - 1] == '\r'))
+		end--;
+	*len = end - start;
+	return r->src + start;
+}

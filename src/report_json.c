@@ -1,0 +1,85 @@
+/*
+ * report_json.c: one JSON document for the whole run, with the fields of
+ * the measuring contract (../shared/docs/contract.md): every area of every
+ * file with its evidence, and the findings with their related locations.
+ */
+#include "report.h"
+
+static void location_fields(FILE *out, const pl_location *l)
+{
+	fprintf(out, "\"offset\": %zu, \"length\": %zu, \"line\": %lu, "
+		"\"column\": %lu", l->offset, l->length, l->line, l->column);
+}
+
+static void json_begin(pl_report *rep)
+{
+	fputs("{\n  \"tool\": {\"name\": \"policylint\", \"version\": \""
+	      PL_VERSION "\"},\n  \"files\": [", rep->opts.out);
+}
+
+static void json_area(FILE *out, const pl_area_result *ar)
+{
+	fprintf(out, "{\"disclosed\": %s, \"evidence\": [",
+		ar->disclosed ? "true" : "false");
+	for (size_t i = 0; i < ar->count; i++) {
+		const pl_evidence *e = &ar->evidence[i];
+		fputs(i ? ",\n          {" : "\n          {", out);
+		fputs("\"rule\": ", out);
+		pl_json_string(out, e->topic);
+		fputs(", \"topic\": ", out);
+		pl_json_string(out, e->topic);
+		fputs(", ", out);
+		location_fields(out, &e->loc);
+		fputc('}', out);
+	}
+	fputs(ar->count ? "\n        ]}" : "]}", out);
+}
+
+static void json_finding(FILE *out, const pl_finding *f)
+{
+	fputs("{\"rule\": ", out);
+	pl_json_string(out, f->rule);
+	fprintf(out, ", \"kind\": \"%s\", \"severity\": \"%s\", \"area\": \"%s\", "
+		"\"message\": ", pl_finding_kind_name(f->kind),
+		pl_severity_name(f->severity), pl_area_name(f->area));
+	pl_json_string(out, f->message);
+	fputs(", ", out);
+	location_fields(out, &f->loc);
+	fputs(", \"related\": [", out);
+	for (size_t k = 0; k < f->nrelated; k++) {
+		fputs(k ? ", {" : "{", out);
+		location_fields(out, &f->related[k]);
+		fputs(", \"message\": ", out);
+		pl_json_string(out, f->related[k].message);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+static void json_file(pl_report *rep, const pl_result *r)
+{
+	FILE *out = rep->opts.out;
+	fputs(rep->nfiles ? ",\n    {" : "\n    {", out);
+	fputs("\"path\": ", out);
+	pl_json_string(out, r->path);
+	fputs(",\n      \"areas\": {", out);
+	for (int a = 0; a < PL_AREA_COUNT; a++) {
+		fprintf(out, "%s\n        \"%s\": ", a ? "," : "",
+			pl_area_name((pl_area)a));
+		json_area(out, &r->areas[a]);
+	}
+	fputs("\n      },\n      \"findings\": [", out);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		fputs(i ? ",\n        " : "\n        ", out);
+		json_finding(out, &r->findings[i]);
+	}
+	fputs(r->nfindings ? "\n      ]}" : "]}", out);
+}
+
+static void json_end(pl_report *rep)
+{
+	fputs(rep->nfiles ? "\n  ]\n}\n" : "]\n}\n", rep->opts.out);
+}
+
+const pl_report_format pl_report_json_format = {"json", json_begin, json_file,
+						json_end};

@@ -1,0 +1,73 @@
+/*
+ * rules_check.c: runs the examples written in the rules, as a test of the
+ * rules themselves (`policylint --check-rules`, and the test suite).
+ *
+ * Each example is linted on its own, as a one-paragraph plain-text policy.
+ * For a topic, `match` examples must be evidence of it and `no_match` ones
+ * must not; for a rule, `match` examples must make it report a finding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+#include "util.h"
+
+static int rule_fires_on(pl_scanner *sc, const pl_rule *r)
+{
+	if (r->kind == PL_RULE_AVOID) {
+		pl_hits hits = {0};
+		pl_scanner_match(sc, &r->match, r->id, &hits);
+		free(hits.items);
+		return hits.count > 0;
+	}
+	const pl_hit *trigger;
+	return pl_scanner_rule_fires(sc, r, &trigger);
+}
+
+static int check_one(const pl_ruleset *rs, const pl_example *ex, int expect,
+		     long topic, const pl_rule *rule, pl_diags *diags)
+{
+	pl_scanner sc;
+	pl_scanner_run(&sc, rs, ex->origin.file, ex->text, strlen(ex->text),
+		       PL_INPUT_TEXT, diags);
+	int fired = rule ? rule_fires_on(&sc, rule)
+			 : sc.topic_hits[topic].count > 0;
+	pl_scanner_free(&sc);
+	if (fired == expect)
+		return 0;
+	const char *what = rule ? "rule" : "topic";
+	const char *id = rule ? rule->id : rs->topics[topic].id;
+	pl_diags_add(diags, PL_SEV_ERROR, ex->origin.file, ex->origin.line,
+		     ex->origin.column, "%s '%s': example %s: %s",
+		     what, id,
+		     expect ? (rule ? "should fire but does not"
+				    : "should match but does not")
+			    : (rule ? "should not fire but does"
+				    : "should not match but does"),
+		     ex->text);
+	return 1;
+}
+
+int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags)
+{
+	int failures = 0;
+	for (size_t t = 0; t < rs->ntopics; t++) {
+		const pl_topic *tp = &rs->topics[t];
+		for (size_t i = 0; i < tp->examples_match.count; i++)
+			failures += check_one(rs, &tp->examples_match.items[i], 1,
+					      (long)t, NULL, diags);
+		for (size_t i = 0; i < tp->examples_no_match.count; i++)
+			failures += check_one(rs, &tp->examples_no_match.items[i],
+					      0, (long)t, NULL, diags);
+	}
+	for (size_t r = 0; r < rs->nrules; r++) {
+		const pl_rule *ru = &rs->rules[r];
+		for (size_t i = 0; i < ru->examples_match.count; i++)
+			failures += check_one(rs, &ru->examples_match.items[i], 1,
+					      -1, ru, diags);
+		for (size_t i = 0; i < ru->examples_no_match.count; i++)
+			failures += check_one(rs, &ru->examples_no_match.items[i],
+					      0, -1, ru, diags);
+	}
+	return failures;
+}

@@ -1,0 +1,458 @@
+/*
+ * rules_compile.c: turns loaded rules into PCRE2 matchers.
+ *
+ * This is the only file that includes pcre2.h.  It expands {{name}}
+ * fragments, compiles every pattern once (JIT, Unicode, caseless), resolves
+ * topic references and checks ids across files.  It also owns the matching
+ * state every search runs under, with limits, so that no pattern can hang a
+ * run: a search that hits them reports PL_MATCH_LIMIT and the scanner names
+ * the rule.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "util.h"
+
+struct pl_regex {
+	pcre2_code *code;
+	int jit;
+};
+
+struct pl_match_state {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *stack;
+};
+
+pl_match_state *pl_match_state_new(void)
+{
+	pl_match_state *ms = pl_xcalloc(1, sizeof(*ms));
+	ms->md = pcre2_match_data_create(1, NULL);
+	ms->mc = pcre2_match_context_create(NULL);
+	ms->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (ms->md == NULL || ms->mc == NULL || ms->stack == NULL) {
+		fprintf(stderr, "policylint: out of memory (PCRE2 state)\n");
+		abort();
+	}
+	pcre2_set_match_limit(ms->mc, PL_MATCH_LIMIT_COUNT);
+	pcre2_set_depth_limit(ms->mc, PL_MATCH_LIMIT_DEPTH);
+	pcre2_set_heap_limit(ms->mc, PL_MATCH_LIMIT_HEAP_KB);
+	pcre2_jit_stack_assign(ms->mc, NULL, ms->stack);
+	return ms;
+}
+
+void pl_match_state_free(pl_match_state *ms)
+{
+	if (ms == NULL)
+		return;
+	pcre2_match_data_free(ms->md);
+	pcre2_match_context_free(ms->mc);
+	pcre2_jit_stack_free(ms->stack);
+	free(ms);
+}
+
+pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
+				const char *subject, size_t len, size_t start,
+				size_t *mstart, size_t *mend)
+{
+	if (start > len)
+		return PL_MATCH_NONE;
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0,
+			     ms->md, ms->mc);
+	if (rc >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ms->md);
+		*mstart = ov[0];
+		*mend = ov[1] >= ov[0] ? ov[1] : ov[0];
+		return PL_MATCH_FOUND;
+	}
+	switch (rc) {
+	case PCRE2_ERROR_NOMATCH:
+		return PL_MATCH_NONE;
+	case PCRE2_ERROR_MATCHLIMIT:
+	case PCRE2_ERROR_DEPTHLIMIT:
+	case PCRE2_ERROR_HEAPLIMIT:
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+		return PL_MATCH_LIMIT;
+	default:
+		return PL_MATCH_ERROR;
+	}
+}
+
+pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
+			      const char *subject, size_t len)
+{
+	size_t a, b;
+	return pl_regex_search(re, ms, subject, len, 0, &a, &b);
+}
+
+pl_regex *pl_regex_builtin(const char *pattern)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+					 PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+					 PCRE2_MATCH_INVALID_UTF,
+					 &errcode, &erroff, NULL);
+	if (code == NULL) {
+		fprintf(stderr, "policylint: internal pattern does not compile "
+			"at %zu: %s\n", (size_t)erroff, pattern);
+		abort();
+	}
+	pl_regex *re = pl_xcalloc(1, sizeof(*re));
+	re->code = code;
+	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	return re;
+}
+
+void pl_regex_free(pl_regex *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_code_free(re->code);
+	free(re);
+}
+
+/* ---- {{name}} expansion ------------------------------------------------ */
+
+static const pl_define *find_define(const pl_ruleset *rs, const char *name,
+				    size_t n)
+{
+	for (size_t i = 0; i < rs->ndefines; i++)
+		if (strlen(rs->defines[i].name) == n &&
+		    memcmp(rs->defines[i].name, name, n) == 0)
+			return &rs->defines[i];
+	return NULL;
+}
+
+/* Expands {{name}} into (?:value), recursively.  colmap (may be NULL) maps
+ * bytes of src to file columns; *out_map receives the same for the result,
+ * every expanded byte mapping to the column of its "{{".  Returns 0, or -1
+ * with *bad_at set to the offset of the unknown or cyclic reference. */
+static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
+		  pl_buf *out, size_t **out_map, size_t *map_len, size_t *map_cap,
+		  size_t col_override, int depth, size_t *bad_at, char **why)
+{
+	size_t n = strlen(src);
+	for (size_t i = 0; i < n; i++) {
+		size_t col = col_override ? col_override : (colmap ? colmap[i] : 0);
+		if (src[i] == '\\' && i + 1 < n) {
+			/* An escaped character is copied as is, so "\{{" is no
+			 * reference. */
+			for (int k = 0; k < 2; k++) {
+				PL_PUSH(*out_map, *map_len, *map_cap, col);
+				pl_buf_putc(out, src[i + (size_t)k]);
+			}
+			i++;
+			continue;
+		}
+		if (src[i] == '{' && i + 1 < n && src[i + 1] == '{') {
+			const char *end = strstr(src + i + 2, "}}");
+			const pl_define *d = end ? find_define(rs, src + i + 2,
+						      (size_t)(end - src - i - 2)) : NULL;
+			if (d == NULL || depth > 8) {
+				*bad_at = i;
+				*why = pl_xasprintf(
+					depth > 8 ? "fragments nest too deeply at '%.*s'"
+						  : "unknown fragment '%.*s' (define it under 'define:')",
+					end ? (int)(end - src - i + 2) : (int)(n - i), src + i);
+				return -1;
+			}
+			pl_buf_puts(out, "(?:");
+			for (int k = 0; k < 3; k++)
+				PL_PUSH(*out_map, *map_len, *map_cap, col);
+			size_t inner_bad;
+			char *inner_why = NULL;
+			if (expand(rs, d->value, NULL, out, out_map, map_len, map_cap,
+				   col ? col : 1, depth + 1, &inner_bad, &inner_why) < 0) {
+				*bad_at = i;
+				*why = inner_why;
+				return -1;
+			}
+			pl_buf_putc(out, ')');
+			PL_PUSH(*out_map, *map_len, *map_cap, col);
+			i = (size_t)(end - src) + 1;
+			continue;
+		}
+		pl_buf_putc(out, src[i]);
+		PL_PUSH(*out_map, *map_len, *map_cap, col);
+	}
+	return 0;
+}
+
+/* Column in the YAML file for a byte offset of a pattern; the scalar's own
+ * column when the map is unknown. */
+static unsigned long column_for(const pl_pattern *p, const size_t *map,
+				size_t map_len, size_t off)
+{
+	if (map && map_len) {
+		size_t c = map[off < map_len ? off : map_len - 1];
+		if (c)
+			return c;
+	}
+	return p->origin.column;
+}
+
+static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owner,
+			   pl_diags *diags)
+{
+	pl_buf exp;
+	size_t *map = NULL, map_len = 0, map_cap = 0, bad_at = 0;
+	char *why = NULL;
+	pl_buf_init(&exp);
+	if (expand(rs, p->source, p->colmap, &exp, &map, &map_len, &map_cap, 0, 0,
+		   &bad_at, &why) < 0) {
+		pl_diags_add(diags, PL_SEV_ERROR, p->origin.file, p->origin.line,
+			     column_for(p, p->colmap, p->colmap_len, bad_at),
+			     "%s: %s", owner, why);
+		free(why);
+		free(map);
+		pl_buf_free(&exp);
+		return 1;
+	}
+	size_t last_col = map_len ? map[map_len - 1] : 0;
+	PL_PUSH(map, map_len, map_cap, last_col);
+
+	int errcode;
+	PCRE2_SIZE erroff;
+	uint32_t opts = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+			PCRE2_MATCH_INVALID_UTF;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)exp.data, exp.len, opts,
+					 &errcode, &erroff, NULL);
+	if (code == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		pl_diags_add(diags, PL_SEV_ERROR, p->origin.file, p->origin.line,
+			     column_for(p, map, map_len, erroff),
+			     "%s: bad regular expression: %s", owner,
+			     (const char *)msg);
+		free(map);
+		pl_buf_free(&exp);
+		return 1;
+	}
+	pl_regex *re = pl_xcalloc(1, sizeof(*re));
+	re->code = code;
+	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	p->re = re;
+	free(p->source);
+	p->source = pl_buf_detach(&exp);
+	free(map);
+	return 0;
+}
+
+static int compile_patterns(const pl_ruleset *rs, pl_patterns *ps,
+			    const char *owner, pl_diags *diags)
+{
+	int errors = 0;
+	for (size_t i = 0; i < ps->count; i++)
+		if (ps->items[i].re == NULL)
+			errors += compile_pattern(rs, &ps->items[i], owner, diags);
+	return errors;
+}
+
+static int compile_matcher(const pl_ruleset *rs, pl_matcher_spec *m,
+			   const char *owner, pl_diags *diags)
+{
+	return compile_patterns(rs, &m->patterns, owner, diags) +
+	       compile_patterns(rs, &m->exclude, owner, diags) +
+	       compile_patterns(rs, &m->section, owner, diags);
+}
+
+static long find_topic(const pl_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->ntopics; i++)
+		if (strcmp(rs->topics[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Resolves topic names; a name that is an area id stands for every topic
+ * of that area. */
+static int resolve_refs(const pl_ruleset *rs, pl_topic_refs *refs,
+			const char *owner, pl_diags *diags)
+{
+	int errors = 0;
+	free(refs->index);
+	refs->index = pl_xcalloc(refs->cap ? refs->cap : 1, sizeof(*refs->index));
+	for (size_t i = 0; i < refs->count; i++) {
+		long t = find_topic(rs, refs->names[i]);
+		if (t < 0 && pl_area_from_name(refs->names[i]) >= 0)
+			t = -2;   /* an area: handled by the scanner */
+		if (t == -1) {
+			pl_diags_add(diags, PL_SEV_ERROR, refs->origins[i].file,
+				     refs->origins[i].line, refs->origins[i].column,
+				     "%s: unknown topic '%s'", owner,
+				     refs->names[i]);
+			errors++;
+			t = 0;
+		}
+		refs->index[i] = t == -2 ? (size_t)-1 : (size_t)t;
+	}
+	return errors;
+}
+
+int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
+{
+	int errors = 0;
+	char owner[160];
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		pl_topic *t = &rs->topics[i];
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(rs->topics[j].id, t->id) == 0) {
+				pl_diags_add(diags, PL_SEV_ERROR, t->origin.file,
+					     t->origin.line, t->origin.column,
+					     "duplicate topic id '%s' (first "
+					     "defined at %s:%lu:%lu)", t->id,
+					     rs->topics[j].origin.file,
+					     rs->topics[j].origin.line,
+					     rs->topics[j].origin.column);
+				errors++;
+				break;
+			}
+		snprintf(owner, sizeof owner, "topic '%s'", t->id);
+		errors += compile_matcher(rs, &t->match, owner, diags);
+	}
+	for (size_t i = 0; i < rs->nrules; i++) {
+		pl_rule *r = &rs->rules[i];
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(rs->rules[j].id, r->id) == 0) {
+				pl_diags_add(diags, PL_SEV_ERROR, r->origin.file,
+					     r->origin.line, r->origin.column,
+					     "duplicate rule id '%s' (first "
+					     "defined at %s:%lu:%lu)", r->id,
+					     rs->rules[j].origin.file,
+					     rs->rules[j].origin.line,
+					     rs->rules[j].origin.column);
+				errors++;
+				break;
+			}
+		snprintf(owner, sizeof owner, "rule '%s'", r->id);
+		errors += resolve_refs(rs, &r->topics, owner, diags);
+		errors += resolve_refs(rs, &r->when, owner, diags);
+		if (r->kind == PL_RULE_AVOID)
+			errors += compile_matcher(rs, &r->match, owner, diags);
+	}
+	/* Negation is looked for in the clause before a match: "we do not
+	 * sell", "we never share", "nor rent".  A conditional sentence opens
+	 * with a hedge: "if we ever sell ...", "should you ...". */
+	if (rs->negation == NULL)
+		rs->negation = pl_regex_builtin(
+			"\\b(?:not|never|no|nor|neither|none|cannot)\\b|n't\\b|n\\x{2019}t\\b");
+	if (rs->conditional == NULL)
+		rs->conditional = pl_regex_builtin(
+			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
+			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
+	rs->compiled = errors == 0;
+	return errors;
+}
+
+/* ---- Export ----------------------------------------------------------- */
+
+static void export_list(const pl_patterns *ps, FILE *out)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		const char *s = ps->items[i].source;
+		/* Case-insensitive like policylint; rg -P and pcre2grep use
+		 * UTF and UCP by default, so no other option is needed.  A
+		 * pattern never holds a raw newline, which would split it. */
+		fputs("(?i)", out);
+		for (; *s; s++)
+			fputs(*s == '\n' ? "\\n" : (char[2]){*s, 0}, out);
+		fputc('\n', out);
+	}
+}
+
+void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out)
+{
+	for (size_t i = 0; i < rs->ntopics; i++)
+		export_list(&rs->topics[i].match.patterns, out);
+	for (size_t i = 0; i < rs->nrules; i++)
+		export_list(&rs->rules[i].match.patterns, out);
+}
+
+/* ---- Freeing ------------------------------------------------------------ */
+
+static void patterns_free(pl_patterns *ps)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		free(ps->items[i].source);
+		free(ps->items[i].colmap);
+		pl_regex_free(ps->items[i].re);
+	}
+	free(ps->items);
+}
+
+static void matcher_free(pl_matcher_spec *m)
+{
+	patterns_free(&m->patterns);
+	patterns_free(&m->exclude);
+	patterns_free(&m->section);
+}
+
+static void examples_free(pl_examples *e)
+{
+	for (size_t i = 0; i < e->count; i++)
+		free(e->items[i].text);
+	free(e->items);
+}
+
+static void refs_free(pl_topic_refs *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->origins);
+	free(r->index);
+}
+
+static void strings_free(char **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+pl_ruleset *pl_ruleset_new(void)
+{
+	return pl_xcalloc(1, sizeof(pl_ruleset));
+}
+
+void pl_ruleset_free(pl_ruleset *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		pl_topic *t = &rs->topics[i];
+		free(t->id);
+		free(t->summary);
+		matcher_free(&t->match);
+		examples_free(&t->examples_match);
+		examples_free(&t->examples_no_match);
+	}
+	for (size_t i = 0; i < rs->nrules; i++) {
+		pl_rule *r = &rs->rules[i];
+		free(r->id);
+		free(r->message);
+		free(r->rationale);
+		strings_free(r->references, r->nreferences);
+		strings_free(r->profiles, r->nprofiles);
+		refs_free(&r->topics);
+		refs_free(&r->when);
+		matcher_free(&r->match);
+		examples_free(&r->examples_match);
+		examples_free(&r->examples_no_match);
+	}
+	for (size_t i = 0; i < rs->ndefines; i++) {
+		free(rs->defines[i].name);
+		free(rs->defines[i].value);
+	}
+	free(rs->defines);
+	pl_regex_free(rs->negation);
+	pl_regex_free(rs->conditional);
+	strings_free(rs->files, rs->nfiles);
+	free(rs->topics);
+	free(rs->rules);
+	free(rs);
+}

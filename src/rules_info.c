@@ -1,0 +1,99 @@
+/*
+ * rules_info.c: describes the rule set to people (--list-rules, --explain).
+ */
+#include <string.h>
+
+#include "rules.h"
+
+int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (strcmp(rs->rules[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+void pl_ruleset_list(const pl_ruleset *rs, FILE *out)
+{
+	fprintf(out, "%-28s %-10s %-8s %-11s %s\n", "RULE", "KIND", "SEVERITY",
+		"AREA", "MESSAGE");
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		fprintf(out, "%-28s %-10s %-8s %-11s %s\n", r->id,
+			pl_rule_kind_name(r->kind), pl_severity_name(r->severity),
+			pl_area_name(r->area), r->message);
+	}
+	fprintf(out, "\n%-28s %-11s %s\n", "TOPIC", "AREA", "SUMMARY");
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		const pl_topic *t = &rs->topics[i];
+		fprintf(out, "%-28s %-11s %s\n", t->id, pl_area_name(t->area),
+			t->summary);
+	}
+}
+
+static void print_examples(FILE *out, const char *title, const pl_examples *e)
+{
+	if (e->count == 0)
+		return;
+	fprintf(out, "%s:\n", title);
+	for (size_t i = 0; i < e->count; i++)
+		fprintf(out, "  - %s\n", e->items[i].text);
+}
+
+static void print_refs(FILE *out, const char *title, const pl_topic_refs *r)
+{
+	if (r->count == 0)
+		return;
+	fprintf(out, "%s:", title);
+	for (size_t i = 0; i < r->count; i++)
+		fprintf(out, "%s %s", i ? "," : "", r->names[i]);
+	fputc('\n', out);
+}
+
+int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
+{
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		if (strcmp(r->id, id) != 0)
+			continue;
+		fprintf(out, "%s (%s, %s, area %s)\n\n%s\n\n", r->id,
+			pl_rule_kind_name(r->kind), pl_severity_name(r->severity),
+			pl_area_name(r->area), r->message);
+		if (r->rationale)
+			fprintf(out, "Why: %s\n\n", r->rationale);
+		if (r->nreferences) {
+			fputs("References:\n", out);
+			for (size_t k = 0; k < r->nreferences; k++)
+				fprintf(out, "  - %s\n", r->references[k]);
+		}
+		print_refs(out, "When the policy discloses any of", &r->when);
+		print_refs(out, r->kind == PL_RULE_REQUIRE_IF ?
+				"it must also disclose one of" :
+				"Satisfied by any of", &r->topics);
+		if (r->nprofiles) {
+			fputs("Profiles:", out);
+			for (size_t k = 0; k < r->nprofiles; k++)
+				fprintf(out, "%s %s", k ? "," : "", r->profiles[k]);
+			fputc('\n', out);
+		}
+		print_examples(out, "Reported on", &r->examples_match);
+		print_examples(out, "Not reported on", &r->examples_no_match);
+		fprintf(out, "Defined at %s:%lu\n", r->origin.file, r->origin.line);
+		return 0;
+	}
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		const pl_topic *t = &rs->topics[i];
+		if (strcmp(t->id, id) != 0)
+			continue;
+		fprintf(out, "%s (topic, area %s)\n\n%s\n\n", t->id,
+			pl_area_name(t->area), t->summary);
+		fputs("Patterns:\n", out);
+		for (size_t k = 0; k < t->match.patterns.count; k++)
+			fprintf(out, "  - %s\n", t->match.patterns.items[k].source);
+		print_examples(out, "Matches", &t->examples_match);
+		print_examples(out, "Does not match", &t->examples_no_match);
+		fprintf(out, "Defined at %s:%lu\n", t->origin.file, t->origin.line);
+		return 0;
+	}
+	return -1;
+}

@@ -1,0 +1,580 @@
+/*
+ * rules_load.c: reads YAML rule files into a pl_ruleset and validates them.
+ *
+ * Validation is strict because a rule set is code: unknown keys, wrong
+ * types, missing fields and unknown enum values are errors, each reported
+ * as FILE:LINE:COLUMN, and loading goes on after an error so that one run
+ * reports every problem.  Cross-file checks (duplicate ids, references to
+ * unknown topics) and regex compilation happen in rules_compile.c, once
+ * every file is in.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rules.h"
+#include "util.h"
+#include "yaml_tree.h"
+
+typedef struct {
+	pl_ruleset *rs;
+	pl_diags *diags;
+	const char *file;      /* owned by rs->files */
+	const char *raw;       /* the file's bytes, for pattern columns */
+	size_t raw_len;
+	int errors;
+} loader;
+
+static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
+{
+	pl_buf b;
+	va_list ap;
+	pl_buf_init(&b);
+	va_start(ap, fmt);
+	pl_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pl_diags_add(ld->diags, PL_SEV_ERROR, ld->file, n ? n->line : 0,
+		     n ? n->column : 0, "%s", b.data);
+	pl_buf_free(&b);
+	ld->errors++;
+}
+
+static pl_origin origin_of(loader *ld, const pl_ynode *n)
+{
+	pl_origin o = {ld->file, n ? n->line : 0, n ? n->column : 0};
+	return o;
+}
+
+static const char *kind_name(pl_ynode_kind k)
+{
+	return k == PL_YNODE_SCALAR ? "a string" :
+	       k == PL_YNODE_SEQ ? "a list" : "a mapping";
+}
+
+static int expect(loader *ld, const pl_ynode *n, pl_ynode_kind kind,
+		  const char *what)
+{
+	if (n == NULL)
+		return 0;
+	if (n->kind != kind) {
+		error_at(ld, n, "%s must be %s, not %s", what, kind_name(kind),
+			 kind_name(n->kind));
+		return 0;
+	}
+	return 1;
+}
+
+/* Reports every key of map that is not in allowed (NULL-terminated). */
+static void check_keys(loader *ld, const pl_ynode *map, const char *what,
+		       const char *const *allowed)
+{
+	for (size_t i = 0; i < map->count; i++) {
+		const pl_ynode *k = map->keys[i];
+		if (k == NULL || k->kind != PL_YNODE_SCALAR) {
+			error_at(ld, k, "%s: keys must be strings", what);
+			continue;
+		}
+		int known = 0;
+		for (size_t j = 0; allowed[j] && !known; j++)
+			known = strcmp(k->value, allowed[j]) == 0;
+		if (!known) {
+			pl_buf list;
+			pl_buf_init(&list);
+			for (size_t j = 0; allowed[j]; j++)
+				pl_buf_printf(&list, "%s%s", j ? ", " : "",
+					      allowed[j]);
+			error_at(ld, k, "unknown key '%s' in %s (known: %s)",
+				 k->value, what, list.data);
+			pl_buf_free(&list);
+		}
+	}
+}
+
+/* A required (or optional) string field; returns a copy or NULL. */
+static char *get_string(loader *ld, const pl_ynode *map, const char *key,
+			const char *what, int required)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL) {
+		if (required)
+			error_at(ld, map, "%s: missing required key '%s'", what,
+				 key);
+		return NULL;
+	}
+	char label[128];
+	snprintf(label, sizeof label, "'%s'", key);
+	if (!expect(ld, v, PL_YNODE_SCALAR, label))
+		return NULL;
+	if (required && v->value_len == 0) {
+		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+		return NULL;
+	}
+	return pl_xstrdup(v->value);
+}
+
+/* Builds the map from a single-line scalar's decoded bytes to the file
+ * columns they were written at, so that a regex error offset can point at
+ * the character.  Returns NULL when the scalar spans lines or uses escapes
+ * we do not model. */
+static size_t *scalar_column_map(loader *ld, const pl_ynode *n)
+{
+	if (ld->raw == NULL || n->style == PL_YSTYLE_BLOCK)
+		return NULL;
+	size_t *map = pl_xmalloc((n->value_len + 1) * sizeof(*map));
+	size_t pos = n->raw_start;
+	unsigned long col = n->column;
+	if (n->style != PL_YSTYLE_PLAIN) {
+		pos++;          /* the opening quote */
+		col++;
+	}
+	for (size_t i = 0; i < n->value_len; i++) {
+		if (pos >= ld->raw_len || ld->raw[pos] == '\n' ||
+		    ld->raw[pos] == '\r')
+			goto give_up;
+		size_t step = 1;
+		if (n->style == PL_YSTYLE_SINGLE && ld->raw[pos] == '\'')
+			step = 2;       /* '' stands for ' */
+		else if (n->style == PL_YSTYLE_DOUBLE && ld->raw[pos] == '\\') {
+			if (pos + 1 >= ld->raw_len ||
+			    strchr("\\\"/tnr0", ld->raw[pos + 1]) == NULL)
+				goto give_up;
+			step = 2;
+		}
+		map[i] = col;
+		/* Continuation bytes of a character share its column. */
+		pos += step;
+		while (pos < ld->raw_len && ((unsigned char)ld->raw[pos] & 0xC0) == 0x80 &&
+		       step == 1 && i + 1 < n->value_len &&
+		       ((unsigned char)n->value[i + 1] & 0xC0) == 0x80) {
+			map[++i] = col;
+			pos++;
+		}
+		col += step;
+	}
+	map[n->value_len] = col;
+	return map;
+give_up:
+	free(map);
+	return NULL;
+}
+
+static void load_patterns(loader *ld, const pl_ynode *map, const char *key,
+			  pl_patterns *out, int required, const char *what)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL) {
+		if (required)
+			error_at(ld, map, "%s: missing required key '%s'", what,
+				 key);
+		return;
+	}
+	if (v->kind == PL_YNODE_SCALAR) {
+		error_at(ld, v, "'%s' must be a list of regular expressions "
+			 "(write '- ' before the pattern)", key);
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_SEQ, key))
+		return;
+	if (required && v->count == 0)
+		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *p = v->items[i];
+		if (!expect(ld, p, PL_YNODE_SCALAR, "a pattern"))
+			continue;
+		if (p->value_len == 0) {
+			error_at(ld, p, "empty pattern");
+			continue;
+		}
+		pl_pattern pat = {0};
+		pat.source = pl_xstrdup(p->value);
+		pat.origin = origin_of(ld, p);
+		pat.colmap = scalar_column_map(ld, p);
+		pat.colmap_len = pat.colmap ? p->value_len + 1 : 0;
+		PL_PUSH(out->items, out->count, out->cap, pat);
+	}
+}
+
+static void load_examples(loader *ld, const pl_ynode *map, pl_examples *match,
+			  pl_examples *no_match, const char *what, int needed)
+{
+	const pl_ynode *ex = pl_ynode_get(map, "examples");
+	if (ex == NULL) {
+		if (needed)
+			pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file,
+				     map->line, map->column,
+				     "%s has no examples (add examples: "
+				     "{match: [...], no_match: [...]})", what);
+		return;
+	}
+	if (!expect(ld, ex, PL_YNODE_MAP, "'examples'"))
+		return;
+	static const char *const keys[] = {"match", "no_match", NULL};
+	check_keys(ld, ex, "examples", keys);
+	for (int which = 0; which < 2; which++) {
+		const pl_ynode *list = pl_ynode_get(ex, keys[which]);
+		pl_examples *out = which == 0 ? match : no_match;
+		if (list == NULL) {
+			if (needed)
+				pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file,
+					     ex->line, ex->column,
+					     "%s has no '%s' examples", what,
+					     keys[which]);
+			continue;
+		}
+		if (!expect(ld, list, PL_YNODE_SEQ, keys[which]))
+			continue;
+		for (size_t i = 0; i < list->count; i++) {
+			const pl_ynode *e = list->items[i];
+			if (!expect(ld, e, PL_YNODE_SCALAR, "an example"))
+				continue;
+			pl_example x = {pl_xstrdup(e->value), origin_of(ld, e)};
+			PL_PUSH(out->items, out->count, out->cap, x);
+		}
+	}
+}
+
+static void load_topic_refs(loader *ld, const pl_ynode *map, const char *key,
+			    pl_topic_refs *out, int required, const char *what)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL) {
+		if (required)
+			error_at(ld, map, "%s: missing required key '%s'", what,
+				 key);
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_SEQ, key))
+		return;
+	if (v->count == 0)
+		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *t = v->items[i];
+		if (!expect(ld, t, PL_YNODE_SCALAR, "a topic id"))
+			continue;
+		pl_grow((void **)&out->names, &out->cap, out->count + 1,
+			sizeof(*out->names));
+		out->origins = pl_xrealloc(out->origins,
+					   out->cap * sizeof(*out->origins));
+		out->names[out->count] = pl_xstrdup(t->value);
+		out->origins[out->count] = origin_of(ld, t);
+		out->count++;
+	}
+}
+
+static void load_string_list(loader *ld, const pl_ynode *map, const char *key,
+			     char ***items, size_t *n, size_t *cap)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL || !expect(ld, v, PL_YNODE_SEQ, key))
+		return;
+	for (size_t i = 0; i < v->count; i++)
+		if (expect(ld, v->items[i], PL_YNODE_SCALAR, key))
+			PL_PUSH(*items, *n, *cap, pl_xstrdup(v->items[i]->value));
+}
+
+static int load_area(loader *ld, const pl_ynode *map, const char *what)
+{
+	char *s = get_string(ld, map, "area", what, 1);
+	if (s == NULL)
+		return PL_AREA_COLLECTION;
+	int a = pl_area_from_name(s);
+	if (a < 0) {
+		pl_buf list;
+		pl_buf_init(&list);
+		for (int i = 0; i < PL_AREA_COUNT; i++)
+			pl_buf_printf(&list, "%s%s", i ? ", " : "",
+				      pl_area_name((pl_area)i));
+		error_at(ld, pl_ynode_get(map, "area"),
+			 "unknown area '%s' (areas: %s)", s, list.data);
+		pl_buf_free(&list);
+		a = PL_AREA_COLLECTION;
+	}
+	free(s);
+	return a;
+}
+
+/* An enumerated scalar: returns the index of its value in choices, def when
+ * absent, and reports anything else. */
+static int load_choice(loader *ld, const pl_ynode *map, const char *key,
+		       const char *const *choices, int def)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL)
+		return def;
+	if (!expect(ld, v, PL_YNODE_SCALAR, key))
+		return def;
+	for (int i = 0; choices[i]; i++)
+		if (strcmp(v->value, choices[i]) == 0)
+			return i;
+	pl_buf list;
+	pl_buf_init(&list);
+	for (int i = 0; choices[i]; i++)
+		pl_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+	error_at(ld, v, "'%s' must be one of %s, not '%s'", key, list.data,
+		 v->value);
+	pl_buf_free(&list);
+	return def;
+}
+
+/* The filters that topics and `avoid` rules share. */
+static void load_matcher(loader *ld, const pl_ynode *map, pl_matcher_spec *m,
+			 const char *what)
+{
+	static const char *const headings[] = {"skip", "count", "only", NULL};
+	static const char *const keep_skip[] = {"count", "skip", NULL};
+	load_patterns(ld, map, "patterns", &m->patterns, 1, what);
+	load_patterns(ld, map, "exclude", &m->exclude, 0, what);
+	load_patterns(ld, map, "section", &m->section, 0, what);
+	m->headings = (pl_headings)load_choice(ld, map, "headings", headings,
+					       PL_HEADINGS_SKIP);
+	m->skip_negated = load_choice(ld, map, "negated", keep_skip, 0);
+	m->skip_conditional = load_choice(ld, map, "conditional", keep_skip, 0);
+}
+
+static int valid_id(const char *id, int dotted)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = id[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			 c == '-' || (dotted && c == '.');
+		if (!ok)
+			return 0;
+	}
+	return id[0] != '-' && id[0] != '.' && id[n - 1] != '-' &&
+	       id[n - 1] != '.';
+}
+
+static void load_topic(loader *ld, const pl_ynode *map)
+{
+	static const char *const keys[] = {
+		"id", "area", "summary", "patterns", "exclude", "section",
+		"headings", "negated", "conditional", "examples", NULL};
+	if (!expect(ld, map, PL_YNODE_MAP, "a topic"))
+		return;
+	check_keys(ld, map, "a topic", keys);
+	pl_topic t = {0};
+	t.origin = origin_of(ld, map);
+	t.id = get_string(ld, map, "id", "a topic", 1);
+	if (t.id == NULL)
+		t.id = pl_xstrdup("?");
+	else if (!valid_id(t.id, 1) || strchr(t.id, '.') == NULL)
+		error_at(ld, pl_ynode_get(map, "id"),
+			 "topic id '%s' must look like area.name (lower case, "
+			 "digits, '-', '.')", t.id);
+	char what[128];
+	snprintf(what, sizeof what, "topic '%s'", t.id);
+	t.area = (pl_area)load_area(ld, map, what);
+	t.summary = get_string(ld, map, "summary", what, 1);
+	load_matcher(ld, map, &t.match, what);
+	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
+	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
+}
+
+static void load_rule(loader *ld, const pl_ynode *map)
+{
+	static const char *const keys[] = {
+		"id", "kind", "area", "severity", "message", "rationale",
+		"references", "profiles", "topics", "when", "patterns",
+		"exclude", "section", "headings", "negated", "conditional",
+		"examples", NULL};
+	static const char *const kinds[] = {"require", "require-if", "avoid",
+					    "conflict", NULL};
+	static const char *const sevs[] = {"info", "warning", "error", NULL};
+	if (!expect(ld, map, PL_YNODE_MAP, "a rule"))
+		return;
+	check_keys(ld, map, "a rule", keys);
+	pl_rule r = {0};
+	r.origin = origin_of(ld, map);
+	r.id = get_string(ld, map, "id", "a rule", 1);
+	if (r.id == NULL)
+		r.id = pl_xstrdup("?");
+	else if (!valid_id(r.id, 0))
+		error_at(ld, pl_ynode_get(map, "id"),
+			 "rule id '%s' must be lower case letters, digits and "
+			 "'-'", r.id);
+	char what[128];
+	snprintf(what, sizeof what, "rule '%s'", r.id);
+	if (pl_ynode_get(map, "kind") == NULL)
+		error_at(ld, map, "%s: missing required key 'kind'", what);
+	r.kind = (pl_rule_kind)load_choice(ld, map, "kind", kinds,
+					   PL_RULE_REQUIRE);
+	r.area = (pl_area)load_area(ld, map, what);
+	if (pl_ynode_get(map, "severity") == NULL)
+		error_at(ld, map, "%s: missing required key 'severity'", what);
+	r.severity = (pl_severity)load_choice(ld, map, "severity", sevs,
+					      PL_SEV_WARNING);
+	r.message = get_string(ld, map, "message", what, 1);
+	r.rationale = get_string(ld, map, "rationale", what, 1);
+	load_string_list(ld, map, "references", &r.references, &r.nreferences,
+			 &r.references_cap);
+	if (r.nreferences == 0)
+		pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file, map->line,
+			     map->column, "%s has no references", what);
+	load_string_list(ld, map, "profiles", &r.profiles, &r.nprofiles,
+			 &r.profiles_cap);
+	if (pl_ynode_get(map, "profiles") == NULL)
+		PL_PUSH(r.profiles, r.nprofiles, r.profiles_cap,
+			pl_xstrdup("baseline"));
+
+	switch (r.kind) {
+	case PL_RULE_REQUIRE:
+		load_topic_refs(ld, map, "topics", &r.topics, 1, what);
+		break;
+	case PL_RULE_REQUIRE_IF:
+		load_topic_refs(ld, map, "when", &r.when, 1, what);
+		load_topic_refs(ld, map, "topics", &r.topics, 1, what);
+		break;
+	case PL_RULE_AVOID:
+		load_matcher(ld, map, &r.match, what);
+		break;
+	case PL_RULE_CONFLICT:
+		break;
+	}
+	/* Keys that belong to another kind are mistakes worth naming. */
+	static const char *const matcher_keys[] = {
+		"patterns", "exclude", "section", "headings", "negated",
+		"conditional", NULL};
+	if (r.kind != PL_RULE_AVOID)
+		for (size_t i = 0; matcher_keys[i]; i++)
+			if (pl_ynode_get(map, matcher_keys[i]))
+				error_at(ld, pl_ynode_get(map, matcher_keys[i]),
+					 "%s: '%s' only applies to rules of "
+					 "kind avoid", what, matcher_keys[i]);
+	if (r.kind != PL_RULE_REQUIRE_IF && pl_ynode_get(map, "when"))
+		error_at(ld, pl_ynode_get(map, "when"),
+			 "%s: 'when' only applies to rules of kind require-if",
+			 what);
+	if ((r.kind == PL_RULE_AVOID || r.kind == PL_RULE_CONFLICT) &&
+	    pl_ynode_get(map, "topics"))
+		error_at(ld, pl_ynode_get(map, "topics"),
+			 "%s: 'topics' does not apply to rules of kind %s", what,
+			 pl_rule_kind_name(r.kind));
+	load_examples(ld, map, &r.examples_match, &r.examples_no_match, what,
+		      r.kind != PL_RULE_CONFLICT);
+	PL_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap, r);
+}
+
+static void load_defines(loader *ld, const pl_ynode *map)
+{
+	if (!expect(ld, map, PL_YNODE_MAP, "'define'"))
+		return;
+	for (size_t i = 0; i < map->count; i++) {
+		const pl_ynode *k = map->keys[i], *v = map->items[i];
+		if (!expect(ld, k, PL_YNODE_SCALAR, "a define name") ||
+		    !expect(ld, v, PL_YNODE_SCALAR, "a define value"))
+			continue;
+		if (!valid_id(k->value, 0) && strspn(k->value,
+			"abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(k->value)) {
+			error_at(ld, k, "define name '%s' must be lower case "
+				 "letters, digits, '_' or '-'", k->value);
+			continue;
+		}
+		for (size_t j = 0; j < ld->rs->ndefines; j++)
+			if (strcmp(ld->rs->defines[j].name, k->value) == 0)
+				error_at(ld, k, "'%s' is already defined",
+					 k->value);
+		pl_define d = {pl_xstrdup(k->value), pl_xstrdup(v->value),
+			       origin_of(ld, k)};
+		PL_PUSH(ld->rs->defines, ld->rs->ndefines, ld->rs->defines_cap, d);
+	}
+}
+
+static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
+{
+	loader ld = {rs, diags, NULL, NULL, 0, 0};
+	PL_PUSH(rs->files, rs->nfiles, rs->files_cap, pl_xstrdup(path));
+	ld.file = rs->files[rs->nfiles - 1];
+	char *raw = NULL;
+	size_t before = diags->errors;
+	pl_ynode *root = pl_yaml_load(path, diags, &raw, &ld.raw_len);
+	if (root == NULL)
+		return (int)(diags->errors - before);
+	ld.raw = raw;
+	if (expect(&ld, root, PL_YNODE_MAP, "a rule file")) {
+		static const char *const keys[] = {"define", "topics", "rules",
+						   NULL};
+		check_keys(&ld, root, "a rule file", keys);
+		const pl_ynode *defs = pl_ynode_get(root, "define");
+		if (defs)
+			load_defines(&ld, defs);
+		const pl_ynode *topics = pl_ynode_get(root, "topics");
+		if (topics && expect(&ld, topics, PL_YNODE_SEQ, "'topics'"))
+			for (size_t i = 0; i < topics->count; i++)
+				load_topic(&ld, topics->items[i]);
+		const pl_ynode *rules = pl_ynode_get(root, "rules");
+		if (rules && expect(&ld, rules, PL_YNODE_SEQ, "'rules'"))
+			for (size_t i = 0; i < rules->count; i++)
+				load_rule(&ld, rules->items[i]);
+	}
+	pl_ynode_free(root);
+	free(raw);
+	return (int)(diags->errors - before);
+}
+
+static int has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+			     "cannot read rules: %s", strerror(errno));
+		return 1;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return load_file(rs, path, diags);
+
+	DIR *dir = opendir(path);
+	if (dir == NULL) {
+		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+			     "cannot open rule folder: %s", strerror(errno));
+		return 1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir)) != NULL)
+		if (e->d_name[0] != '.' && has_yaml_suffix(e->d_name))
+			PL_PUSH(names, n, cap, pl_xstrdup(e->d_name));
+	closedir(dir);
+	qsort(names, n, sizeof(*names), compare_names);
+	int errors = 0;
+	if (n == 0) {
+		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+			     "no *.yaml rule files in this folder");
+		errors = 1;
+	}
+	size_t plen = strlen(path);
+	for (size_t i = 0; i < n; i++) {
+		char *full = pl_xasprintf("%s%s%s", path,
+					  plen && path[plen - 1] == '/' ? "" : "/",
+					  names[i]);
+		errors += load_file(rs, full, diags);
+		free(full);
+		free(names[i]);
+	}
+	free(names);
+	return errors;
+}

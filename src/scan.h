@@ -1,0 +1,50 @@
+/*
+ * scan.h: the scanner's internals that the example checker (rules_check.c)
+ * and the conflict finder share.
+ */
+#ifndef PL_SCAN_H
+#define PL_SCAN_H
+
+#include "rules.h"
+#include "text.h"
+
+/* One sentence in which a topic (or an `avoid` rule) matched. */
+typedef struct {
+	size_t start, end;      /* the match, in prose */
+	size_t sentence;
+} pl_hit;
+
+typedef struct {
+	pl_hit *items;
+	size_t count, cap;
+} pl_hits;
+
+/* Everything one scan works with. */
+typedef struct {
+	const pl_ruleset *rs;
+	pl_match_state *ms;
+	pl_diags *diags;
+	const char *name;       /* for diagnostics */
+	pl_text text;
+	pl_hits *topic_hits;    /* one list per topic */
+	unsigned char *seen;    /* scratch: one flag per sentence */
+} pl_scanner;
+
+/* Extracts and segments src, then runs every topic.  Free with
+ * pl_scanner_free. */
+void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
+		    const char *src, size_t len, pl_input_format fmt,
+		    pl_diags *diags);
+
+/* Runs one matcher over the text; hits go to out (one per sentence). */
+void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
+		      const char *owner, pl_hits *out);
+
+/* Whether a require / require-if rule fires; *trigger receives the hit
+ * that makes a require-if rule apply. */
+int pl_scanner_rule_fires(const pl_scanner *sc, const pl_rule *r,
+			  const pl_hit **trigger);
+
+void pl_scanner_free(pl_scanner *sc);
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * test_input.c: reading policies, and refusing what is not one.  Every bad
+ * input must produce one diagnostic naming the file and the problem.
+ */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+static void reads_a_file_exactly(void **state)
+{
+	(void)state;
+	const char text[] = "\xEF\xBB\xBFWe keep data.\r\nLine two\n";
+	char *path = tu_write_temp(".txt", text, sizeof text - 1);
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	assert_int_equal(pl_input_read(path, NULL, &data, &len, &d), 0);
+	assert_int_equal(len, sizeof text - 1);
+	assert_memory_equal(data, text, len);
+	assert_int_equal(d.count, 0);
+	free(data);
+	unlink(path);
+	free(path);
+}
+
+static void missing_file(void **state)
+{
+	(void)state;
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	assert_int_equal(pl_input_read("/no/such/policy.txt", NULL, &data, &len, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.items[0].path, "/no/such/policy.txt");
+	assert_non_null(strstr(d.items[0].message, "No such file"));
+	pl_diags_free(&d);
+}
+
+static void directory(void **state)
+{
+	(void)state;
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	assert_int_equal(pl_input_read("/tmp", NULL, &data, &len, &d), -1);
+	assert_non_null(strstr(d.items[0].message, "is a directory"));
+	pl_diags_free(&d);
+}
+
+static void unreadable_file(void **state)
+{
+	(void)state;
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	if (geteuid() == 0) {
+		/* Root may open anything; a file whose read fails still
+		 * exercises the same path: /proc/self/mem at offset 0. */
+		assert_int_equal(pl_input_read("/proc/self/mem", NULL, &data, &len, &d), -1);
+		assert_non_null(strstr(d.items[0].message, "cannot read"));
+		pl_diags_free(&d);
+		return;
+	}
+	char *path = tu_write_temp(".txt", "x", 1);
+	chmod(path, 0);
+	assert_int_equal(pl_input_read(path, NULL, &data, &len, &d), -1);
+	assert_non_null(strstr(d.items[0].message, "Permission denied"));
+	pl_diags_free(&d);
+	unlink(path);
+	free(path);
+}
+
+static void binary_files_are_refused(void **state)
+{
+	(void)state;
+	const char pdf[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+	unsigned char blob[600];
+	for (size_t i = 0; i < sizeof blob; i++)
+		blob[i] = (unsigned char)(i * 7);
+	struct { const char *data; size_t len; const char *says; } cases[] = {
+		{pdf, sizeof pdf - 1, "is a PDF document"},
+		{(const char *)blob, sizeof blob, "is binary data"},
+		{"\xFF\xFEh\0i\0", 6, "UTF-16"},
+	};
+	for (size_t i = 0; i < 3; i++) {
+		char *path = tu_write_temp(".txt", cases[i].data, cases[i].len);
+		pl_diags d = {0};
+		char *data;
+		size_t len;
+		assert_int_equal(pl_input_read(path, "shown.txt", &data, &len, &d), -1);
+		assert_int_equal(d.errors, 1);
+		assert_string_equal(d.items[0].path, "shown.txt");
+		assert_non_null(strstr(d.items[0].message, cases[i].says));
+		assert_null(data);
+		pl_diags_free(&d);
+		unlink(path);
+		free(path);
+	}
+}
+
+static void stray_nul_and_bad_utf8_are_text(void **state)
+{
+	(void)state;
+	const char text[] = "We sell\0 nothing.\n\xC3\x28 bad \xFF bytes, we keep logs.\n";
+	char *path = tu_write_temp(".txt", text, sizeof text - 1);
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	assert_int_equal(pl_input_read(path, NULL, &data, &len, &d), 0);
+	assert_int_equal(len, sizeof text - 1);
+	/* and it lints without trouble */
+	pl_ruleset *rs = tu_default_rules();
+	pl_result *r = pl_scan(rs, path, data, len, NULL, &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(r->src_len, sizeof text - 1);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	unlink(path);
+	free(path);
+}
+
+static void empty_file_lints(void **state)
+{
+	(void)state;
+	char *path = tu_write_temp(".md", "", 0);
+	pl_diags d = {0};
+	char *data;
+	size_t len;
+	assert_int_equal(pl_input_read(path, NULL, &data, &len, &d), 0);
+	assert_int_equal(len, 0);
+	pl_ruleset *rs = tu_default_rules();
+	pl_result *r = pl_scan(rs, path, data, len, NULL, &d);
+	assert_int_equal(d.errors, 0);
+	assert_true(r->nfindings > 0);          /* everything is missing */
+	for (int a = 0; a < PL_AREA_COUNT; a++)
+		assert_false(r->areas[a].disclosed);
+	assert_int_equal(r->findings[0].loc.line, 1);
+	assert_int_equal(r->findings[0].loc.column, 1);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	unlink(path);
+	free(path);
+}
+
+static void format_from_extension(void **state)
+{
+	(void)state;
+	assert_int_equal(pl_input_format_for_path("a/b.MD"), PL_INPUT_MARKDOWN);
+	assert_int_equal(pl_input_format_for_path("x.markdown"), PL_INPUT_MARKDOWN);
+	assert_int_equal(pl_input_format_for_path("p.htm"), PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_for_path("p.html"), PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_for_path("p.txt"), PL_INPUT_TEXT);
+	assert_int_equal(pl_input_format_for_path("-"), PL_INPUT_TEXT);
+	assert_int_equal(pl_input_format_from_name("html"), PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_from_name("rtf"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_a_file_exactly),
+		cmocka_unit_test(missing_file),
+		cmocka_unit_test(directory),
+		cmocka_unit_test(unreadable_file),
+		cmocka_unit_test(binary_files_are_refused),
+		cmocka_unit_test(stray_nul_and_bad_utf8_are_text),
+		cmocka_unit_test(empty_file_lints),
+		cmocka_unit_test(format_from_extension),
+	};
+	return cmocka_run_group_tests_name("input", tests, NULL, NULL);
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Checks that the build dependencies are installed (through pkg-config) and
+# installs the missing Debian packages with apt-get when it can; otherwise
+# prints the exact command to run.
+need=""
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v cc >/dev/null 2>&1 || need="$need gcc"
+command -v make >/dev/null 2>&1 || need="$need make"
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists yaml-0.1 || need="$need libyaml-dev"
+  pkg-config --exists libpcre2-8 || need="$need libpcre2-dev"
+  pkg-config --exists cmocka || need="$need libcmocka-dev"
+else
+  need="$need libyaml-dev libpcre2-dev libcmocka-dev"
+fi
+command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+command -v python3 >/dev/null 2>&1 || need="$need python3"
+[ -z "$need" ] && exit 0
+
+cmd="apt-get install -y$need"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "deps: installing:$need"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null 2>&1 || true
+  apt-get install -y -qq $need >/dev/null || { echo "deps: failed: $cmd" >&2; exit 1; }
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  echo "deps: installing:$need"
+  sudo apt-get update -qq >/dev/null 2>&1 || true
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null ||
+    { echo "deps: failed: sudo $cmd" >&2; exit 1; }
+else
+  echo "deps: missing:$need" >&2
+  echo "deps: run:  sudo apt-get update && sudo $cmd" >&2
+  exit 1
+fi
