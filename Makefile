@@ -81,7 +81,8 @@ demo: deps
 	done; true
 
 # The whole suite: sanitizers first, then valgrind on the plain build.
-test: deps
+test:
+	@sh tools/deps.sh test
 	@$(MAKE) --no-print-directory unit-test cli-test rules-test valgrind-test
 	@echo "make test: all test stages passed"
 
@@ -101,7 +102,7 @@ valgrind-test: $(TEST_VG) policylint
 	@sh tests/valgrind.sh "$(TEST_VG)" $(SHARED)
 
 bench: policylint
-	@sh tests/bench.sh $(SHARED)
+	@python3 tests/bench.py $(SHARED)
 
 eval: policylint
 	@if [ -x $(SHARED)/tools/eval-opp115 ]; then \

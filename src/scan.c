@@ -108,33 +108,46 @@ static int match_counts(pl_scanner *sc, const pl_matcher_spec *m,
 	return 1;
 }
 
-void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
-		      const char *owner, pl_hits *out)
+/* A search runs over one window of prose at a time rather than the whole
+ * text: PCRE2's match limit counts the work of a whole call, so on a text
+ * of tens of megabytes an ordinary pattern would hit it.  Windows end at a
+ * block start, and no match may leave its block, so nothing is lost. */
+#define WINDOW_BYTES 65536
+
+static void plan_windows(pl_scanner *sc)
+{
+	size_t cap = 0, next = WINDOW_BYTES;
+	for (size_t b = 0; b < sc->text.nblocks; b++) {
+		size_t start = sc->text.blocks[b].start;
+		if (start >= next) {
+			PL_PUSH(sc->window_ends, sc->nwindows, cap, start);
+			next = start + WINDOW_BYTES;
+		}
+	}
+	PL_PUSH(sc->window_ends, sc->nwindows, cap, sc->text.prose_len);
+}
+
+/* Searches one pattern window by window; hits go to out. */
+static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
+			  const pl_regex *re, const char *owner, pl_hits *out)
 {
 	const char *prose = sc->text.prose;
-	size_t n = sc->text.prose_len;
-	size_t first = out->count;
-	for (size_t p = 0; p < m->patterns.count; p++) {
-		const pl_regex *re = m->patterns.items[p].re;
-		size_t pos = 0, ms, me;
-		while (pos <= n) {
-			pl_match_status st = pl_regex_search(re, sc->ms, prose, n,
+	size_t pos = 0, ms, me;
+	for (size_t w = 0; w < sc->nwindows; w++) {
+		size_t end = sc->window_ends[w];
+		while (pos <= end) {
+			pl_match_status st = pl_regex_search(re, sc->ms, prose, end,
 							     pos, &ms, &me);
 			if (st == PL_MATCH_NONE)
 				break;
 			if (st < 0) {
 				report_limit(sc, owner, pos, st);
-				break;
+				return;
 			}
 			long s = pl_text_sentence_at(&sc->text, ms);
-			if (s < 0) {            /* between blocks */
-				pos = me > ms ? me : ms + 1;
-				continue;
-			}
-			const pl_sentence *sent = &sc->text.sentences[s];
-			const pl_block *blk = &sc->text.blocks[sent->block];
-			if (me <= blk->end && !sc->seen[s] &&
-			    match_counts(sc, m, owner, ms, (size_t)s)) {
+			const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
+			if (sent && me <= sc->text.blocks[sent->block].end &&
+			    !sc->seen[s] && match_counts(sc, m, owner, ms, (size_t)s)) {
 				sc->seen[s] = 1;
 				pl_hit h = {ms, me, (size_t)s};
 				PL_PUSH(out->items, out->count, out->cap, h);
@@ -143,10 +156,17 @@ void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 			} else {
 				pos = me > ms ? me : ms + 1;
 			}
-			if (pos > n)
-				break;
 		}
+		pos = pos > end ? pos : end;
 	}
+}
+
+void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
+		      const char *owner, pl_hits *out)
+{
+	size_t first = out->count;
+	for (size_t p = 0; p < m->patterns.count; p++)
+		match_pattern(sc, m, m->patterns.items[p].re, owner, out);
 	for (size_t i = first; i < out->count; i++)
 		sc->seen[out->items[i].sentence] = 0;
 }
@@ -168,6 +188,7 @@ void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	sc->ms = pl_match_state_new();
 	pl_extract(&sc->text, fmt, src, len);
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
+	plan_windows(sc);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
 	char owner[160];
 	for (size_t t = 0; t < rs->ntopics; t++) {
@@ -233,6 +254,7 @@ void pl_scanner_free(pl_scanner *sc)
 			free(sc->topic_hits[t].items);
 	free(sc->topic_hits);
 	free(sc->seen);
+	free(sc->window_ends);
 	pl_text_free(&sc->text);
 	pl_match_state_free(sc->ms);
 	memset(sc, 0, sizeof(*sc));

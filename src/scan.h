@@ -28,6 +28,8 @@ typedef struct {
 	pl_text text;
 	pl_hits *topic_hits;    /* one list per topic */
 	unsigned char *seen;    /* scratch: one flag per sentence */
+	size_t *window_ends;    /* searches run window by window (see scan.c) */
+	size_t nwindows;
 } pl_scanner;
 
 /* Extracts and segments src, then runs every topic.  Free with

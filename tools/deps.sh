@@ -1,7 +1,9 @@
 #!/bin/sh
 # Checks that the build dependencies are installed (through pkg-config) and
 # installs the missing Debian packages with apt-get when it can; otherwise
-# prints the exact command to run.
+# prints the exact command to run.  `deps.sh test` also checks what the test
+# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep); the
+# tests that need an optional tool skip visibly when it cannot be had.
 need=""
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v cc >/dev/null 2>&1 || need="$need gcc"
@@ -13,8 +15,14 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
   need="$need libyaml-dev libpcre2-dev libcmocka-dev"
 fi
-command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
-command -v python3 >/dev/null 2>&1 || need="$need python3"
+if [ "${1:-}" = test ]; then
+  command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+  command -v python3 >/dev/null 2>&1 || need="$need python3"
+  command -v git >/dev/null 2>&1 || need="$need git"
+  command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
+  command -v rg >/dev/null 2>&1 || need="$need ripgrep"
+  python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
+fi
 [ -z "$need" ] && exit 0
 
 cmd="apt-get install -y$need"

@@ -1,0 +1,246 @@
+/*
+ * test_scan.c: the scanner's judgement of matches (headings, exclusions,
+ * sections, negation, hedges), evidence offsets, rule kinds, and the match
+ * limit that keeps a bad pattern from hanging a run.
+ */
+#include "testutil.h"
+
+static const char *rules_yaml =
+	"topics:\n"
+	"  - id: sharing.sale\n"
+	"    area: sharing\n"
+	"    summary: sale\n"
+	"    patterns: ['\\bsell\\b']\n"
+	"    exclude: ['garage']\n"
+	"  - id: sharing.neg\n"
+	"    area: sharing\n"
+	"    summary: affirmative sharing only\n"
+	"    patterns: ['\\bshare\\b']\n"
+	"    negated: skip\n"
+	"    conditional: skip\n"
+	"  - id: retention.weak\n"
+	"    area: retention\n"
+	"    summary: weak wording that only counts under a retention heading\n"
+	"    patterns: ['\\bas long as\\b']\n"
+	"    section: ['retention|how long']\n"
+	"  - id: cookies.use\n"
+	"    area: cookies\n"
+	"    summary: cookies\n"
+	"    patterns: ['\\bcookies?\\b']\n"
+	"  - id: cookies.refuse\n"
+	"    area: cookies\n"
+	"    summary: refuse\n"
+	"    patterns: ['\\b(?:refuse|disable|block)\\b']\n"
+	"rules:\n"
+	"  - {id: missing-sharing, kind: require, area: sharing, severity: error,\n"
+	"     message: no sharing, rationale: r, topics: [sharing]}\n"
+	"  - {id: missing-retention, kind: require, area: retention,\n"
+	"     severity: warning, message: no retention, rationale: r,\n"
+	"     topics: [retention.weak]}\n"
+	"  - {id: cookies-refusal, kind: require-if, area: cookies,\n"
+	"     severity: warning, message: no refusal, rationale: r,\n"
+	"     when: [cookies.use], topics: [cookies.refuse]}\n"
+	"  - {id: shouting, kind: avoid, area: contact, severity: info,\n"
+	"     message: do not shout, rationale: r, patterns: ['\\bURGENT\\b']}\n";
+
+static pl_ruleset *rules(void)
+{
+	pl_diags d = {0};
+	pl_ruleset *rs = tu_rules_from(rules_yaml, &d);
+	if (d.errors)
+		pl_diags_print(&d, stderr);
+	assert_int_equal(d.errors, 0);
+	pl_diags_free(&d);
+	return rs;
+}
+
+static size_t count_topic(const pl_result *r, pl_area a, const char *topic)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->areas[a].count; i++)
+		n += strcmp(r->areas[a].evidence[i].topic, topic) == 0;
+	return n;
+}
+
+static void evidence_points_at_the_words(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	const char *text = "Hello there.\n\nWe may sell your data to partners.\n";
+	pl_result *r = tu_lint(rs, "p.txt", text, &d);
+	assert_true(r->areas[PL_AREA_SHARING].disclosed);
+	const pl_evidence *e = &r->areas[PL_AREA_SHARING].evidence[0];
+	assert_int_equal(e->loc.offset, (size_t)(strstr(text, "sell") - text));
+	assert_int_equal(e->loc.length, 4);
+	assert_int_equal(e->loc.line, 3);
+	assert_int_equal(e->loc.column, 8);
+	assert_null(tu_finding(r, "missing-sharing"));
+	assert_non_null(tu_finding(r, "missing-retention"));
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void columns_count_characters(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	/* "Ünïcödé " is 8 characters but 12 bytes. */
+	pl_result *r = tu_lint(rs, "p.txt", "\xC3\x9Cn\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9 we sell.\n", &d);
+	const pl_evidence *e = &r->areas[PL_AREA_SHARING].evidence[0];
+	assert_int_equal(e->loc.offset, 15);
+	assert_int_equal(e->loc.column, 12);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void exclusions_negation_and_hedges(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "p.txt",
+		"We sell old furniture at a garage event.\n\n"
+		"We do not share your data.\n\n"
+		"If we ever share your data, we will ask.\n\n"
+		"We share data with carriers.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.sale"), 0);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 1);
+	assert_int_equal(r->areas[PL_AREA_SHARING].evidence[0].loc.line, 7);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void sections_and_headings(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	/* "as long as" only counts under a retention heading; a heading is
+	 * never evidence by itself. */
+	pl_result *r = tu_lint(rs, "p.md",
+		"# Cookies\n\nYou may stay as long as you like.\n\n"
+		"## How long we keep data\n\nWe keep it as long as your account is open.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_RETENTION, "retention.weak"), 1);
+	assert_int_equal(r->areas[PL_AREA_RETENTION].evidence[0].loc.line, 7);
+	assert_int_equal(count_topic(r, PL_AREA_COOKIES, "cookies.use"), 0);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void require_if_points_at_the_trigger(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	const char *text = "Intro.\n\nOur site sets cookies for login.\n";
+	pl_result *r = tu_lint(rs, "p.txt", text, &d);
+	const pl_finding *f = tu_finding(r, "cookies-refusal");
+	assert_non_null(f);
+	assert_int_equal(f->kind, PL_KIND_INCOMPLETE);
+	assert_int_equal(f->loc.line, 3);
+	assert_int_equal(f->loc.offset, (size_t)(strstr(text, "cookies") - text));
+	pl_result_free(r);
+	r = tu_lint(rs, "p.txt", "We set cookies. You can block them.\n", &d);
+	assert_null(tu_finding(r, "cookies-refusal"));
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void avoid_rules_report_each_place(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "p.txt", "URGENT notice.\n\nStill URGENT.\n", &d);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, "shouting") == 0) {
+			assert_int_equal(r->findings[i].kind, PL_KIND_WORDING);
+			assert_int_equal(r->findings[i].severity, PL_SEV_INFO);
+			n++;
+		}
+	assert_int_equal(n, 2);
+	/* findings come in source order: file-level ones (1:1) first */
+	for (size_t i = 1; i < r->nfindings; i++)
+		assert_true(r->findings[i - 1].loc.offset <= r->findings[i].loc.offset);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void disabled_rules_are_not_reported(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	const char *off[] = {"missing-retention"};
+	pl_scan_options so = {PL_INPUT_AUTO, off, 1};
+	char *text = strdup("Nothing here.\n");
+	pl_result *r = pl_scan(rs, "p.txt", text, strlen(text), &so, &d);
+	assert_null(tu_finding(r, "missing-retention"));
+	assert_non_null(tu_finding(r, "missing-sharing"));
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+static void catastrophic_pattern_is_an_error_naming_the_rule(void **state)
+{
+	(void)state;
+	const char *yaml =
+		"topics:\n"
+		"  - {id: a.slow, area: rights, summary: s,\n"
+		"     patterns: ['^(\\w+\\s?)*$']}\n";
+	pl_diags d = {0};
+	pl_ruleset *rs = tu_rules_from(yaml, &d);
+	assert_int_equal(d.errors, 0);
+	char text[4096];
+	memset(text, 'a', sizeof text - 2);
+	text[sizeof text - 2] = '!';    /* so that $ never matches */
+	text[sizeof text - 1] = '\0';
+	pl_result *r = tu_lint(rs, "slow.txt", text, &d);
+	const pl_diag *x = tu_diag(&d, "match limit");
+	assert_non_null(x);
+	assert_non_null(strstr(x->message, "topic 'a.slow'"));
+	assert_string_equal(x->path, "slow.txt");
+	assert_true(d.errors >= 1);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	pl_diags_free(&d);
+}
+
+static void large_input_is_linear(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = tu_default_rules();
+	pl_diags d = {0};
+	const char *para = "We collect your name and e-mail address when you "
+			   "register, and we keep it for two years.\n\n";
+	size_t n = strlen(para), reps = 40000;   /* about 4 MB */
+	char *big = malloc(n * reps + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * n, para, n);
+	big[n * reps] = '\0';
+	pl_result *r = pl_scan(rs, "big.txt", big, n * reps, NULL, &d);
+	assert_int_equal(d.errors, 0);
+	assert_true(r->areas[PL_AREA_RETENTION].disclosed);
+	assert_int_equal(r->nlines, 2 * reps + 1);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(evidence_points_at_the_words),
+		cmocka_unit_test(columns_count_characters),
+		cmocka_unit_test(exclusions_negation_and_hedges),
+		cmocka_unit_test(sections_and_headings),
+		cmocka_unit_test(require_if_points_at_the_trigger),
+		cmocka_unit_test(avoid_rules_report_each_place),
+		cmocka_unit_test(disabled_rules_are_not_reported),
+		cmocka_unit_test(catastrophic_pattern_is_an_error_naming_the_rule),
+		cmocka_unit_test(large_input_is_linear),
+	};
+	return cmocka_run_group_tests_name("scan", tests, NULL, NULL);
+}
