@@ -1,0 +1,40 @@
+/*
+ * entities.h: small pieces the three extractors share.
+ *
+ * - pl_decode_entity (extract_html.c): HTML character references, used by
+ *   the HTML and the Markdown extractor alike.
+ * - pl_bullet_len and pl_heading_like (extract_text.c): how a line of prose
+ *   reads (a list item? a heading?), used by the plain-text and the HTML
+ *   extractor to infer structure that no markup states, and by the sentence
+ *   splitter to find list items run into one block.
+ */
+#ifndef PL_ENTITIES_H
+#define PL_ENTITIES_H
+
+#include <stddef.h>
+
+/* Decodes the character reference at s[0..n) (s[0] is '&'): "&amp;",
+ * "&#8217;", "&#x2019;" and the common named ones.  On success writes the
+ * UTF-8 bytes to out, the reference's length in s to *consumed, and returns
+ * the number of bytes written (1-4).  Returns 0 when s does not start with a
+ * reference this decoder knows: the caller then keeps the '&' as text.
+ * References to code points that cannot appear in text (0, surrogates,
+ * beyond U+10FFFF) decode to U+FFFD; &#128;-&#159; decode as Windows-1252,
+ * as browsers do. */
+size_t pl_decode_entity(const char *s, size_t n, char out[8],
+			size_t *consumed);
+
+/* Length of the list marker that s[0..n) starts with, spaces after it
+ * included: a bullet glyph ("•", "-", "*", "·", "▪", "◦", ...) or a number
+ * or letter ("1.", "2)", "a)", "(iv)", "1.2").  0 when there is none.
+ * *numbered (may be NULL) is set to 1 for numbers and letters, which can
+ * also number headings. */
+size_t pl_bullet_len(const char *s, size_t n, int *numbered);
+
+/* How the single line s[0..n) (trimmed) reads: 0 like prose, 1 like an
+ * upper-case heading ("HOW WE USE DATA"), 2 like a title ("How We Use
+ * Data", "Cookies:", "What do we collect?").  Only the shape of the line is
+ * judged; callers add what they know of its surroundings. */
+int pl_heading_like(const char *s, size_t n);
+
+#endif

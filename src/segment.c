@@ -1,0 +1,232 @@
+/*
+ * segment.c: blocks to sentences.
+ *
+ * The scanner judges every match in its sentence (negation, hedges, one
+ * piece of evidence per sentence), so a sentence cut too short loses the
+ * "not" that governs it, and one run on too long lets a topic borrow words
+ * from its neighbour.  The splitter therefore errs towards not splitting:
+ * a '.', '!' or '?' ends a sentence only when white space and a capital,
+ * digit, quote or bullet follow, and never after a known abbreviation, an
+ * initial, or inside a number, an address or a URL.  A ';' never ends one.
+ */
+#include <string.h>
+
+#include "entities.h"
+#include "text.h"
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c)
+{
+	return is_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/* Length of the white space at p[i] (ASCII or a no-break space), 0 if none. */
+static size_t space_at(const char *p, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)p[i];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v')
+		return 1;
+	if (c == 0xC2 && i + 1 < end && (unsigned char)p[i + 1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static int starts_with(const char *p, size_t i, size_t end, const char *s)
+{
+	size_t n = strlen(s);
+	return end - i >= n && memcmp(p + i, s, n) == 0;
+}
+
+/* Length of the closing quote or bracket at p[i], 0 if none. */
+static size_t closer_at(const char *p, size_t i, size_t end)
+{
+	if (strchr("\"')]", p[i]) != NULL && p[i] != '\0')
+		return 1;
+	if (starts_with(p, i, end, "\xE2\x80\x99") ||   /* ’ */
+	    starts_with(p, i, end, "\xE2\x80\x9D"))     /* ” */
+		return 3;
+	if (starts_with(p, i, end, "\xC2\xBB"))         /* » */
+		return 2;
+	return 0;
+}
+
+/* Whether what starts at p[i] can begin a new sentence. */
+static int opens_sentence(const char *p, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)p[i];
+	if (is_upper(c) || is_digit(c) || (strchr("\"'([", c) != NULL && c))
+		return 1;
+	if (starts_with(p, i, end, "\xE2\x80\x9C") ||   /* “ */
+	    starts_with(p, i, end, "\xE2\x80\x98") ||   /* ‘ */
+	    starts_with(p, i, end, "\xC2\xAB"))         /* « */
+		return 1;
+	/* Latin-1 capitals: À to Þ, but not × */
+	if (c == 0xC3 && i + 1 < end) {
+		unsigned char d = (unsigned char)p[i + 1];
+		if (d >= 0x80 && d <= 0x9E && d != 0x97)
+			return 1;
+	}
+	return pl_bullet_len(p + i, end - i, NULL) > 0;
+}
+
+/* Abbreviations after which a '.' does not end a sentence.  Those marked
+ * with a leading '#' only count before a number ("No. 5", "Jan. 1"), since
+ * "no." and "Mar." also end sentences. */
+static const char *const abbreviations[] = {
+	"e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms",
+	"dr", "st", "vs", "approx", "incl", "jr", "sr", "prof", "cf", "al",
+	"viz", "dept", "#no", "#nos", "#art", "#sec", "#fig", "#pp", "#vol",
+	"#jan", "#feb", "#mar", "#apr", "#jun", "#jul", "#aug", "#sep",
+	"#sept", "#oct", "#nov", "#dec",
+};
+
+static int known_abbreviation(const char *w, size_t n, int before_digit)
+{
+	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++) {
+		const char *a = abbreviations[k];
+		if (*a == '#') {
+			if (!before_digit)
+				continue;
+			a++;
+		}
+		if (strlen(a) != n)
+			continue;
+		size_t j = 0;
+		while (j < n && (char)(w[j] | 0x20) == a[j])
+			j++;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the '.' at p[dot] belongs to the word before it rather than
+ * ending a sentence; next is where the following word starts. */
+static int abbreviation_dot(const char *p, size_t start, size_t dot,
+			    size_t next)
+{
+	size_t a = dot;
+	/* The word before the dot, back to white space or an opening bracket
+	 * or quote; a word of more than 40 bytes is no abbreviation. */
+	while (a > start && dot - a < 40 && !space_at(p, a - 1, dot) &&
+	       (p[a - 1] == '\0' || strchr("([\"'", p[a - 1]) == NULL))
+		a--;
+	size_t n = dot - a;
+	if (n == 0)
+		return 0;
+	if (n == 1 && is_alpha((unsigned char)p[a]))
+		return 1;               /* an initial: "J. Smith" */
+	if (known_abbreviation(p + a, n, is_digit((unsigned char)p[next])))
+		return 1;
+	/* Dotted letters ("U.S", "U.K", "Ph.D"): every piece at most two
+	 * letters.  "www.example.com" has longer pieces and ends sentences. */
+	size_t piece = 0;
+	int dots = 0;
+	for (size_t i = a; i < dot; i++) {
+		if (p[i] == '.') {
+			if (piece == 0)
+				return 0;
+			dots++;
+			piece = 0;
+		} else if (is_alpha((unsigned char)p[i]) && piece < 2) {
+			piece++;
+		} else {
+			return 0;
+		}
+	}
+	return dots > 0;
+}
+
+static void add_sentence(pl_text *t, size_t start, size_t end, size_t block,
+			 long heading)
+{
+	const unsigned char *p = (const unsigned char *)t->prose;
+	for (;;) {
+		if (end > start && space_at(t->prose, end - 1, end) == 1)
+			end--;
+		else if (end >= start + 2 && p[end - 2] == 0xC2 && p[end - 1] == 0xA0)
+			end -= 2;
+		else
+			break;
+	}
+	if (end <= start)
+		return;
+	pl_sentence s = {start, end, block, heading};
+	PL_PUSH(t->sentences, t->nsentences, t->sentences_cap, s);
+}
+
+static size_t skip_space(const char *p, size_t i, size_t end)
+{
+	size_t w;
+	while (i < end && (w = space_at(p, i, end)) > 0)
+		i += w;
+	return i;
+}
+
+static void split_block(pl_text *t, size_t b, long heading)
+{
+	const char *p = t->prose;
+	size_t end = t->blocks[b].end;
+	size_t s = skip_space(p, t->blocks[b].start, end);
+	size_t i = s;
+	while (i < end) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == '\n' || c == '\r') {
+			/* A list run into the block ("...:\n- one\n- two"):
+			 * each item is a sentence of its own. */
+			size_t j = skip_space(p, i, end);
+			if (j < end && j > s && pl_bullet_len(p + j, end - j, NULL)) {
+				add_sentence(t, s, i, b, heading);
+				s = j;
+			}
+			i = j > i ? j : i + 1;
+			continue;
+		}
+		if (c != '.' && c != '!' && c != '?') {
+			i++;
+			continue;
+		}
+		size_t k = i + 1, w;
+		while (k < end && strchr(".!?", p[k]) != NULL && p[k] != '\0')
+			k++;
+		size_t run = k - i;     /* "..." and "?!" end like one mark */
+		while (k < end && (w = closer_at(p, k, end)) > 0)
+			k += w;
+		if (k >= end)
+			break;
+		if (!space_at(p, k, end)) {
+			i = k;  /* "3.5", "example.com", "?)x" */
+			continue;
+		}
+		size_t next = skip_space(p, k, end);
+		if (next >= end)
+			break;
+		if (!opens_sentence(p, next, end) ||
+		    (c == '.' && run == 1 && abbreviation_dot(p, s, i, next))) {
+			i = next;
+			continue;
+		}
+		add_sentence(t, s, k, b, heading);
+		s = i = next;
+	}
+	add_sentence(t, s, end, b, heading);
+}
+
+void pl_text_segment(pl_text *t)
+{
+	t->nsentences = 0;
+	long heading = -1;
+	for (size_t b = 0; b < t->nblocks; b++) {
+		const pl_block *blk = &t->blocks[b];
+		if (blk->kind == PL_BLOCK_HEADING) {
+			/* A heading is one sentence, under the heading before
+			 * it; what follows stands under it. */
+			add_sentence(t, blk->start, blk->end, b, heading);
+			heading = (long)b;
+			continue;
+		}
+		split_block(t, b, heading);
+	}
+}
