@@ -39,7 +39,7 @@ TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
 TEST_VG    = $(TEST_SRC:tests/%.c=build/rel/%)
 
 .PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
-        bench eval install uninstall clean
+        bench eval install uninstall precommit-test clean
 .SUFFIXES:
 
 all: policylint
@@ -83,7 +83,8 @@ demo: deps
 # The whole suite: sanitizers first, then valgrind on the plain build.
 test:
 	@sh tools/deps.sh test
-	@$(MAKE) --no-print-directory unit-test cli-test rules-test valgrind-test
+	@$(MAKE) --no-print-directory unit-test cli-test rules-test valgrind-test \
+	  precommit-test
 	@echo "make test: all test stages passed"
 
 unit-test: $(TEST_BIN)
@@ -93,10 +94,10 @@ unit-test: $(TEST_BIN)
 	  $$t || exit 1; done
 
 cli-test: build/san/policylint policylint
-	@sh tests/cli/run.sh build/san/policylint $(SHARED)
+	@POLICYLINT_RULES=$(CURDIR)/rules sh tests/cli/run.sh build/san/policylint $(SHARED)
 
 rules-test: build/san/policylint
-	@build/san/policylint --check-rules
+	@POLICYLINT_RULES=$(CURDIR)/rules build/san/policylint --check-rules
 
 valgrind-test: $(TEST_VG) policylint
 	@sh tests/valgrind.sh "$(TEST_VG)" $(SHARED)
@@ -109,5 +110,56 @@ eval: policylint
 	  $(SHARED)/tools/eval-opp115 --linter ./policylint; \
 	else echo "make eval: $(SHARED)/tools/eval-opp115 is absent; nothing to score"; fi
 
+# The real pre-commit tool against a temporary repository that uses this
+# repository's .pre-commit-hooks.yaml (skips visibly without pre-commit).
+precommit-test: build/san/policylint
+	@POLICYLINT_RULES=$(CURDIR)/rules sh tests/precommit.sh build/san/policylint
+
+# ---- Installation -------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=/staging]: the program, its
+# rules under $(DATADIR)/rules (the installed program finds them relative
+# to itself, so a staged or moved tree works too), the man pages, the
+# library with its header and a pkg-config file.
+VERSION   := $(shell sed -n 's/^\#define PL_VERSION "\(.*\)"/\1/p' include/policylint.h)
+PCDIR     ?= $(LIBDIR)/pkgconfig
+RULE_FILES = $(notdir $(wildcard rules/*.yaml))
+MAN_PAGES  = man1/policylint.1 man5/policylint-rules.5
+
+# Written on every install, since PREFIX may differ from the last one.
+# The library is static only, so its dependencies are plain Requires.
+policylint.pc: FORCE
+	@printf '%s\n' 'prefix=$(PREFIX)' \
+	  'libdir=$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))' \
+	  'includedir=$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))' '' \
+	  'Name: policylint' \
+	  'Description: privacy-policy compliance linter library' \
+	  'Version: $(VERSION)' \
+	  'Requires: $(DEPS)' 'Libs: -L$${libdir} -lpolicylint' \
+	  'Cflags: -I$${includedir}' >$@
+
+install: policylint libpolicylint.a policylint.pc
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(LIBDIR)' \
+	  '$(DESTDIR)$(PCDIR)' '$(DESTDIR)$(INCLUDEDIR)' \
+	  '$(DESTDIR)$(DATADIR)/rules' '$(DESTDIR)$(MANDIR)/man1' \
+	  '$(DESTDIR)$(MANDIR)/man5'
+	install -m 755 policylint '$(DESTDIR)$(BINDIR)/policylint'
+	install -m 644 libpolicylint.a '$(DESTDIR)$(LIBDIR)/libpolicylint.a'
+	install -m 644 include/policylint.h '$(DESTDIR)$(INCLUDEDIR)/policylint.h'
+	install -m 644 policylint.pc '$(DESTDIR)$(PCDIR)/policylint.pc'
+	install -m 644 $(addprefix rules/,$(RULE_FILES)) '$(DESTDIR)$(DATADIR)/rules/'
+	install -m 644 docs/policylint.1 '$(DESTDIR)$(MANDIR)/man1/policylint.1'
+	install -m 644 docs/policylint-rules.5 '$(DESTDIR)$(MANDIR)/man5/policylint-rules.5'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/policylint' \
+	  '$(DESTDIR)$(LIBDIR)/libpolicylint.a' \
+	  '$(DESTDIR)$(INCLUDEDIR)/policylint.h' \
+	  '$(DESTDIR)$(PCDIR)/policylint.pc' \
+	  $(foreach f,$(RULE_FILES),'$(DESTDIR)$(DATADIR)/rules/$(f)') \
+	  $(foreach m,$(MAN_PAGES),'$(DESTDIR)$(MANDIR)/$(m)')
+	-rmdir '$(DESTDIR)$(DATADIR)/rules' '$(DESTDIR)$(DATADIR)' 2>/dev/null
+
+FORCE:
+
 clean:
-	rm -rf build policylint libpolicylint.a
+	rm -rf build policylint libpolicylint.a policylint.pc

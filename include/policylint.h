@@ -149,6 +149,9 @@ typedef struct {
 	size_t offset, length;          /* bytes of the input as read */
 	unsigned long line, column;     /* 1-based; column in characters */
 	char *message;                  /* may be NULL */
+	const char *path;               /* NULL: the result's own file; else
+	                                   another file (--against's OLD),
+	                                   not owned: the caller keeps it */
 } pl_location;
 
 typedef struct {
@@ -214,7 +217,11 @@ void pl_result_free(pl_result *r);
 
 typedef enum {
 	PL_FORMAT_TEXT,
-	PL_FORMAT_JSON
+	PL_FORMAT_JSON,
+	PL_FORMAT_JSONL,   /* one JSON object per finding */
+	PL_FORMAT_SARIF,   /* SARIF 2.1.0, for code scanning */
+	PL_FORMAT_GITHUB,  /* GitHub Actions workflow commands */
+	PL_FORMAT_GCC      /* FILE:LINE:COL: severity: message [rule] */
 } pl_output_format;
 
 int pl_output_format_from_name(const char *name); /* -1 when unknown */
@@ -225,6 +232,10 @@ typedef struct {
 	int summary;                    /* text: per-area summary */
 	const pl_ruleset *rules;
 	FILE *out;
+	int quiet;                      /* text: findings only, nothing for
+	                                   clean files */
+	const char *against;            /* --against OLD: shown in every
+	                                   format; NULL otherwise */
 } pl_report_options;
 
 typedef struct pl_report pl_report;
@@ -233,6 +244,105 @@ pl_report *pl_report_begin(const pl_report_options *opts);
 void pl_report_file(pl_report *rep, const pl_result *r);
 /* Writes what comes after the last file and frees rep. */
 void pl_report_end(pl_report *rep);
+/* The rule set the next pl_report_file results came from (when files are
+ * linted with different rule sets, e.g. per-folder configuration).  Every
+ * rule set given must outlive the report: SARIF describes their rules at
+ * the end. */
+void pl_report_set_rules(pl_report *rep, const pl_ruleset *rs);
+
+/* ---- Working with results (findings.c) ------------------------------- */
+
+/* Rule ids of the findings policylint makes itself, not from a rule file. */
+#define PL_RULE_AREA_REMOVED "area-removed"
+#define PL_RULE_UNUSED_DIRECTIVE "unused-directive"
+
+/* Appends a finding; rule must outlive r (a rule set's id or a literal),
+ * message is copied.  The location is loc's offset/length, positioned in
+ * r.  Returns the new finding (valid until the next append). */
+pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
+				  pl_finding_kind kind, pl_severity sev,
+				  pl_area area, size_t offset, size_t length,
+				  const char *message);
+/* Adds a related location to f (message copied; path not owned). */
+void pl_finding_add_related(const pl_result *r, pl_finding *f,
+			    const pl_location *loc);
+/* Removes finding i (frees what it owns). */
+void pl_result_remove_finding(pl_result *r, size_t i);
+/* Sorts findings by offset, kind and rule, as pl_scan leaves them. */
+void pl_result_sort_findings(pl_result *r);
+/* A fingerprint of a finding that survives edits elsewhere in the file:
+ * rule, kind, area and the normalised text it points at (case, spacing
+ * and punctuation ignored), never line numbers. */
+unsigned long long pl_finding_fingerprint(const pl_result *r,
+					  const pl_finding *f);
+/* Sets the severity of every finding of a rule (configuration). */
+void pl_result_set_severity(pl_result *r, const char *rule, pl_severity sev);
+
+/* ---- Inline directives (directives.c) ---------------------------------- */
+
+/* Suppression comments in a policy:
+ *
+ *   <!-- policylint-disable-file [ID[,ID...]] [-- reason] -->
+ *   <!-- policylint-disable [IDs] -->  ...  <!-- policylint-enable [IDs] -->
+ *   <!-- policylint-disable-next-line [IDs] -->
+ *   <!-- policylint-disable-line [IDs] -->
+ *
+ * in Markdown and HTML; in plain text the same comments, or a line of its
+ * own beginning with "# policylint-..." .  No IDs means every rule.  See
+ * policylint(1). */
+typedef struct pl_directives pl_directives;
+
+/* Finds the directives of src (not kept).  fmt must not be PL_INPUT_AUTO. */
+pl_directives *pl_directives_parse(const char *src, size_t len,
+				   pl_input_format fmt);
+size_t pl_directives_count(const pl_directives *d);
+/* Plain text has no comments, so its directive lines would be read as
+ * prose: this blanks them in src (same length, line ends kept), keeping a
+ * copy that pl_result_apply_directives puts back into the result. */
+void pl_directives_mask(pl_directives *d, char *src);
+/* Drops the findings the directives suppress and adds an unused-directive
+ * finding for every directive (or ID) that suppressed nothing.  IDs in
+ * ignored[] (rules disabled by option or configuration) are not reported
+ * as unused; rs (may be NULL) names unknown IDs.  Restores masked bytes. */
+void pl_result_apply_directives(pl_result *r, pl_directives *d,
+				const pl_ruleset *rs,
+				const char *const *ignored, size_t nignored,
+				pl_severity unused_severity);
+void pl_directives_free(pl_directives *d);
+
+/* ---- Comparing versions (against.c) ------------------------------------ */
+
+/* --against: keeps only the findings of cur that old does not have
+ * (matched by fingerprint, so moved text stays matched) and adds a
+ * `removed` finding (rule area-removed) for each area old disclosed and cur
+ * does not.  old_name names old in messages and related locations and must
+ * outlive cur. */
+void pl_result_against(pl_result *cur, const pl_result *old,
+		       const char *old_name, pl_severity removed_severity);
+
+/* ---- Baselines (baseline.c) -------------------------------------------- */
+
+typedef struct pl_baseline pl_baseline;
+
+pl_baseline *pl_baseline_new(void);
+/* Reads a baseline file written by pl_baseline_write; problems go to
+ * diags (FILE:LINE).  Returns 0, or -1 on error. */
+int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags);
+/* Records every finding of r. */
+void pl_baseline_add(pl_baseline *b, const pl_result *r);
+/* Writes the records, sorted, one per line.  Returns 0 or -1 (errno). */
+int pl_baseline_write(const pl_baseline *b, const char *path);
+size_t pl_baseline_count(const pl_baseline *b);
+/* Drops the findings of r that b records (each record absorbs one
+ * finding).  Returns how many were dropped. */
+size_t pl_baseline_filter(pl_baseline *b, pl_result *r);
+void pl_baseline_free(pl_baseline *b);
+
+/* ---- Versions -------------------------------------------------------- */
+
+/* The versions of the libraries linked in, e.g. "10.42 2022-12-11". */
+const char *pl_pcre2_version(void);
+const char *pl_libyaml_version(void);
 
 #ifdef __cplusplus
 }

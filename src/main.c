@@ -1,7 +1,15 @@
 /*
- * main.c: the policylint command: options, rule loading, one scan per
- * input, the report, and the exit status (0 clean, 1 findings at or above
- * the failing level, 2 an error).  Everything else is in the library.
+ * main.c: the policylint command: options, configuration and rule sets,
+ * the per-file pipeline, the report, and the exit status (0 clean, 1
+ * findings at or above the failing level, 2 an error).
+ *
+ * One file goes through:  read -> find directives -> pl_scan -> apply
+ * directives -> --against OLD -> configured severities -> baseline ->
+ * report.  Each stage lives in its own library file; this one only wires
+ * them.  A file is configured by the nearest .policylint.yaml above it, so
+ * files of different folders may use different rule sets: each
+ * configuration in use gets a context (config + compiled rule set), made
+ * the first time a file needs it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -9,10 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "policylint.h"
 #include "util.h"
-
-#define FAIL_NONE 3   /* --fail-level none: above every severity */
 
 typedef struct {
 	char **rules;
@@ -22,37 +29,88 @@ typedef struct {
 	pl_output_format format;
 	pl_input_format input_format;
 	int color;                /* -1 auto */
-	int fail_level;
-	int summary;
+	int fail_level;           /* -1: from the configuration */
+	int summary, quiet;
 	const char *stdin_name;
 	const char *explain;
 	int list_rules, export_patterns, check_rules;
+	const char *config;       /* --config FILE */
+	int no_config, print_config;
+	const char *against, *against_name;
+	const char *files_from;
+	const char *baseline, *write_baseline;
 } options;
+
+/* A configuration in use and the rule set it selects. */
+typedef struct {
+	char *key;                /* the config file; NULL: none */
+	pl_config *config;        /* never NULL (empty when no file) */
+	pl_ruleset *rs;           /* NULL when config or rules are broken */
+	const char **disabled;    /* --disable and the config's disable */
+	size_t ndisabled, disabled_cap;
+	int fail_level;
+} context;
+
+typedef struct {
+	const options *o;
+	const char *argv0;
+	context *ctx;
+	size_t nctx, ctx_cap;
+	pl_report *rep;
+	pl_baseline *baseline;    /* --baseline */
+	pl_baseline *record;      /* --write-baseline */
+	int status;
+} run;
 
 static void usage(FILE *out)
 {
 	fputs("usage: policylint [OPTIONS] FILE...\n"
 	      "Lints privacy policies (text, Markdown, HTML) for missing and\n"
 	      "conflicting disclosures.  '-' reads standard input.\n\n"
-	      "  -f, --format FMT        text (default) or json\n"
+	      "Output:\n"
+	      "  -f, --format FMT        text (default), json, jsonl, sarif, github\n"
+	      "                          (Actions annotations) or gcc\n"
+	      "  -q, --quiet             text: only findings; clean files print\n"
+	      "                          nothing\n"
+	      "      --no-summary        text: leave out the per-area summary\n"
+	      "      --color[=WHEN]      auto (default), always or never; NO_COLOR\n"
+	      "                          in the environment means never\n"
+	      "      --fail-level LEVEL  error, warning (default), info or none:\n"
+	      "                          exit 1 when a finding is at least LEVEL\n"
+	      "Input:\n"
 	      "      --input-format FMT  auto (by extension), text, markdown, html\n"
+	      "      --stdin-filename N  the name standard input is reported as\n"
+	      "                          (and configured by)\n"
+	      "      --files-from FILE   lint the files listed in FILE ('-': stdin),\n"
+	      "                          one per line or NUL-separated\n"
+	      "Rules and configuration:\n"
 	      "  -r, --rules PATH        rule file or folder; repeatable; replaces\n"
 	      "                          the default rule set\n"
 	      "  -d, --disable ID        do not report rule ID; repeatable\n"
-	      "      --fail-level LEVEL  error, warning (default), info or none:\n"
-	      "                          exit 1 when a finding is at least LEVEL\n"
-	      "      --color[=WHEN]      auto (default), always or never; NO_COLOR\n"
-	      "                          in the environment means never\n"
-	      "      --no-summary        text: leave out the per-area summary\n"
-	      "      --stdin-filename N  the name standard input is reported as\n"
+	      "  -c, --config FILE       use FILE instead of the nearest\n"
+	      "                          .policylint.yaml\n"
+	      "      --no-config         use no configuration file\n"
+	      "      --print-config      print the configuration that applies to\n"
+	      "                          FILE (or the current folder) and exit\n"
+	      "Changes:\n"
+	      "      --against OLD       report only what FILE changed since its\n"
+	      "                          previous version OLD, and every area OLD\n"
+	      "                          disclosed that FILE no longer does\n"
+	      "                          ('-': read OLD from standard input)\n"
+	      "      --against-name N    how OLD is named in reports, e.g.\n"
+	      "                          origin/main:privacy.md\n"
+	      "      --baseline FILE     do not report findings recorded in FILE\n"
+	      "      --write-baseline FILE  record every finding in FILE\n"
+	      "Rule sets:\n"
 	      "      --list-rules        list rules and topics\n"
 	      "      --explain ID        explain a rule or topic\n"
 	      "      --check-rules       run every rule's examples\n"
 	      "      --export-patterns   print every pattern for other PCRE2 tools\n"
 	      "  -h, --help              this help\n"
-	      "  -V, --version           version\n\n"
+	      "  -V, --version           version, with the PCRE2 and libyaml versions\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
-	      "findings, 2 an error (bad input, rule file or option).\n",
+	      "findings, 2 an error (bad input, rule or config file, option).\n"
+	      "See policylint(1) and policylint-rules(5).\n",
 	      out);
 }
 
@@ -67,8 +125,88 @@ static int fail(const char *fmt, const char *arg)
 enum {
 	OPT_INPUT_FORMAT = 256, OPT_FAIL_LEVEL, OPT_COLOR, OPT_NO_SUMMARY,
 	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
-	OPT_EXPORT
+	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
+	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME
 };
+
+static void print_version(void)
+{
+	printf("policylint %s\nPCRE2 %s\nlibyaml %s\n", PL_VERSION,
+	       pl_pcre2_version(), pl_libyaml_version());
+}
+
+static int parse_option(int c, options *o, char **argv)
+{
+	int v;
+	switch (c) {
+	case 'f':
+		if ((v = pl_output_format_from_name(optarg)) < 0)
+			return fail("unknown format '%s' (text, json, jsonl, "
+				    "sarif, github, gcc)", optarg);
+		o->format = (pl_output_format)v;
+		break;
+	case OPT_INPUT_FORMAT:
+		if ((v = pl_input_format_from_name(optarg)) < 0)
+			return fail("unknown input format '%s' (auto, text, "
+				    "markdown, html)", optarg);
+		o->input_format = (pl_input_format)v;
+		break;
+	case 'r':
+		PL_PUSH(o->rules, o->nrules, o->rules_cap, optarg);
+		break;
+	case 'd':
+		PL_PUSH(o->disabled, o->ndisabled, o->disabled_cap, optarg);
+		break;
+	case 'c':
+		o->config = optarg;
+		break;
+	case 'q':
+		o->quiet = 1;
+		break;
+	case OPT_FAIL_LEVEL:
+		if (strcmp(optarg, "none") == 0)
+			o->fail_level = PL_FAIL_NONE;
+		else if ((o->fail_level = pl_severity_from_name(optarg)) < 0)
+			return fail("unknown fail level '%s' (error, "
+				    "warning, info, none)", optarg);
+		break;
+	case OPT_COLOR:
+		if (optarg == NULL || strcmp(optarg, "always") == 0)
+			o->color = 1;
+		else if (strcmp(optarg, "never") == 0)
+			o->color = 0;
+		else if (strcmp(optarg, "auto") == 0)
+			o->color = -1;
+		else
+			return fail("--color takes auto, always or never, "
+				    "not '%s'", optarg);
+		break;
+	case OPT_NO_SUMMARY: o->summary = 0; break;
+	case OPT_STDIN_NAME: o->stdin_name = optarg; break;
+	case OPT_LIST_RULES: o->list_rules = 1; break;
+	case OPT_EXPLAIN: o->explain = optarg; break;
+	case OPT_CHECK_RULES: o->check_rules = 1; break;
+	case OPT_EXPORT: o->export_patterns = 1; break;
+	case OPT_NO_CONFIG: o->no_config = 1; break;
+	case OPT_PRINT_CONFIG: o->print_config = 1; break;
+	case OPT_AGAINST: o->against = optarg; break;
+	case OPT_AGAINST_NAME: o->against_name = optarg; break;
+	case OPT_FILES_FROM: o->files_from = optarg; break;
+	case OPT_BASELINE: o->baseline = optarg; break;
+	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+	case 'h':
+		usage(stdout);
+		exit(0);
+	case 'V':
+		print_version();
+		exit(0);
+	case ':':
+		return fail("option '%s' needs a value", argv[optind - 1]);
+	default:
+		return fail("unknown option '%s'", argv[optind - 1]);
+	}
+	return 0;
+}
 
 static int parse_options(int argc, char **argv, options *o)
 {
@@ -77,11 +215,20 @@ static int parse_options(int argc, char **argv, options *o)
 		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 		{"rules", required_argument, NULL, 'r'},
 		{"disable", required_argument, NULL, 'd'},
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+		{"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
+		{"quiet", no_argument, NULL, 'q'},
 		{"fail-level", required_argument, NULL, OPT_FAIL_LEVEL},
 		{"color", optional_argument, NULL, OPT_COLOR},
 		{"colour", optional_argument, NULL, OPT_COLOR},
 		{"no-summary", no_argument, NULL, OPT_NO_SUMMARY},
 		{"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
+		{"files-from", required_argument, NULL, OPT_FILES_FROM},
+		{"against", required_argument, NULL, OPT_AGAINST},
+		{"against-name", required_argument, NULL, OPT_AGAINST_NAME},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
+		{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"explain", required_argument, NULL, OPT_EXPLAIN},
 		{"check-rules", no_argument, NULL, OPT_CHECK_RULES},
@@ -89,154 +236,397 @@ static int parse_options(int argc, char **argv, options *o)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
-	int c, v;
+	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:r:d:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((v = pl_output_format_from_name(optarg)) < 0)
-				return fail("unknown format '%s' (text, json)", optarg);
-			o->format = (pl_output_format)v;
-			break;
-		case OPT_INPUT_FORMAT:
-			if ((v = pl_input_format_from_name(optarg)) < 0)
-				return fail("unknown input format '%s' (auto, text, "
-					    "markdown, html)", optarg);
-			o->input_format = (pl_input_format)v;
-			break;
-		case 'r':
-			PL_PUSH(o->rules, o->nrules, o->rules_cap, optarg);
-			break;
-		case 'd':
-			PL_PUSH(o->disabled, o->ndisabled, o->disabled_cap, optarg);
-			break;
-		case OPT_FAIL_LEVEL:
-			if (strcmp(optarg, "none") == 0)
-				o->fail_level = FAIL_NONE;
-			else if ((o->fail_level = pl_severity_from_name(optarg)) < 0)
-				return fail("unknown fail level '%s' (error, "
-					    "warning, info, none)", optarg);
-			break;
-		case OPT_COLOR:
-			if (optarg == NULL || strcmp(optarg, "always") == 0)
-				o->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				o->color = -1;
-			else
-				return fail("--color takes auto, always or never, "
-					    "not '%s'", optarg);
-			break;
-		case OPT_NO_SUMMARY:
-			o->summary = 0;
-			break;
-		case OPT_STDIN_NAME:
-			o->stdin_name = optarg;
-			break;
-		case OPT_LIST_RULES:
-			o->list_rules = 1;
-			break;
-		case OPT_EXPLAIN:
-			o->explain = optarg;
-			break;
-		case OPT_CHECK_RULES:
-			o->check_rules = 1;
-			break;
-		case OPT_EXPORT:
-			o->export_patterns = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		case 'V':
-			printf("policylint %s\n", PL_VERSION);
-			exit(0);
-		case ':':
-			return fail("option '%s' needs a value", argv[optind - 1]);
-		default:
-			return fail("unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	while ((c = getopt_long(argc, argv, ":f:r:d:c:qhV", longopts, NULL)) != -1)
+		if (parse_option(c, o, argv))
+			return 2;
+	if (o->no_config && o->config)
+		return fail("%s", "--config and --no-config exclude each other");
 	return 0;
 }
 
-/* Loads and compiles the rule set; diagnostics are printed.  NULL on
- * error. */
-static pl_ruleset *load_rules(const options *o, const char *argv0)
+/* ---- Contexts: configuration and rule set --------------------------------- */
+
+static int is_listed(const char *const *ids, size_t n, const char *id)
 {
-	pl_diags diags = {0};
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Loads the rule set a configuration selects; diagnostics to diags. */
+static pl_ruleset *load_rules(const options *o, const pl_config *c,
+			      const char *argv0, pl_diags *diags)
+{
 	pl_ruleset *rs = pl_ruleset_new();
 	if (o->nrules == 0) {
 		char *def = pl_default_rules_path(argv0);
 		if (def == NULL) {
-			fputs("policylint: cannot find the default rule set "
-			      "(looked next to the program and under "
-			      "share/policylint); use --rules PATH\n", stderr);
-			pl_ruleset_free(rs);
-			return NULL;
+			pl_diags_add(diags, PL_SEV_ERROR, "policylint", 0, 0,
+				     "cannot find the default rule set (looked "
+				     "next to the program and under "
+				     "share/policylint); use --rules PATH");
+			return rs;
 		}
-		pl_ruleset_load(rs, def, &diags);
+		pl_ruleset_load(rs, def, diags);
 		free(def);
 	}
 	for (size_t i = 0; i < o->nrules; i++)
-		pl_ruleset_load(rs, o->rules[i], &diags);
-	if (diags.errors == 0)
-		pl_ruleset_compile(rs, &diags);
-	for (size_t i = 0; i < o->ndisabled; i++)
-		if (!pl_ruleset_has_rule(rs, o->disabled[i]))
-			pl_diags_add(&diags, PL_SEV_WARNING, "policylint", 0, 0,
-				     "--disable %s: no such rule", o->disabled[i]);
-	size_t errors = diags.errors;
-	pl_diags_print(&diags, stderr);
-	if (errors) {
-		pl_ruleset_free(rs);
-		return NULL;
+		pl_ruleset_load(rs, o->rules[i], diags);
+	for (size_t i = 0; i < c->rules.count; i++) {
+		char *p = pl_config_rule_path(c, i);
+		pl_ruleset_load(rs, p, diags);
+		free(p);
 	}
+	if (diags->errors == 0)
+		pl_ruleset_compile(rs, diags);
 	return rs;
 }
 
-/* Lints every file; returns the exit status. */
-static int lint_files(const options *o, const pl_ruleset *rs, int nfiles,
-		      char **files)
+static void context_init(context *cx, const options *o, const char *argv0)
 {
-	int status = 0;
-	pl_report_options ro = {o->format, o->color, o->summary, rs, stdout};
-	pl_report *rep = pl_report_begin(&ro);
-	pl_scan_options so = {o->input_format, o->disabled, o->ndisabled};
-	for (int i = 0; i < nfiles; i++) {
-		const char *path = files[i];
-		const char *name = strcmp(path, "-") == 0 ?
-					   (o->stdin_name ? o->stdin_name : "<stdin>") :
-					   path;
-		pl_diags diags = {0};
-		char *data;
-		size_t len;
-		if (pl_input_read(path, name, &data, &len, &diags) != 0) {
-			pl_diags_print(&diags, stderr);
-			status = 2;
-			continue;
-		}
-		pl_result *r = pl_scan(rs, name, data, len, &so, &diags);
-		if (diags.errors)
-			status = 2;
-		pl_diags_print(&diags, stderr);
-		pl_report_file(rep, r);
-		for (size_t k = 0; k < r->nfindings; k++)
-			if ((int)r->findings[k].severity >= o->fail_level &&
-			    status == 0)
-				status = 1;
-		pl_result_free(r);
+	pl_diags diags = {0};
+	if (cx->key) {
+		cx->config = pl_config_load(cx->key, &diags);
+	} else {
+		cx->config = pl_config_empty();
 	}
-	pl_report_end(rep);
-	return status;
+	if (cx->config) {
+		cx->rs = load_rules(o, cx->config, argv0, &diags);
+		if (diags.errors == 0)
+			pl_config_check_ids(cx->config, cx->rs, &diags);
+		for (size_t i = 0; i < o->ndisabled; i++)
+			if (!pl_ruleset_has_rule(cx->rs, o->disabled[i]) &&
+			    strcmp(o->disabled[i], PL_RULE_AREA_REMOVED) &&
+			    strcmp(o->disabled[i], PL_RULE_UNUSED_DIRECTIVE))
+				pl_diags_add(&diags, PL_SEV_WARNING, "policylint",
+					     0, 0, "--disable %s: no such rule",
+					     o->disabled[i]);
+		for (size_t i = 0; i < o->ndisabled; i++)
+			PL_PUSH(cx->disabled, cx->ndisabled, cx->disabled_cap,
+				o->disabled[i]);
+		for (size_t i = 0; i < cx->config->disable.count; i++)
+			PL_PUSH(cx->disabled, cx->ndisabled, cx->disabled_cap,
+				cx->config->disable.items[i].value);
+	} else {
+		cx->config = pl_config_empty();
+	}
+	cx->fail_level = o->fail_level >= 0 ? o->fail_level :
+			 cx->config->fail_level >= 0 ? cx->config->fail_level :
+						       PL_SEV_WARNING;
+	if (diags.errors) {
+		pl_ruleset_free(cx->rs);
+		cx->rs = NULL;
+	}
+	pl_diags_print(&diags, stderr);
+}
+
+/* The context for a policy named name (for "-": the current folder). */
+static context *context_for(run *rn, const char *name)
+{
+	const options *o = rn->o;
+	char *key = o->no_config ? NULL :
+		    o->config ? pl_xstrdup(o->config) : pl_config_find(name);
+	for (size_t i = 0; i < rn->nctx; i++) {
+		context *cx = &rn->ctx[i];
+		if ((key == NULL && cx->key == NULL) ||
+		    (key && cx->key && strcmp(key, cx->key) == 0)) {
+			free(key);
+			return cx;
+		}
+	}
+	context cx = {0};
+	cx.key = key;
+	context_init(&cx, o, rn->argv0);
+	PL_PUSH(rn->ctx, rn->nctx, rn->ctx_cap, cx);
+	return &rn->ctx[rn->nctx - 1];
+}
+
+static void context_free(context *cx)
+{
+	free(cx->key);
+	pl_config_free(cx->config);
+	pl_ruleset_free(cx->rs);
+	free(cx->disabled);
+}
+
+/* ---- One file ------------------------------------------------------------ */
+
+/* Reads and scans one policy with its directives applied; NULL (and
+ * status 2) when it cannot be read. */
+static pl_result *scan_file(run *rn, context *cx, const char *path,
+			    const char *name, pl_input_format fmt)
+{
+	pl_diags diags = {0};
+	char *data;
+	size_t len;
+	if (pl_input_read(path, name, &data, &len, &diags) != 0) {
+		pl_diags_print(&diags, stderr);
+		rn->status = 2;
+		return NULL;
+	}
+	pl_directives *ds = pl_directives_parse(data, len, fmt);
+	if (fmt == PL_INPUT_TEXT && pl_directives_count(ds))
+		pl_directives_mask(ds, data);
+	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled};
+	pl_result *r = pl_scan(cx->rs, name, data, len, &so, &diags);
+	pl_result_apply_directives(r, ds, cx->rs, cx->disabled, cx->ndisabled,
+				   pl_config_severity_of(cx->config,
+							 PL_RULE_UNUSED_DIRECTIVE,
+							 PL_SEV_WARNING));
+	pl_directives_free(ds);
+	if (diags.errors)
+		rn->status = 2;
+	pl_diags_print(&diags, stderr);
+	return r;
+}
+
+/* How OLD is named in reports. */
+static const char *against_label(const options *o)
+{
+	if (o->against_name)
+		return o->against_name;
+	return strcmp(o->against, "-") == 0 ? "<stdin>" : o->against;
+}
+
+/* --against: drops what OLD already had, adds `removed` findings.  OLD is
+ * read as the same format as the new version, whatever its name. */
+static int compare_with_old(run *rn, context *cx, pl_result *r)
+{
+	const char *name = against_label(rn->o);
+	pl_result *was = scan_file(rn, cx, rn->o->against, name, r->format);
+	if (was == NULL)
+		return -1;
+	pl_result_against(r, was, name, PL_SEV_ERROR);
+	pl_result_free(was);
+	if (is_listed(cx->disabled, cx->ndisabled, PL_RULE_AREA_REMOVED))
+		for (size_t i = r->nfindings; i-- > 0;)
+			if (r->findings[i].kind == PL_KIND_REMOVED)
+				pl_result_remove_finding(r, i);
+	return 0;
+}
+
+static void lint_one(run *rn, const char *path)
+{
+	const options *o = rn->o;
+	int is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") :
+				      path;
+	const char *lookup = is_stdin && !o->stdin_name ? "-" : name;
+	context *cx = context_for(rn, lookup);
+	if (cx->rs == NULL) {
+		rn->status = 2;
+		return;
+	}
+	if (strcmp(lookup, "-") != 0 && pl_config_ignores(cx->config, lookup))
+		return;
+	pl_input_format fmt = o->input_format != PL_INPUT_AUTO ?
+				      o->input_format :
+				      pl_input_format_for_path(name);
+	pl_result *r = scan_file(rn, cx, path, name, fmt);
+	if (r == NULL)
+		return;
+	if (o->against && compare_with_old(rn, cx, r) != 0) {
+		pl_result_free(r);
+		return;
+	}
+	for (size_t i = 0; i < cx->config->nseverity; i++)
+		pl_result_set_severity(r, cx->config->severity[i].id.value,
+				       cx->config->severity[i].severity);
+	if (rn->record)
+		pl_baseline_add(rn->record, r);
+	if (rn->baseline)
+		pl_baseline_filter(rn->baseline, r);
+	pl_report_set_rules(rn->rep, cx->rs);
+	pl_report_file(rn->rep, r);
+	for (size_t k = 0; k < r->nfindings; k++)
+		if ((int)r->findings[k].severity >= cx->fail_level &&
+		    rn->status == 0)
+			rn->status = 1;
+	pl_result_free(r);
+}
+
+/* --files-from: one path per line, or NUL-separated when the list holds a
+ * NUL (find -print0).  Streams, so the list may be endless. */
+static int lint_list(run *rn, const char *list)
+{
+	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+	if (f == NULL) {
+		fprintf(stderr, "policylint: %s: cannot read the file list\n", list);
+		return -1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		size_t len = (size_t)n;
+		if (len && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len && line[len - 1] == '\r')
+			line[--len] = '\0';
+		/* A NUL-separated list comes as one or more NUL-joined runs. */
+		for (size_t i = 0; i < len;) {
+			size_t k = strlen(line + i);
+			if (k)
+				lint_one(rn, line + i);
+			i += k + 1;
+		}
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return 0;
+}
+
+static int lint_all(const options *o, const char *argv0, int nfiles,
+		    char **files)
+{
+	run rn = {0};
+	rn.o = o;
+	rn.argv0 = argv0;
+	if (o->baseline) {
+		pl_diags diags = {0};
+		rn.baseline = pl_baseline_new();
+		int rc = pl_baseline_read(rn.baseline, o->baseline, &diags);
+		pl_diags_print(&diags, stderr);
+		if (rc != 0) {
+			pl_baseline_free(rn.baseline);
+			return 2;
+		}
+	}
+	if (o->write_baseline)
+		rn.record = pl_baseline_new();
+	pl_report_options ro = {o->format, o->color, o->summary, NULL, stdout,
+				o->quiet,
+				o->against ? against_label(o) : NULL};
+	rn.rep = pl_report_begin(&ro);
+	for (int i = 0; i < nfiles; i++)
+		lint_one(&rn, files[i]);
+	if (o->files_from && lint_list(&rn, o->files_from) != 0)
+		rn.status = 2;
+	pl_report_end(rn.rep);
+	if (rn.record) {
+		if (pl_baseline_write(rn.record, o->write_baseline) != 0) {
+			perror(o->write_baseline);
+			rn.status = 2;
+		} else {
+			fprintf(stderr, "policylint: recorded %zu finding%s in %s\n",
+				pl_baseline_count(rn.record),
+				pl_baseline_count(rn.record) == 1 ? "" : "s",
+				o->write_baseline);
+			if (rn.status == 1)
+				rn.status = 0;
+		}
+	}
+	for (size_t i = 0; i < rn.nctx; i++)
+		context_free(&rn.ctx[i]);
+	free(rn.ctx);
+	pl_baseline_free(rn.baseline);
+	pl_baseline_free(rn.record);
+	return rn.status;
+}
+
+/* ---- Commands that describe rather than lint ------------------------------ */
+
+/* --print-config: the configuration with the command line merged in. */
+static int print_config(const options *o, const char *argv0, const char *file)
+{
+	run rn = {0};
+	rn.o = o;
+	rn.argv0 = argv0;
+	const char *lookup = strcmp(file, "-") == 0 && o->stdin_name ?
+				     o->stdin_name : file;
+	context *cx = context_for(&rn, lookup);
+	int rc = cx->rs ? 0 : 2;
+	if (cx->rs) {
+		pl_config *c = cx->config;
+		pl_config_list rules = c->rules;
+		memset(&c->rules, 0, sizeof(c->rules));
+		char *def = o->nrules ? NULL : pl_default_rules_path(argv0);
+		if (def)
+			pl_config_list_push(&c->rules, def);
+		free(def);
+		for (size_t i = 0; i < o->nrules; i++)
+			pl_config_list_push(&c->rules, o->rules[i]);
+		pl_config tmp = *c;
+		tmp.rules = rules;
+		for (size_t i = 0; i < rules.count; i++) {
+			char *p = pl_config_rule_path(&tmp, i);
+			pl_config_list_push(&c->rules, p);
+			free(p);
+		}
+		for (size_t i = 0; i < rules.count; i++)
+			free(rules.items[i].value);
+		free(rules.items);
+		for (size_t i = 0; i < o->ndisabled; i++)
+			pl_config_list_push(&c->disable, o->disabled[i]);
+		c->fail_level = cx->fail_level;
+		if (strcmp(lookup, "-") != 0)
+			printf("# for: %s%s\n", lookup,
+			       pl_config_ignores(c, lookup) ? " (ignored)" : "");
+		pl_config_print(c, stdout);
+	}
+	for (size_t i = 0; i < rn.nctx; i++)
+		context_free(&rn.ctx[i]);
+	free(rn.ctx);
+	return rc;
+}
+
+static int describe_rules(const options *o, const char *argv0)
+{
+	run rn = {0};
+	rn.o = o;
+	rn.argv0 = argv0;
+	context *cx = context_for(&rn, "-");
+	int rc = 0;
+	if (cx->rs == NULL) {
+		rc = 2;
+	} else if (o->list_rules) {
+		pl_ruleset_list(cx->rs, stdout);
+	} else if (o->explain) {
+		if (pl_ruleset_explain(cx->rs, o->explain, stdout) < 0)
+			rc = fail("no rule or topic '%s' (see --list-rules)",
+				  o->explain);
+	} else if (o->export_patterns) {
+		pl_ruleset_export_patterns(cx->rs, stdout);
+	} else {
+		pl_diags diags = {0};
+		int failures = pl_ruleset_check_examples(cx->rs, &diags);
+		pl_diags_print(&diags, stderr);
+		if (failures)
+			rc = 1;
+		else
+			puts("all rule examples pass");
+	}
+	for (size_t i = 0; i < rn.nctx; i++)
+		context_free(&rn.ctx[i]);
+	free(rn.ctx);
+	return rc;
+}
+
+static int check_inputs(const options *o, int nfiles, char **files)
+{
+	int stdin_uses = (o->files_from && strcmp(o->files_from, "-") == 0) +
+			 (o->against && strcmp(o->against, "-") == 0);
+	for (int i = 0; i < nfiles; i++)
+		stdin_uses += strcmp(files[i], "-") == 0;
+	if (stdin_uses > 1)
+		return fail("%s", "standard input can be read only once");
+	if (nfiles == 0 && !o->files_from)
+		return fail("%s", "no input files (use '-' for standard input)");
+	if (o->against && (nfiles != 1 || o->files_from))
+		return fail("--against %s compares one FILE with its previous "
+			    "version", o->against);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	options o = {0};
 	o.color = -1;
-	o.fail_level = PL_SEV_WARNING;
+	o.fail_level = -1;
 	o.summary = 1;
 	int rc = parse_options(argc, argv, &o);
 	if (rc)
@@ -247,35 +637,13 @@ int main(int argc, char **argv)
 			  o.format == PL_FORMAT_TEXT;
 	}
 	int nfiles = argc - optind;
-	if (nfiles == 0 && !o.list_rules && !o.explain && !o.check_rules &&
-	    !o.export_patterns) {
-		rc = fail("%s", "no input files (use '-' for standard input)");
-		goto out;
-	}
-	pl_ruleset *rs = load_rules(&o, argv[0]);
-	if (rs == NULL) {
-		rc = 2;
-		goto out;
-	}
-	if (o.list_rules) {
-		pl_ruleset_list(rs, stdout);
-	} else if (o.explain) {
-		if (pl_ruleset_explain(rs, o.explain, stdout) < 0)
-			rc = fail("no rule or topic '%s' (see --list-rules)", o.explain);
-	} else if (o.export_patterns) {
-		pl_ruleset_export_patterns(rs, stdout);
-	} else if (o.check_rules) {
-		pl_diags diags = {0};
-		int failures = pl_ruleset_check_examples(rs, &diags);
-		pl_diags_print(&diags, stderr);
-		if (failures)
-			rc = 1;
-		else
-			puts("all rule examples pass");
-	} else {
-		rc = lint_files(&o, rs, nfiles, argv + optind);
-	}
-	pl_ruleset_free(rs);
+	char **files = argv + optind;
+	if (o.print_config)
+		rc = print_config(&o, argv[0], nfiles ? files[0] : "-");
+	else if (o.list_rules || o.explain || o.check_rules || o.export_patterns)
+		rc = describe_rules(&o, argv[0]);
+	else if ((rc = check_inputs(&o, nfiles, files)) == 0)
+		rc = lint_all(&o, argv[0], nfiles, files);
 out:
 	free(o.rules);
 	free(o.disabled);

@@ -12,6 +12,14 @@ static const pl_report_format *format_for(pl_output_format f)
 	switch (f) {
 	case PL_FORMAT_JSON:
 		return &pl_report_json_format;
+	case PL_FORMAT_JSONL:
+		return &pl_report_jsonl_format;
+	case PL_FORMAT_SARIF:
+		return &pl_report_sarif_format;
+	case PL_FORMAT_GITHUB:
+		return &pl_report_github_format;
+	case PL_FORMAT_GCC:
+		return &pl_report_gcc_format;
 	default:
 		return &pl_report_text_format;
 	}
@@ -33,6 +41,11 @@ void pl_report_file(pl_report *rep, const pl_result *r)
 {
 	rep->format->file(rep, r);
 	rep->nfiles++;
+}
+
+void pl_report_set_rules(pl_report *rep, const pl_ruleset *rs)
+{
+	rep->opts.rules = rs;
 }
 
 void pl_report_end(pl_report *rep)
@@ -127,4 +140,57 @@ const char *pl_report_line(const pl_result *r, unsigned long line, size_t *len)
 		end--;
 	*len = end - start;
 	return r->src + start;
+}
+
+void pl_report_end_position(const pl_result *r, const pl_location *l,
+			    unsigned long *line, unsigned long *column)
+{
+	if (l->length == 0 || l->path != NULL) {
+		*line = l->line;
+		*column = l->column;
+		return;
+	}
+	pl_result_position(r, l->offset + l->length, line, column);
+}
+
+const char *pl_report_location_path(const pl_result *r, const pl_location *l)
+{
+	return l->path ? l->path : r->path;
+}
+
+static void location_fields(FILE *out, const pl_result *r,
+			    const pl_location *l)
+{
+	unsigned long el, ec;
+	pl_report_end_position(r, l, &el, &ec);
+	fprintf(out, "\"offset\": %zu, \"length\": %zu, \"line\": %lu, "
+		"\"column\": %lu, \"endLine\": %lu, \"endColumn\": %lu",
+		l->offset, l->length, l->line, l->column, el, ec);
+}
+
+void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f)
+{
+	fputs("\"rule\": ", out);
+	pl_json_string(out, f->rule);
+	fprintf(out, ", \"kind\": \"%s\", \"severity\": \"%s\", \"area\": \"%s\", "
+		"\"message\": ", pl_finding_kind_name(f->kind),
+		pl_severity_name(f->severity), pl_area_name(f->area));
+	pl_json_string(out, f->message);
+	fputs(", ", out);
+	location_fields(out, r, &f->loc);
+	fprintf(out, ", \"fingerprint\": \"%016llx\", \"related\": [",
+		pl_finding_fingerprint(r, f));
+	for (size_t k = 0; k < f->nrelated; k++) {
+		const pl_location *l = &f->related[k];
+		fputs(k ? ", {" : "{", out);
+		location_fields(out, r, l);
+		if (l->path) {
+			fputs(", \"path\": ", out);
+			pl_json_string(out, l->path);
+		}
+		fputs(", \"message\": ", out);
+		pl_json_string(out, l->message);
+		fputc('}', out);
+	}
+	fputc(']', out);
 }

@@ -24,6 +24,10 @@ struct pl_report {
 
 extern const pl_report_format pl_report_text_format;
 extern const pl_report_format pl_report_json_format;
+extern const pl_report_format pl_report_jsonl_format;
+extern const pl_report_format pl_report_sarif_format;
+extern const pl_report_format pl_report_github_format;
+extern const pl_report_format pl_report_gcc_format;
 
 /* Writes s as a JSON string literal (quotes included). */
 void pl_json_string(FILE *out, const char *s);
@@ -34,5 +38,18 @@ void pl_json_string_n(FILE *out, const char *s, size_t n);
 /* The line of r's input that contains offset: start and length without the
  * line end. */
 const char *pl_report_line(const pl_result *r, unsigned long line, size_t *len);
+
+/* Where l ends: the line and column just after its last character
+ * (SARIF's exclusive end); l's own start when it is empty. */
+void pl_report_end_position(const pl_result *r, const pl_location *l,
+			    unsigned long *line, unsigned long *column);
+
+/* The file a location is in: its own path (--against's OLD) or r's. */
+const char *pl_report_location_path(const pl_result *r, const pl_location *l);
+
+/* Writes the JSON fields every finding has in json and jsonl output
+ * (without braces): rule, kind, severity, area, message, position, end,
+ * fingerprint and related locations. */
+void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f);
 
 #endif

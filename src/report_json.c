@@ -35,33 +35,16 @@ static void json_area(FILE *out, const pl_area_result *ar)
 	fputs(ar->count ? "\n        ]}" : "]}", out);
 }
 
-static void json_finding(FILE *out, const pl_finding *f)
-{
-	fputs("{\"rule\": ", out);
-	pl_json_string(out, f->rule);
-	fprintf(out, ", \"kind\": \"%s\", \"severity\": \"%s\", \"area\": \"%s\", "
-		"\"message\": ", pl_finding_kind_name(f->kind),
-		pl_severity_name(f->severity), pl_area_name(f->area));
-	pl_json_string(out, f->message);
-	fputs(", ", out);
-	location_fields(out, &f->loc);
-	fputs(", \"related\": [", out);
-	for (size_t k = 0; k < f->nrelated; k++) {
-		fputs(k ? ", {" : "{", out);
-		location_fields(out, &f->related[k]);
-		fputs(", \"message\": ", out);
-		pl_json_string(out, f->related[k].message);
-		fputc('}', out);
-	}
-	fputs("]}", out);
-}
-
 static void json_file(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
 	fputs(rep->nfiles ? ",\n    {" : "\n    {", out);
 	fputs("\"path\": ", out);
 	pl_json_string(out, r->path);
+	if (rep->opts.against) {
+		fputs(", \"against\": ", out);
+		pl_json_string(out, rep->opts.against);
+	}
 	fputs(",\n      \"areas\": {", out);
 	for (int a = 0; a < PL_AREA_COUNT; a++) {
 		fprintf(out, "%s\n        \"%s\": ", a ? "," : "",
@@ -71,7 +54,9 @@ static void json_file(pl_report *rep, const pl_result *r)
 	fputs("\n      },\n      \"findings\": [", out);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		fputs(i ? ",\n        " : "\n        ", out);
-		json_finding(out, &r->findings[i]);
+		fputc('{', out);
+		pl_json_finding_fields(out, r, &r->findings[i]);
+		fputc('}', out);
 	}
 	fputs(r->nfindings ? "\n      ]}" : "]}", out);
 }

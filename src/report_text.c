@@ -87,10 +87,12 @@ static void text_finding(pl_report *rep, const pl_result *r, const pl_finding *f
 		quote(rep, r, &f->loc);
 	for (size_t k = 0; k < f->nrelated; k++) {
 		const pl_location *l = &f->related[k];
-		fprintf(out, "%s:%lu:%lu: ", r->path, l->line, l->column);
+		fprintf(out, "%s:%lu:%lu: ", pl_report_location_path(r, l),
+			l->line, l->column);
 		put(rep, C_CYAN, "note");
 		fprintf(out, ": %s\n", l->message ? l->message : "related");
-		if (l->length > 0)
+		/* Another file's text (--against's OLD) is gone by now. */
+		if (l->length > 0 && l->path == NULL)
 			quote(rep, r, l);
 	}
 }
@@ -104,9 +106,10 @@ static void text_summary(pl_report *rep, const pl_result *r)
 	size_t sev[3] = {0, 0, 0};
 	for (size_t i = 0; i < r->nfindings; i++)
 		sev[r->findings[i].severity]++;
-	fprintf(out, "%s: %d of %d areas disclosed; %zu finding%s "
+	fprintf(out, "%s: %d of %d areas disclosed; %zu %sfinding%s "
 		"(%zu error%s, %zu warning%s, %zu info)\n", r->path, disclosed,
-		PL_AREA_COUNT, r->nfindings, r->nfindings == 1 ? "" : "s",
+		PL_AREA_COUNT, r->nfindings, rep->opts.against ? "new " : "",
+		r->nfindings == 1 ? "" : "s",
 		sev[PL_SEV_ERROR], sev[PL_SEV_ERROR] == 1 ? "" : "s",
 		sev[PL_SEV_WARNING], sev[PL_SEV_WARNING] == 1 ? "" : "s",
 		sev[PL_SEV_INFO]);
@@ -139,14 +142,19 @@ static void text_begin(pl_report *rep)
 static void text_file(pl_report *rep, const pl_result *r)
 {
 	text_state *st = rep->state;
-	if (rep->nfiles > 0 && rep->opts.summary)
+	int summary = rep->opts.summary && !rep->opts.quiet;
+	if (rep->nfiles > 0 && summary)
 		fputc('\n', rep->opts.out);
+	if (rep->opts.against && !rep->opts.quiet)
+		fprintf(rep->opts.out, "%s: compared with %s: only what the new "
+			"version changed is reported\n", r->path,
+			rep->opts.against);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		text_finding(rep, r, &r->findings[i]);
 		st->counts[r->findings[i].severity]++;
 	}
 	st->files_with_findings += r->nfindings > 0;
-	if (rep->opts.summary)
+	if (summary)
 		text_summary(rep, r);
 }
 

@@ -95,7 +95,8 @@ pl_input_format pl_input_format_for_path(const char *path)
 	return PL_INPUT_TEXT;
 }
 
-static const char *const output_names[] = {"text", "json"};
+static const char *const output_names[] = {"text", "json", "jsonl",
+					   "sarif", "github", "gcc"};
 
 int pl_output_format_from_name(const char *name)
 {

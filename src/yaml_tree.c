@@ -288,3 +288,8 @@ void pl_ynode_free(pl_ynode *n)
 	free(n->value);
 	free(n);
 }
+
+const char *pl_libyaml_version(void)
+{
+	return yaml_get_version_string();
+}

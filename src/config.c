@@ -1,0 +1,548 @@
+/*
+ * config.c: finds, reads and applies `.policylint.yaml` (see config.h).
+ *
+ * Reading is as strict as for rule files: an unknown key or a value of the
+ * wrong type is an error at FILE:LINE:COLUMN, since a silently ignored
+ * typo ("disabel:") would let findings through unnoticed.
+ */
+#define _XOPEN_SOURCE 700
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "util.h"
+#include "yaml_tree.h"
+
+static const char *const config_names[] = {".policylint.yaml",
+					   ".policylint.yml"};
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The absolute, lexically normalised form of path ("." and ".." folded,
+ * no trailing slash). */
+char *pl_path_absolute(const char *path)
+{
+	pl_buf b;
+	pl_buf_init(&b);
+	if (path[0] != '/') {
+		char cwd[PATH_MAX];
+		if (getcwd(cwd, sizeof cwd) == NULL)
+			strcpy(cwd, ".");
+		pl_buf_puts(&b, cwd);
+	}
+	pl_buf_putc(&b, '/');
+	pl_buf_puts(&b, path);
+	char *in = pl_buf_detach(&b);
+	char *out = pl_xmalloc(strlen(in) + 2);
+	size_t n = 0;
+	for (char *p = in; *p;) {
+		while (*p == '/')
+			p++;
+		char *e = p;
+		while (*e && *e != '/')
+			e++;
+		size_t len = (size_t)(e - p);
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+		} else {
+			out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p = e;
+	}
+	if (n == 0)
+		out[n++] = '/';
+	out[n] = '\0';
+	free(in);
+	return out;
+}
+
+/* The folder a policy's configuration is looked up from, absolute and with
+ * symbolic links resolved when it exists. */
+static char *start_dir(const char *path)
+{
+	char *abs = pl_path_absolute(strcmp(path, "-") == 0 ? "." : path);
+	if (strcmp(path, "-") != 0) {
+		char *slash = strrchr(abs, '/');
+		if (slash == abs)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	char real[PATH_MAX];
+	if (realpath(abs, real) != NULL) {
+		free(abs);
+		return pl_xstrdup(real);
+	}
+	return abs;
+}
+
+char *pl_config_find(const char *path)
+{
+	char *dir = start_dir(path);
+	char *found = NULL;
+	for (;;) {
+		for (size_t i = 0; i < 2 && !found; i++) {
+			char *p = pl_xasprintf("%s%s%s", dir,
+					       strcmp(dir, "/") ? "/" : "",
+					       config_names[i]);
+			if (is_file(p))
+				found = p;
+			else
+				free(p);
+		}
+		if (found)
+			break;
+		char *git = pl_xasprintf("%s/.git", dir);
+		int root = exists(git) || strcmp(dir, "/") == 0;
+		free(git);
+		if (root)
+			break;
+		char *slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(dir);
+	return found;
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+typedef struct {
+	pl_diags *diags;
+	const char *file;
+	size_t errors;
+} reader;
+
+static void error_at(reader *rd, const pl_ynode *n, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void error_at(reader *rd, const pl_ynode *n, const char *fmt, ...)
+{
+	pl_buf b;
+	va_list ap;
+	pl_buf_init(&b);
+	va_start(ap, fmt);
+	pl_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pl_diags_add(rd->diags, PL_SEV_ERROR, rd->file, n ? n->line : 1,
+		     n ? n->column : 1, "%s", b.data);
+	pl_buf_free(&b);
+	rd->errors++;
+}
+
+void pl_config_list_push(pl_config_list *l, const char *value)
+{
+	pl_config_str s = {pl_xstrdup(value), 0, 0};
+	PL_PUSH(l->items, l->count, l->cap, s);
+}
+
+static void push_node(pl_config_list *l, const pl_ynode *n)
+{
+	pl_config_str s = {pl_xstrdup(n->value), n->line, n->column};
+	PL_PUSH(l->items, l->count, l->cap, s);
+}
+
+/* A string or a list of strings (allow_single) or a list only. */
+static void read_list(reader *rd, const pl_ynode *v, const char *key,
+		      int allow_single, pl_config_list *out)
+{
+	if (v->kind == PL_YNODE_SCALAR && allow_single) {
+		if (v->value_len)
+			push_node(out, v);
+		return;
+	}
+	if (v->kind != PL_YNODE_SEQ) {
+		error_at(rd, v, "'%s' must be a list of strings%s", key,
+			 allow_single ? " or a string" : "");
+		return;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *it = v->items[i];
+		if (it == NULL || it->kind != PL_YNODE_SCALAR || it->value_len == 0)
+			error_at(rd, it ? it : v, "'%s': every item must be a "
+				 "non-empty string", key);
+		else
+			push_node(out, it);
+	}
+}
+
+static int level_from(const char *s, int allow_none)
+{
+	if (allow_none && strcmp(s, "none") == 0)
+		return PL_FAIL_NONE;
+	return pl_severity_from_name(s);
+}
+
+static void read_severity(reader *rd, pl_config *c, const pl_ynode *v)
+{
+	if (v->kind != PL_YNODE_MAP) {
+		error_at(rd, v, "'severity' must be a mapping of rule ids to "
+			 "error, warning or info");
+		return;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *k = v->keys[i], *val = v->items[i];
+		if (k == NULL || k->kind != PL_YNODE_SCALAR) {
+			error_at(rd, k ? k : v, "'severity': keys must be rule ids");
+			continue;
+		}
+		int sev = val && val->kind == PL_YNODE_SCALAR ?
+				  level_from(val->value, 0) : -1;
+		if (sev < 0) {
+			error_at(rd, val ? val : k, "'severity': '%s' must be "
+				 "error, warning or info", k->value);
+			continue;
+		}
+		pl_config_severity s = {{pl_xstrdup(k->value), k->line, k->column},
+					(pl_severity)sev};
+		PL_PUSH(c->severity, c->nseverity, c->severity_cap, s);
+	}
+}
+
+/* A known key that differs from key only in case, '_' for '-', or a
+ * trailing 's' ("disabled", "Fail_Level"), or NULL. */
+static const char *similar_key(const char *const *keys, const char *key)
+{
+	char norm[32];
+	size_t n = 0;
+	for (; n < sizeof norm - 1 && key[n]; n++) {
+		char c = key[n];
+		norm[n] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+	}
+	norm[n] = '\0';
+	for (size_t i = 0; keys[i]; i++) {
+		size_t m = strlen(keys[i]);
+		if (strcmp(norm, keys[i]) == 0 ||
+		    (strncmp(norm, keys[i], m) == 0 &&
+		     (strcmp(norm + m, "s") == 0 || strcmp(norm + m, "d") == 0)) ||
+		    (n + 1 == m && strncmp(norm, keys[i], n) == 0))
+			return keys[i];
+	}
+	return NULL;
+}
+
+static void read_root(reader *rd, pl_config *c, const pl_ynode *root)
+{
+	static const char *const keys[] = {"profile", "rules", "disable",
+					   "severity", "fail-level", "ignore",
+					   NULL};
+	for (size_t i = 0; i < root->count; i++) {
+		const pl_ynode *k = root->keys[i], *v = root->items[i];
+		if (k == NULL || k->kind != PL_YNODE_SCALAR) {
+			error_at(rd, k ? k : root, "keys must be strings");
+			continue;
+		}
+		size_t which = 0;
+		while (keys[which] && strcmp(keys[which], k->value) != 0)
+			which++;
+		if (keys[which] == NULL) {
+			const char *near = similar_key(keys, k->value);
+			if (near)
+				error_at(rd, k, "unknown key '%s' (did you mean "
+					 "'%s'?)", k->value, near);
+			else
+				error_at(rd, k, "unknown key '%s' (known: profile, "
+					 "rules, disable, severity, fail-level, "
+					 "ignore)", k->value);
+			continue;
+		}
+		if (v == NULL)
+			continue;
+		switch (which) {
+		case 0:
+			read_list(rd, v, "profile", 1, &c->profiles);
+			break;
+		case 1:
+			read_list(rd, v, "rules", 1, &c->rules);
+			break;
+		case 2:
+			read_list(rd, v, "disable", 0, &c->disable);
+			break;
+		case 3:
+			read_severity(rd, c, v);
+			break;
+		case 4:
+			c->fail_level = v->kind == PL_YNODE_SCALAR ?
+						level_from(v->value, 1) : -1;
+			if (c->fail_level < 0)
+				error_at(rd, v, "'fail-level' must be error, "
+					 "warning, info or none");
+			break;
+		default:
+			read_list(rd, v, "ignore", 0, &c->ignore);
+			break;
+		}
+	}
+}
+
+pl_config *pl_config_empty(void)
+{
+	pl_config *c = pl_xcalloc(1, sizeof(*c));
+	c->dir = pl_xstrdup(".");
+	c->fail_level = -1;
+	return c;
+}
+
+pl_config *pl_config_load(const char *path, pl_diags *diags)
+{
+	reader rd = {diags, path, 0};
+	size_t before = diags->errors;
+	pl_ynode *root = pl_yaml_load(path, diags, NULL, NULL);
+	if (root == NULL)
+		return NULL;
+	pl_config *c = pl_config_empty();
+	free(c->dir);
+	c->path = pl_xstrdup(path);
+	c->dir = start_dir(path);
+	if (root->kind != PL_YNODE_MAP)
+		error_at(&rd, root, "a configuration file must be a mapping "
+			 "(key: value lines)");
+	else
+		read_root(&rd, c, root);
+	pl_ynode_free(root);
+	if (rd.errors || diags->errors > before) {
+		pl_config_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- Applying -------------------------------------------------------------- */
+
+char *pl_config_rule_path(const pl_config *c, size_t i)
+{
+	const char *p = c->rules.items[i].value;
+	if (p[0] == '/' || c->path == NULL)
+		return pl_xstrdup(p);
+	return pl_xasprintf("%s/%s", c->dir, p);
+}
+
+/* Whether pattern matches rel or one of the folders rel is in. */
+static int glob_matches(const char *pattern, const char *rel)
+{
+	while (pattern[0] == '/')
+		pattern++;
+	size_t plen = strlen(pattern);
+	char *pat = pl_xstrdup(pattern);
+	while (plen > 0 && pat[plen - 1] == '/')
+		pat[--plen] = '\0';
+	int hit = 0;
+	if (strchr(pat, '/') == NULL) {
+		/* A bare name: any component of the path. */
+		const char *p = rel;
+		while (!hit && *p) {
+			const char *e = strchr(p, '/');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			char *part = pl_xstrndup(p, n);
+			hit = fnmatch(pat, part, 0) == 0;
+			free(part);
+			p = e ? e + 1 : p + n;
+		}
+	} else {
+		char *copy = pl_xstrdup(rel);
+		size_t n = strlen(copy);
+		for (;;) {
+			if (fnmatch(pat, copy, 0) == 0 ||
+			    (strncmp(pat, "**/", 3) == 0 &&
+			     fnmatch(pat + 3, copy, 0) == 0)) {
+				hit = 1;
+				break;
+			}
+			while (n > 0 && copy[n - 1] != '/')
+				n--;
+			if (n == 0)
+				break;
+			copy[--n] = '\0';
+		}
+		free(copy);
+	}
+	free(pat);
+	return hit;
+}
+
+int pl_config_ignores(const pl_config *c, const char *path)
+{
+	if (c->ignore.count == 0)
+		return 0;
+	char *dir = start_dir(path);
+	const char *slash = strrchr(path, '/');
+	char *abs = pl_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "",
+				 slash ? slash + 1 : path);
+	size_t dlen = strlen(c->dir);
+	const char *rel = abs;
+	if (c->path && strncmp(abs, c->dir, dlen) == 0 &&
+	    (abs[dlen] == '/' || dlen == 1))
+		rel = abs + dlen + (dlen > 1);
+	else if (c->path == NULL)
+		rel = path;
+	int hit = 0;
+	for (size_t i = 0; i < c->ignore.count && !hit; i++)
+		hit = glob_matches(c->ignore.items[i].value, rel);
+	free(dir);
+	free(abs);
+	return hit;
+}
+
+static int is_builtin_rule(const char *id)
+{
+	return strcmp(id, PL_RULE_AREA_REMOVED) == 0 ||
+	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
+}
+
+static void check_id(const pl_config *c, const pl_config_str *s,
+		     const char *key, const pl_ruleset *rs, pl_diags *diags)
+{
+	if (s->line == 0 || is_builtin_rule(s->value) ||
+	    pl_ruleset_has_rule(rs, s->value))
+		return;
+	pl_diags_add(diags, PL_SEV_WARNING, c->path, s->line, s->column,
+		     "%s: no rule '%s' (see policylint --list-rules)", key,
+		     s->value);
+}
+
+void pl_config_check_ids(const pl_config *c, const pl_ruleset *rs,
+			 pl_diags *diags)
+{
+	for (size_t i = 0; i < c->disable.count; i++)
+		check_id(c, &c->disable.items[i], "disable", rs, diags);
+	for (size_t i = 0; i < c->nseverity; i++)
+		check_id(c, &c->severity[i].id, "severity", rs, diags);
+}
+
+pl_severity pl_config_severity_of(const pl_config *c, const char *rule,
+				  pl_severity def)
+{
+	for (size_t i = c->nseverity; i-- > 0;)
+		if (strcmp(c->severity[i].id.value, rule) == 0)
+			return c->severity[i].severity;
+	return def;
+}
+
+/* YAML-quotes a string when a plain scalar would be misread. */
+static void print_scalar(FILE *out, const char *s)
+{
+	int plain = *s && strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) == NULL &&
+		    strstr(s, ": ") == NULL && strstr(s, " #") == NULL &&
+		    s[strlen(s) - 1] != ' ' && s[strlen(s) - 1] != ':';
+	if (plain) {
+		fputs(s, out);
+		return;
+	}
+	fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputc('\'', out);
+		fputc(*s, out);
+	}
+	fputc('\'', out);
+}
+
+static void print_list(FILE *out, const char *key, const pl_config_list *l)
+{
+	fprintf(out, "%s:", key);
+	if (l->count == 0) {
+		fputs(" []\n", out);
+		return;
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < l->count; i++) {
+		fputs("  - ", out);
+		print_scalar(out, l->items[i].value);
+		fputc('\n', out);
+	}
+}
+
+void pl_config_print(const pl_config *c, FILE *out)
+{
+	fputs("# configuration file: ", out);
+	fputs(c->path ? c->path : "(none)", out);
+	fputc('\n', out);
+	print_list(out, "profile", &c->profiles);
+	print_list(out, "rules", &c->rules);
+	print_list(out, "disable", &c->disable);
+	fputs("severity:", out);
+	fputs(c->nseverity ? "\n" : " {}\n", out);
+	for (size_t i = 0; i < c->nseverity; i++) {
+		fputs("  ", out);
+		print_scalar(out, c->severity[i].id.value);
+		fprintf(out, ": %s\n", pl_severity_name(c->severity[i].severity));
+	}
+	fprintf(out, "fail-level: %s\n",
+		c->fail_level == PL_FAIL_NONE ? "none" :
+		c->fail_level < 0 ? "warning" :
+				     pl_severity_name((pl_severity)c->fail_level));
+	print_list(out, "ignore", &c->ignore);
+}
+
+static void list_free(pl_config_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->items[i].value);
+	free(l->items);
+}
+
+void pl_config_free(pl_config *c)
+{
+	if (c == NULL)
+		return;
+	free(c->path);
+	free(c->dir);
+	list_free(&c->profiles);
+	list_free(&c->rules);
+	list_free(&c->disable);
+	list_free(&c->ignore);
+	for (size_t i = 0; i < c->nseverity; i++)
+		free(c->severity[i].id.value);
+	free(c->severity);
+	free(c);
+}
+
+char *pl_repo_root(void)
+{
+	char *dir = start_dir("-");
+	char *cur = pl_xstrdup(dir);
+	for (;;) {
+		char *git = pl_xasprintf("%s/.git", cur);
+		int found = exists(git);
+		free(git);
+		if (found) {
+			free(dir);
+			return cur;
+		}
+		if (strcmp(cur, "/") == 0)
+			break;
+		char *slash = strrchr(cur, '/');
+		if (slash == cur)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(cur);
+	return dir;
+}

@@ -1,0 +1,97 @@
+/*
+ * config.h: `.policylint.yaml`, the per-project configuration.
+ *
+ * A file is configured by the nearest `.policylint.yaml` (or
+ * `.policylint.yml`) in its folder or above, the search stopping at the
+ * repository root (a folder holding .git).  Keys:
+ *
+ *   profile:    a name or a list of names (kept for rule profiles)
+ *   rules:      extra rule files or folders, relative to the config file
+ *   disable:    rule ids not to report
+ *   severity:   {rule id: error|warning|info}
+ *   fail-level: error|warning|info|none
+ *   ignore:     glob patterns (fnmatch) of paths not to lint, relative to
+ *               the config file's folder
+ *
+ * Anything else is an error at FILE:LINE:COLUMN.  Options on the command
+ * line win over the file.
+ */
+#ifndef PL_CONFIG_H
+#define PL_CONFIG_H
+
+#include "policylint.h"
+
+#define PL_FAIL_NONE 3     /* fail-level none: above every severity */
+
+/* A string as written, with where it was written (for diagnostics). */
+typedef struct {
+	char *value;
+	unsigned long line, column;
+} pl_config_str;
+
+typedef struct {
+	pl_config_str *items;
+	size_t count, cap;
+} pl_config_list;
+
+typedef struct {
+	pl_config_str id;
+	pl_severity severity;
+} pl_config_severity;
+
+typedef struct {
+	char *path;                 /* the file read; NULL: no file */
+	char *dir;                  /* its folder (absolute); "." if none */
+	pl_config_list profiles;
+	pl_config_list rules;       /* as written */
+	pl_config_list disable;
+	pl_config_severity *severity;
+	size_t nseverity, severity_cap;
+	int fail_level;             /* a pl_severity, PL_FAIL_NONE, -1 unset */
+	pl_config_list ignore;
+} pl_config;
+
+/* The configuration file that applies to a policy at path ("-" or a
+ * name given by --stdin-filename: looked up from the current folder), or
+ * NULL.  The result is malloc'd. */
+char *pl_config_find(const char *path);
+
+/* Reads a configuration file.  Every problem becomes a diagnostic at
+ * FILE:LINE:COLUMN; returns NULL when there was an error. */
+pl_config *pl_config_load(const char *path, pl_diags *diags);
+
+/* An empty configuration (no file). */
+pl_config *pl_config_empty(void);
+
+/* A rule path of the configuration, resolved against its folder
+ * (malloc'd). */
+char *pl_config_rule_path(const pl_config *c, size_t i);
+
+/* Whether the policy at path is matched by an `ignore` pattern. */
+int pl_config_ignores(const pl_config *c, const char *path);
+
+/* Warns about disable/severity ids that no rule of rs has. */
+void pl_config_check_ids(const pl_config *c, const pl_ruleset *rs,
+			 pl_diags *diags);
+
+/* The severity configured for rule, or def. */
+pl_severity pl_config_severity_of(const pl_config *c, const char *rule,
+				  pl_severity def);
+
+/* The absolute, lexically normalised form of path ("." and ".." folded,
+ * no trailing slash), against the current folder; malloc'd. */
+char *pl_path_absolute(const char *path);
+
+/* The repository root above the current folder (the nearest folder with
+ * .git), or the current folder; malloc'd, absolute. */
+char *pl_repo_root(void);
+
+/* Appends a copy of value (line 0: from the command line). */
+void pl_config_list_push(pl_config_list *l, const char *value);
+
+/* Prints the configuration as the YAML it could be written as. */
+void pl_config_print(const pl_config *c, FILE *out);
+
+void pl_config_free(pl_config *c);
+
+#endif
