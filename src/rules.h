@@ -72,6 +72,7 @@ typedef struct {
 	pl_area area;
 	char *summary;
 	pl_matcher_spec match;
+	int evidence;          /* 0: feeds rules only, never area evidence */
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_topic;
@@ -105,9 +106,98 @@ typedef struct {
 	pl_topic_refs topics;     /* require: any of these; require-if: then */
 	pl_topic_refs when;       /* require-if: if any of these */
 	pl_matcher_spec match;    /* avoid */
+	pl_topic_refs actions;    /* conflict: action ids (index into
+	                             vocab[PL_VOCAB_ACTION]) */
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_rule;
+
+/* ---- Vocabularies of the conflict finder (conflicts.c) ----------------
+ *
+ * A policy's statements are compared through four ontologies and a list of
+ * qualifiers, all written in YAML next to the rules:
+ *
+ *   data_types  what information a statement is about ("email-address",
+ *               parent "contact-information", parent "personal-information")
+ *   recipients  who receives it ("data-brokers" inside "third-parties")
+ *   places      where it goes, for transfers ("germany" inside "eu")
+ *   purposes    what it is for ("advertising" inside "marketing")
+ *   actions     the verbs of one kind of practice ("sell": sell, rent, ...)
+ *   qualifiers  words that change what a statement claims (negation,
+ *               exceptions, consent, the law, scope, time, other actors)
+ *
+ * Every term is a set of patterns compiled like any other rule pattern, so
+ * that an error points into the YAML file. */
+typedef enum {
+	PL_VOCAB_DATA,
+	PL_VOCAB_RECIPIENT,
+	PL_VOCAB_PLACE,
+	PL_VOCAB_PURPOSE,
+	PL_VOCAB_ACTION,
+	PL_VOCAB_QUALIFIER,
+	PL_VOCAB_COUNT
+} pl_vocab_kind;
+
+/* What a qualifier does to the statement it appears in. */
+typedef enum {
+	PL_QUAL_NEGATION,     /* before the verb: "not", "never", "no longer" */
+	PL_QUAL_OBJECT_NEG,   /* right after the verb: "we keep no logs" */
+	PL_QUAL_EXCEPTION,    /* "except ...", "other than ...": what follows
+	                         is carved out of the statement */
+	PL_QUAL_ONLY,         /* "only with ...", "solely to ...": the rest is
+	                         denied */
+	PL_QUAL_CONSENT,      /* with the person's consent or at their request */
+	PL_QUAL_LEGAL,        /* when the law compels it */
+	PL_QUAL_CONDITION,    /* any other condition: "unless", "without
+	                         safeguards" */
+	PL_QUAL_CIRCUMSTANCE, /* "when you browse ...": a narrowed claim */
+	PL_QUAL_HYPOTHETICAL, /* "if we ever": no claim at all */
+	PL_QUAL_PAST,         /* "until 2019": no claim about the present */
+	PL_QUAL_UNBOUNDED,    /* "indefinitely", "forever" */
+	PL_QUAL_SCOPE,        /* children, e-mails, other websites: a negative
+	                         with a scope only covers the same scope */
+	PL_QUAL_ACTOR,        /* the company as the subject */
+	PL_QUAL_OTHER_ACTOR,  /* someone else as the subject */
+	PL_QUAL_COUNT
+} pl_qual_effect;
+
+typedef enum {
+	PL_TARGET_NONE,       /* the action has no receiving end (collect) */
+	PL_TARGET_RECIPIENTS, /* share, sell: compared through recipients */
+	PL_TARGET_PLACES      /* transfer abroad: compared through places */
+} pl_target_kind;
+
+typedef struct {
+	char *id;
+	char *label;             /* how messages name it (default: the id) */
+	char *parent;            /* parent id as written, NULL for a root */
+	pl_origin parent_origin;
+	size_t parent_index;     /* resolved by compile; (size_t)-1: root */
+	pl_patterns patterns;
+	pl_origin origin;
+	/* actions only */
+	pl_patterns inverse;     /* verbs that deny the action ("delete") */
+	char *says, *denies;     /* "sells", "does not sell" */
+	char *preposition;       /* "to": how a recipient is named */
+	pl_target_kind target;
+	char *implied_data;      /* a data type assumed when none is named */
+	size_t implied_index;    /* resolved by compile; (size_t)-1: none */
+	int needs_target;        /* no statement without a recipient/place */
+	int implied_target;      /* a positive naming no recipient gives to
+	                            anyone (sell), rather than to no one in
+	                            particular (collect: "from third parties"
+	                            is a narrower negative) */
+	char *inverse_says;      /* "deletes" */
+	int bounded_inverse;     /* an inverse statement only denies keeping
+	                            without end (retain / delete) */
+	/* qualifiers only */
+	pl_qual_effect effect;
+} pl_term;
+
+typedef struct {
+	pl_term *items;
+	size_t count, cap;
+} pl_terms;
 
 /* A named regex fragment, used in patterns as {{name}}. */
 typedef struct {
@@ -123,6 +213,7 @@ struct pl_ruleset {
 	size_t ntopics, topics_cap;
 	pl_rule *rules;
 	size_t nrules, rules_cap;
+	pl_terms vocab[PL_VOCAB_COUNT]; /* the conflict finder's terms */
 	pl_define *defines;       /* {{name}} fragments */
 	size_t ndefines, defines_cap;
 	pl_regex *negation;       /* built-in sentence filters */
@@ -131,6 +222,8 @@ struct pl_ruleset {
 };
 
 const char *pl_rule_kind_name(pl_rule_kind k);
+const char *pl_vocab_name(pl_vocab_kind k);       /* "data type", ... */
+const char *pl_qual_effect_name(pl_qual_effect e); /* "negation", ... */
 
 /* ---- The regular-expression engine (rules_compile.c) ---------------- */
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflicts.h"
 #include "scan.h"
 #include "util.h"
 
@@ -20,6 +21,8 @@ static int rule_fires_on(pl_scanner *sc, const pl_rule *r)
 		free(hits.items);
 		return hits.count > 0;
 	}
+	if (r->kind == PL_RULE_CONFLICT)   /* an example is a whole policy */
+		return pl_conflicts_count(sc, r) > 0;
 	const pl_hit *trigger;
 	return pl_scanner_rule_fires(sc, r, &trigger);
 }

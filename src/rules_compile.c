@@ -88,6 +88,16 @@ pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
 	return pl_regex_search(re, ms, subject, len, 0, &a, &b);
 }
 
+/* POLICYLINT_NO_JIT=1 runs PCRE2's interpreter instead of its JIT.  The
+ * valgrind stage of the test suite sets it: valgrind cannot follow the
+ * machine code the JIT writes and reports its reads as errors.  Matching is
+ * the same either way; ASan runs cover the JIT. */
+static int jit_wanted(void)
+{
+	const char *v = getenv("POLICYLINT_NO_JIT");
+	return v == NULL || *v == '\0' || strcmp(v, "0") == 0;
+}
+
 pl_regex *pl_regex_builtin(const char *pattern)
 {
 	int errcode;
@@ -103,7 +113,7 @@ pl_regex *pl_regex_builtin(const char *pattern)
 	}
 	pl_regex *re = pl_xcalloc(1, sizeof(*re));
 	re->code = code;
-	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	re->jit = jit_wanted() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return re;
 }
 
@@ -234,7 +244,7 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 	}
 	pl_regex *re = pl_xcalloc(1, sizeof(*re));
 	re->code = code;
-	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	re->jit = jit_wanted() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	p->re = re;
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
@@ -293,6 +303,110 @@ static int resolve_refs(const pl_ruleset *rs, pl_topic_refs *refs,
 	return errors;
 }
 
+/* ---- Vocabularies ------------------------------------------------------- */
+
+static long find_term(const pl_terms *v, const char *id)
+{
+	for (size_t i = 0; i < v->count; i++)
+		if (strcmp(v->items[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int term_error(pl_diags *diags, const pl_origin *o, const char *fmt,
+		      const char *a, const char *b)
+{
+	pl_diags_add(diags, PL_SEV_ERROR, o->file, o->line, o->column, fmt, a,
+		     b);
+	return 1;
+}
+
+/* Resolves parent links; a cycle would make "inside" loop forever, so it
+ * is an error at the term that closes it. */
+static int resolve_parents(pl_terms *v, pl_vocab_kind kind, pl_diags *diags)
+{
+	int errors = 0;
+	for (size_t i = 0; i < v->count; i++) {
+		pl_term *t = &v->items[i];
+		if (t->parent == NULL)
+			continue;
+		long p = find_term(v, t->parent);
+		if (p < 0)
+			errors += term_error(diags, &t->parent_origin,
+					     "unknown parent '%s' (no %s has "
+					     "that id)", t->parent,
+					     pl_vocab_name(kind));
+		else
+			t->parent_index = (size_t)p;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		size_t at = v->items[i].parent_index, steps = 0;
+		while (at != (size_t)-1 && at != i && steps++ <= v->count)
+			at = v->items[at].parent_index;
+		if (at == i) {
+			errors += term_error(diags, &v->items[i].parent_origin,
+					     "'%s' is inside itself through "
+					     "its parents%s", v->items[i].id, "");
+			v->items[i].parent_index = (size_t)-1;
+		}
+	}
+	return errors;
+}
+
+static int compile_vocab(pl_ruleset *rs, pl_vocab_kind kind, pl_diags *diags)
+{
+	pl_terms *v = &rs->vocab[kind];
+	int errors = 0;
+	char owner[160];
+	for (size_t i = 0; i < v->count; i++) {
+		pl_term *t = &v->items[i];
+		long first = find_term(v, t->id);
+		if (first >= 0 && (size_t)first < i)
+			errors += term_error(diags, &t->origin,
+					     "duplicate %s id '%s'",
+					     pl_vocab_name(kind), t->id);
+		snprintf(owner, sizeof owner, "%s '%s'", pl_vocab_name(kind),
+			 t->id);
+		errors += compile_patterns(rs, &t->patterns, owner, diags);
+		errors += compile_patterns(rs, &t->inverse, owner, diags);
+		if (t->implied_data) {
+			long d = find_term(&rs->vocab[PL_VOCAB_DATA],
+					   t->implied_data);
+			if (d < 0)
+				errors += term_error(diags, &t->origin,
+						     "%s: unknown data type "
+						     "'%s' in implied_data",
+						     owner, t->implied_data);
+			else
+				t->implied_index = (size_t)d;
+		}
+	}
+	return errors + resolve_parents(v, kind, diags);
+}
+
+/* A conflict rule names actions; each must exist. */
+static int resolve_actions(const pl_ruleset *rs, pl_topic_refs *refs,
+			   const char *owner, pl_diags *diags)
+{
+	int errors = 0;
+	free(refs->index);
+	refs->index = pl_xcalloc(refs->cap ? refs->cap : 1, sizeof(*refs->index));
+	for (size_t i = 0; i < refs->count; i++) {
+		long a = find_term(&rs->vocab[PL_VOCAB_ACTION], refs->names[i]);
+		if (a < 0) {
+			pl_diags_add(diags, PL_SEV_ERROR, refs->origins[i].file,
+				     refs->origins[i].line,
+				     refs->origins[i].column,
+				     "%s: unknown action '%s'", owner,
+				     refs->names[i]);
+			errors++;
+			a = 0;
+		}
+		refs->index[i] = (size_t)a;
+	}
+	return errors;
+}
+
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
 	int errors = 0;
@@ -333,7 +447,11 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		errors += resolve_refs(rs, &r->when, owner, diags);
 		if (r->kind == PL_RULE_AVOID)
 			errors += compile_matcher(rs, &r->match, owner, diags);
+		if (r->kind == PL_RULE_CONFLICT)
+			errors += resolve_actions(rs, &r->actions, owner, diags);
 	}
+	for (int k = 0; k < PL_VOCAB_COUNT; k++)
+		errors += compile_vocab(rs, (pl_vocab_kind)k, diags);
 	/* Negation is looked for in the clause before a match: "we do not
 	 * sell", "we never share", "nor rent".  A conditional sentence opens
 	 * with a hedge: "if we ever sell ...", "should you ...". */
@@ -370,6 +488,11 @@ void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out)
 		export_list(&rs->topics[i].match.patterns, out);
 	for (size_t i = 0; i < rs->nrules; i++)
 		export_list(&rs->rules[i].match.patterns, out);
+	for (int k = 0; k < PL_VOCAB_COUNT; k++)
+		for (size_t i = 0; i < rs->vocab[k].count; i++) {
+			export_list(&rs->vocab[k].items[i].patterns, out);
+			export_list(&rs->vocab[k].items[i].inverse, out);
+		}
 }
 
 /* ---- Freeing ------------------------------------------------------------ */
@@ -414,6 +537,24 @@ static void strings_free(char **s, size_t n)
 	free(s);
 }
 
+static void terms_free(pl_terms *v)
+{
+	for (size_t i = 0; i < v->count; i++) {
+		pl_term *t = &v->items[i];
+		free(t->id);
+		free(t->label);
+		free(t->parent);
+		patterns_free(&t->patterns);
+		patterns_free(&t->inverse);
+		free(t->says);
+		free(t->denies);
+		free(t->preposition);
+		free(t->implied_data);
+		free(t->inverse_says);
+	}
+	free(v->items);
+}
+
 pl_ruleset *pl_ruleset_new(void)
 {
 	return pl_xcalloc(1, sizeof(pl_ruleset));
@@ -440,6 +581,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		strings_free(r->profiles, r->nprofiles);
 		refs_free(&r->topics);
 		refs_free(&r->when);
+		refs_free(&r->actions);
 		matcher_free(&r->match);
 		examples_free(&r->examples_match);
 		examples_free(&r->examples_no_match);
@@ -449,10 +591,21 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(rs->defines[i].value);
 	}
 	free(rs->defines);
+	for (int k = 0; k < PL_VOCAB_COUNT; k++)
+		terms_free(&rs->vocab[k]);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
 	strings_free(rs->files, rs->nfiles);
 	free(rs->topics);
 	free(rs->rules);
 	free(rs);
+}
+
+const char *pl_pcre2_version(void)
+{
+	static char version[64];
+	if (version[0] == '\0' &&
+	    pcre2_config(PCRE2_CONFIG_VERSION, version) < 0)
+		strcpy(version, "unknown");
+	return version;
 }

@@ -360,7 +360,8 @@ static void load_topic(loader *ld, const pl_ynode *map)
 {
 	static const char *const keys[] = {
 		"id", "area", "summary", "patterns", "exclude", "section",
-		"headings", "negated", "conditional", "examples", NULL};
+		"headings", "negated", "conditional", "evidence", "examples",
+		NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a topic"))
 		return;
 	check_keys(ld, map, "a topic", keys);
@@ -378,6 +379,12 @@ static void load_topic(loader *ld, const pl_ynode *map)
 	t.area = (pl_area)load_area(ld, map, what);
 	t.summary = get_string(ld, map, "summary", what, 1);
 	load_matcher(ld, map, &t.match, what);
+	t.evidence = 1;
+	const pl_ynode *ev = pl_ynode_get(map, "evidence");
+	if (ev && pl_ynode_is_false(ev))
+		t.evidence = 0;
+	else if (ev && !pl_ynode_is_true(ev))
+		error_at(ld, ev, "'evidence' must be true or false");
 	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
 	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
 }
@@ -388,7 +395,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		"id", "kind", "area", "severity", "message", "rationale",
 		"references", "profiles", "topics", "when", "patterns",
 		"exclude", "section", "headings", "negated", "conditional",
-		"examples", NULL};
+		"actions", "examples", NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
@@ -440,8 +447,13 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		load_matcher(ld, map, &r.match, what);
 		break;
 	case PL_RULE_CONFLICT:
+		load_topic_refs(ld, map, "actions", &r.actions, 1, what);
 		break;
 	}
+	if (r.kind != PL_RULE_CONFLICT && pl_ynode_get(map, "actions"))
+		error_at(ld, pl_ynode_get(map, "actions"),
+			 "%s: 'actions' only applies to rules of kind conflict",
+			 what);
 	/* Keys that belong to another kind are mistakes worth naming. */
 	static const char *const matcher_keys[] = {
 		"patterns", "exclude", "section", "headings", "negated",
@@ -464,6 +476,131 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	load_examples(ld, map, &r.examples_match, &r.examples_no_match, what,
 		      r.kind != PL_RULE_CONFLICT);
 	PL_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap, r);
+}
+
+/* ---- Vocabularies of the conflict finder -------------------------------- */
+
+static const char *const vocab_keys[PL_VOCAB_COUNT] = {
+	"data_types", "recipients", "places", "purposes", "actions",
+	"qualifiers"};
+
+const char *pl_vocab_name(pl_vocab_kind k)
+{
+	static const char *const names[PL_VOCAB_COUNT] = {
+		"data type", "recipient", "place", "purpose", "action",
+		"qualifier"};
+	return k < PL_VOCAB_COUNT ? names[k] : "?";
+}
+
+static const char *const effect_names[PL_QUAL_COUNT + 1] = {
+	"negation", "object-negation", "exception", "only", "consent",
+	"legal", "condition", "circumstance", "hypothetical", "past",
+	"unbounded", "scope", "actor", "other-actor", NULL};
+
+const char *pl_qual_effect_name(pl_qual_effect e)
+{
+	return e < PL_QUAL_COUNT ? effect_names[e] : "?";
+}
+
+/* A yes/no key; def when absent. */
+static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL || !expect(ld, v, PL_YNODE_SCALAR, key))
+		return def;
+	if (pl_ynode_is_true(v))
+		return 1;
+	if (pl_ynode_is_false(v))
+		return 0;
+	error_at(ld, v, "'%s' must be true or false, not '%s'", key, v->value);
+	return def;
+}
+
+/* The keys an action adds to a term: how messages phrase it and how its
+ * statements are compared. */
+static void load_action_fields(loader *ld, const pl_ynode *map, pl_term *t,
+			       const char *what)
+{
+	static const char *const targets[] = {"none", "recipients", "places",
+					      NULL};
+	load_patterns(ld, map, "inverse", &t->inverse, 0, what);
+	t->says = get_string(ld, map, "says", what, 1);
+	t->denies = get_string(ld, map, "denies", what, 1);
+	t->preposition = get_string(ld, map, "preposition", what, 0);
+	t->target = (pl_target_kind)load_choice(ld, map, "target", targets,
+						PL_TARGET_NONE);
+	t->implied_data = get_string(ld, map, "implied_data", what, 0);
+	t->needs_target = load_flag(ld, map, "needs_target", 0);
+	t->bounded_inverse = load_flag(ld, map, "bounded_inverse", 0);
+	t->implied_target = load_flag(ld, map, "implied_target", 0);
+	t->inverse_says = get_string(ld, map, "inverse_says", what, 0);
+	if (t->inverse.count && t->inverse_says == NULL)
+		error_at(ld, map, "%s: 'inverse' needs 'inverse_says' (how a "
+			 "message names it)", what);
+	if (t->needs_target && t->target == PL_TARGET_NONE)
+		error_at(ld, pl_ynode_get(map, "needs_target"),
+			 "%s: 'needs_target' needs a 'target'", what);
+}
+
+static void load_term(loader *ld, const pl_ynode *map, pl_vocab_kind kind)
+{
+	static const char *const tree_keys[] = {
+		"id", "label", "parent", "patterns", NULL};
+	static const char *const action_keys[] = {
+		"id", "label", "patterns", "inverse", "says", "denies",
+		"preposition", "target", "implied_data", "needs_target",
+		"bounded_inverse", "implied_target", "inverse_says", NULL};
+	static const char *const qual_keys[] = {
+		"id", "effect", "patterns", NULL};
+	if (!expect(ld, map, PL_YNODE_MAP, pl_vocab_name(kind)))
+		return;
+	check_keys(ld, map, pl_vocab_name(kind),
+		   kind == PL_VOCAB_ACTION ? action_keys :
+		   kind == PL_VOCAB_QUALIFIER ? qual_keys : tree_keys);
+	pl_term t = {0};
+	t.origin = origin_of(ld, map);
+	t.parent_index = t.implied_index = (size_t)-1;
+	t.id = get_string(ld, map, "id", pl_vocab_name(kind), 1);
+	if (t.id == NULL)
+		t.id = pl_xstrdup("?");
+	else if (!valid_id(t.id, 0))
+		error_at(ld, pl_ynode_get(map, "id"),
+			 "%s id '%s' must be lower case letters, digits and "
+			 "'-'", pl_vocab_name(kind), t.id);
+	char what[128];
+	snprintf(what, sizeof what, "%s '%s'", pl_vocab_name(kind), t.id);
+	t.label = get_string(ld, map, "label", what, 0);
+	if (t.label == NULL) {
+		t.label = pl_xstrdup(t.id);
+		for (char *c = t.label; *c; c++)
+			if (*c == '-')
+				*c = ' ';
+	}
+	t.parent = get_string(ld, map, "parent", what, 0);
+	if (t.parent)
+		t.parent_origin = origin_of(ld, pl_ynode_get(map, "parent"));
+	load_patterns(ld, map, "patterns", &t.patterns, 1, what);
+	if (kind == PL_VOCAB_ACTION)
+		load_action_fields(ld, map, &t, what);
+	if (kind == PL_VOCAB_QUALIFIER) {
+		if (pl_ynode_get(map, "effect") == NULL)
+			error_at(ld, map, "%s: missing required key 'effect'",
+				 what);
+		t.effect = (pl_qual_effect)load_choice(ld, map, "effect",
+						       effect_names, 0);
+	}
+	pl_terms *v = &ld->rs->vocab[kind];
+	PL_PUSH(v->items, v->count, v->cap, t);
+}
+
+static void load_vocab(loader *ld, const pl_ynode *root, pl_vocab_kind kind)
+{
+	const pl_ynode *list = pl_ynode_get(root, vocab_keys[kind]);
+	char label[64];
+	snprintf(label, sizeof label, "'%s'", vocab_keys[kind]);
+	if (list && expect(ld, list, PL_YNODE_SEQ, label))
+		for (size_t i = 0; i < list->count; i++)
+			load_term(ld, list->items[i], kind);
 }
 
 static void load_defines(loader *ld, const pl_ynode *map)
@@ -503,8 +640,9 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		return (int)(diags->errors - before);
 	ld.raw = raw;
 	if (expect(&ld, root, PL_YNODE_MAP, "a rule file")) {
-		static const char *const keys[] = {"define", "topics", "rules",
-						   NULL};
+		static const char *const keys[] = {
+			"define", "topics", "rules", "data_types", "recipients",
+			"places", "purposes", "actions", "qualifiers", NULL};
 		check_keys(&ld, root, "a rule file", keys);
 		const pl_ynode *defs = pl_ynode_get(root, "define");
 		if (defs)
@@ -517,6 +655,8 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		if (rules && expect(&ld, rules, PL_YNODE_SEQ, "'rules'"))
 			for (size_t i = 0; i < rules->count; i++)
 				load_rule(&ld, rules->items[i]);
+		for (int k = 0; k < PL_VOCAB_COUNT; k++)
+			load_vocab(&ld, root, (pl_vocab_kind)k);
 	}
 	pl_ynode_free(root);
 	free(raw);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflicts.h"
 #include "scan.h"
 #include "util.h"
 
@@ -386,6 +387,8 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];
 		pl_area_result *ar = &r->areas[topic->area];
+		if (!topic->evidence)
+			continue;   /* e.g. a date: it feeds rules, not the area */
 		for (size_t k = 0; k < sc.topic_hits[t].count; k++) {
 			pl_evidence ev = {topic->id,
 					  location_of(&sc, r, &sc.topic_hits[t].items[k])};
@@ -400,6 +403,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 			      compare_evidence);
 	}
 	apply_rules(&sc, r, opts);
+	pl_conflicts_find(&sc, r, opts);
 	if (r->nfindings > 1)
 		qsort(r->findings, r->nfindings, sizeof(*r->findings),
 		      compare_findings);

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Scores policylint's conflict findings against tests/conflicts/index.tsv.
+
+usage: score.py POLICYLINT [CASE_DIR] [--rules=DIR] [--verbose]
+
+Each case file is linted on its own with --format json.  A `conflict` case
+counts as found when some finding of kind `conflict` joins its two lines (the
+finding at one, `related` at the other, in either order); every other
+conflict finding, in any case, is a false alarm.  Prints precision and recall
+and exits 1 below precision 0.90 or recall 0.80.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+
+MIN_PRECISION = 0.90
+MIN_RECALL = 0.80
+
+
+def conflicts(binary, path, rules):
+    cmd = [binary, "--format", "json", path]
+    if rules:
+        cmd[1:1] = ["--rules", rules]
+    out = subprocess.run(cmd,
+                         capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit("score.py: %s failed on %s: %s" % (binary, path, out.stderr))
+    doc = json.loads(out.stdout)
+    pairs = []
+    for f in doc["files"][0]["findings"]:
+        if f["kind"] != "conflict":
+            continue
+        for r in f.get("related") or [{}]:
+            pairs.append((f["line"], r.get("line"), f["message"]))
+    return pairs
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    verbose = "--verbose" in sys.argv
+    rules = next((a.split("=", 1)[1] for a in sys.argv[1:]
+                  if a.startswith("--rules=")), None)
+    if not args:
+        sys.exit(__doc__)
+    binary = args[0]
+    folder = args[1] if len(args) > 1 else os.path.dirname(os.path.abspath(__file__))
+    tp = fp = fn = 0
+    with open(os.path.join(folder, "index.tsv"), newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    for row in rows:
+        found = conflicts(binary, os.path.join(folder, row["case"] + ".txt"),
+                          rules)
+        want = None
+        if row["expect"] == "conflict":
+            want = {int(row["line_a"]), int(row["line_b"])}
+        hit = False
+        for a, b, msg in found:
+            if want is not None and not hit and {a, b} == want:
+                hit = True
+                tp += 1
+            else:
+                fp += 1
+                print("false alarm  %-40s lines %s/%s: %s" % (row["case"], a, b, msg))
+        if want is not None and not hit:
+            fn += 1
+            print("missed       %-40s lines %s" % (row["case"], sorted(want)))
+        elif verbose and want is not None:
+            print("found        %s" % row["case"])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print("conflicts: %d cases, %d found, %d missed, %d false alarms; "
+          "precision %.2f, recall %.2f" % (len(rows), tp, fn, fp, precision, recall))
+    if precision < MIN_PRECISION or recall < MIN_RECALL:
+        print("conflicts: below the bar (precision >= %.2f, recall >= %.2f)"
+              % (MIN_PRECISION, MIN_RECALL))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
