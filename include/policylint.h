@@ -66,6 +66,13 @@ typedef enum {
 pl_input_format pl_input_format_for_path(const char *path);
 int pl_input_format_from_name(const char *name); /* -1 when unknown */
 
+/* The format a file's content shows: HTML when it opens with a doctype or
+ * an <html> / <body> tag, Markdown when several lines use Markdown syntax
+ * (ATX headings, [links](...), **strong**, > quotes), else text.  Used for
+ * inputs whose name says text (.txt, standard input): policies saved from
+ * a web page or a repository often keep their markup. */
+pl_input_format pl_input_format_sniff(const char *src, size_t len);
+
 /* ---- Diagnostics ----------------------------------------------------- */
 
 /* A problem with something policylint read: a rule file, a config file or

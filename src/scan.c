@@ -380,6 +380,10 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	r->src_len = len;
 	r->format = opts && opts->format != PL_INPUT_AUTO ?
 			    opts->format : pl_input_format_for_path(display_name);
+	/* A name that says text is only a default: look at the content. */
+	if ((opts == NULL || opts->format == PL_INPUT_AUTO) &&
+	    r->format == PL_INPUT_TEXT)
+		r->format = pl_input_format_sniff(src, len);
 	index_lines(r);
 
 	pl_scanner sc;

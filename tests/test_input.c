@@ -155,6 +155,28 @@ static void format_from_extension(void **state)
 	assert_int_equal(pl_input_format_from_name("rtf"), -1);
 }
 
+static void content_shows_markup(void **state)
+{
+	(void)state;
+	const char *md = "# Privacy\n\nWe **never** sell data.\n\n## Contact\n\n"
+			 "Write to [us](mailto:a@b.example).\n";
+	const char *html = "\n  <!DOCTYPE html><html><p>Hi</p></html>";
+	const char *text = "PRIVACY\n\nWe sell #1 rated pies ** and more.\n";
+	assert_int_equal(pl_input_format_sniff(md, strlen(md)), PL_INPUT_MARKDOWN);
+	assert_int_equal(pl_input_format_sniff(html, strlen(html)), PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_sniff(text, strlen(text)), PL_INPUT_TEXT);
+	assert_int_equal(pl_input_format_sniff("", 0), PL_INPUT_TEXT);
+	/* a .txt that is Markdown is linted as Markdown: the heading is not
+	 * prose and the link target is gone */
+	pl_ruleset *rs = tu_default_rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "saved.txt", md, &d);
+	assert_int_equal(r->format, PL_INPUT_MARKDOWN);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	pl_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +188,7 @@ int main(void)
 		cmocka_unit_test(stray_nul_and_bad_utf8_are_text),
 		cmocka_unit_test(empty_file_lints),
 		cmocka_unit_test(format_from_extension),
+		cmocka_unit_test(content_shows_markup),
 	};
 	return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }
