@@ -51,6 +51,12 @@ typedef struct {
 	int dead;               /* covered by a longer match of its kind */
 } cmatch;
 
+/* A vocabulary match of the whole text, with the sentence it lies in. */
+typedef struct {
+	size_t sentence;
+	cmatch m;               /* start/end relative to the sentence */
+} smatch;
+
 /* A carve-out ("except ...", "only ...") as a span of the clause. */
 typedef struct {
 	size_t start, end;
@@ -86,6 +92,9 @@ typedef struct {
 	size_t len, base, index;
 	cmatch *m;
 	size_t nm, mcap;
+	/* every vocabulary match of the text, by sentence (see index_text) */
+	smatch *all;
+	size_t nall, allcap, next_all;
 	carve *cv;
 	size_t ncv, cvcap;
 	/* every statement so far */
@@ -160,8 +169,59 @@ static int regex_at(finder *f, const pl_regex *re, size_t a, size_t b)
 				 PL_MATCH_FOUND;
 }
 
+/* The sentence's length without trailing spaces: what a match must fit. */
+static size_t trimmed_end(const pl_text *t, size_t index)
+{
+	const pl_sentence *sent = &t->sentences[index];
+	size_t end = sent->end;
+	while (end > sent->start && isspace((unsigned char)t->prose[end - 1]))
+		end--;
+	return end;
+}
+
+/* Runs one pattern over the whole prose, window by window like the topic
+ * scanner, and keeps the matches that lie inside one sentence.  Used for
+ * the action verbs, which every sentence must be searched for: one search
+ * per pattern and window instead of one per pattern and sentence. */
 static void match_patterns(finder *f, const pl_patterns *ps,
 			   pl_vocab_kind kind, size_t term, int inverse)
+{
+	const pl_text *t = &f->sc->text;
+	for (size_t p = 0; p < ps->count; p++) {
+		size_t pos = 0, ms, me;
+		for (size_t w = 0; w < f->sc->nwindows; w++) {
+			size_t end = f->sc->window_ends[w];
+			while (pos <= end &&
+			       pl_regex_search(ps->items[p].re, f->sc->ms, t->prose,
+					       end, pos, &ms, &me) == PL_MATCH_FOUND) {
+				pos = me > ms ? me : ms + 1;
+				long si = pl_text_sentence_at(t, ms);
+				if (si < 0 || me > trimmed_end(t, (size_t)si))
+					continue;
+				size_t base = t->sentences[si].start;
+				smatch x = {(size_t)si,
+					    {kind, term, ms - base, me - base, inverse, 0}};
+				PL_PUSH(f->all, f->nall, f->allcap, x);
+			}
+			pos = pos > end ? pos : end;
+		}
+	}
+}
+
+static void match_vocab(finder *f, pl_vocab_kind kind)
+{
+	const pl_terms *v = vocab(f, kind);
+	for (size_t t = 0; t < v->count; t++) {
+		match_patterns(f, &v->items[t].patterns, kind, t, 0);
+		match_patterns(f, &v->items[t].inverse, kind, t, 1);
+	}
+}
+
+/* The other vocabularies are searched only in sentences that hold an
+ * action, one sentence at a time: most of a policy's sentences make no
+ * claim, and these patterns are many. */
+static void match_in_sentence(finder *f, const pl_patterns *ps,
+			      pl_vocab_kind kind, size_t term, int inverse)
 {
 	for (size_t p = 0; p < ps->count; p++) {
 		size_t pos = 0, ms, me;
@@ -175,12 +235,18 @@ static void match_patterns(finder *f, const pl_patterns *ps,
 	}
 }
 
-static void match_vocab(finder *f, pl_vocab_kind kind)
+static void match_sentence_vocab(finder *f)
 {
-	const pl_terms *v = vocab(f, kind);
-	for (size_t t = 0; t < v->count; t++) {
-		match_patterns(f, &v->items[t].patterns, kind, t, 0);
-		match_patterns(f, &v->items[t].inverse, kind, t, 1);
+	for (int k = 0; k < PL_VOCAB_COUNT; k++) {
+		const pl_terms *v = vocab(f, (pl_vocab_kind)k);
+		if (k == PL_VOCAB_ACTION)
+			continue;
+		for (size_t t = 0; t < v->count; t++) {
+			match_in_sentence(f, &v->items[t].patterns,
+					  (pl_vocab_kind)k, t, 0);
+			match_in_sentence(f, &v->items[t].inverse,
+					  (pl_vocab_kind)k, t, 1);
+		}
 	}
 }
 
@@ -217,20 +283,42 @@ static void drop_overlaps(finder *f)
 	}
 }
 
-static int sentence_has_action(finder *f)
+static int compare_smatches(const void *a, const void *b)
 {
-	const pl_terms *v = vocab(f, PL_VOCAB_ACTION);
-	for (size_t t = 0; t < v->count; t++) {
-		const pl_term *a = &v->items[t];
-		for (int inv = 0; inv < 2; inv++) {
-			const pl_patterns *ps = inv ? &a->inverse : &a->patterns;
-			for (size_t p = 0; p < ps->count; p++)
-				if (pl_regex_test(ps->items[p].re, f->sc->ms,
-						  f->s, f->len) == PL_MATCH_FOUND)
-					return 1;
-		}
+	const smatch *x = a, *y = b;
+	if (x->sentence != y->sentence)
+		return x->sentence < y->sentence ? -1 : 1;
+	if (x->m.start != y->m.start)
+		return x->m.start < y->m.start ? -1 : 1;
+	if (x->m.end != y->m.end)
+		return x->m.end > y->m.end ? -1 : 1;
+	if (x->m.kind != y->m.kind)
+		return (int)x->m.kind - (int)y->m.kind;
+	return x->m.term < y->m.term ? -1 : x->m.term > y->m.term;
+}
+
+/* Finds every action verb of the text once, sorted by sentence. */
+static void index_text(finder *f)
+{
+	match_vocab(f, PL_VOCAB_ACTION);
+	if (f->nall > 1)
+		qsort(f->all, f->nall, sizeof(*f->all), compare_smatches);
+	f->next_all = 0;
+}
+
+/* Copies the action matches of sentence index into f->m; returns whether
+ * there is one (a sentence with no verb of ours claims nothing). */
+static int take_matches(finder *f, size_t index)
+{
+	int action = 0;
+	f->nm = 0;
+	while (f->next_all < f->nall && f->all[f->next_all].sentence < index)
+		f->next_all++;
+	for (size_t i = f->next_all; i < f->nall && f->all[i].sentence == index; i++) {
+		PL_PUSH(f->m, f->nm, f->mcap, f->all[i].m);
+		action |= f->all[i].m.kind == PL_VOCAB_ACTION;
 	}
-	return 0;
+	return action;
 }
 
 /* ---- Words ---------------------------------------------------------------- */
@@ -808,11 +896,9 @@ static void read_sentence(finder *f, size_t index)
 	f->index = index;
 	while (f->len > 0 && isspace((unsigned char)f->s[f->len - 1]))
 		f->len--;
-	if (f->len == 0 || f->s[f->len - 1] == '?' || !sentence_has_action(f))
+	if (!take_matches(f, index) || f->len == 0 || f->s[f->len - 1] == '?')
 		return;                 /* a question claims nothing */
-	f->nm = 0;
-	for (int k = 0; k < PL_VOCAB_COUNT; k++)
-		match_vocab(f, (pl_vocab_kind)k);
+	match_sentence_vocab(f);
 	qsort(f->m, f->nm, sizeof(*f->m), compare_matches);
 	drop_overlaps(f);
 	size_t a = 0, pos = 0, ms, me;
@@ -1120,6 +1206,7 @@ static void finder_free(finder *f)
 	pl_regex_free(f->purpose_re);
 	pl_regex_free(f->leading_if_re);
 	free(f->m);
+	free(f->all);
 	free(f->cv);
 	free(f->st);
 }
@@ -1188,6 +1275,7 @@ static size_t run(pl_scanner *sc, pl_result *r, const pl_scan_options *opts,
 		return 0;
 	finder f;
 	finder_init(&f, sc);
+	index_text(&f);
 	for (size_t s = 0; s < sc->text.nsentences; s++)
 		read_sentence(&f, s);
 	for (size_t a = 0; a < nactions; a++) {
