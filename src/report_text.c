@@ -122,14 +122,23 @@ static void text_summary(pl_report *rep, const pl_result *r)
 			continue;
 		}
 		put(rep, C_GREEN, "disclosed");
-		/* The first few places, enough to jump to; the JSON has all. */
+		/* The first few places, enough to jump to; the JSON has all.
+		 * Two topics matching the same words are one place here. */
 		fputs(" at", out);
-		size_t shown = ar->count < 4 ? ar->count : 4;
-		for (size_t i = 0; i < shown; i++)
-			fprintf(out, "%s %lu:%lu", i ? "," : "",
-				ar->evidence[i].loc.line, ar->evidence[i].loc.column);
-		if (ar->count > shown)
-			fprintf(out, " (+%zu more)", ar->count - shown);
+		size_t places = 0, shown = 0;
+		for (size_t i = 0; i < ar->count; i++) {
+			if (i > 0 && ar->evidence[i].loc.offset ==
+					     ar->evidence[i - 1].loc.offset)
+				continue;
+			if (places++ < 4) {
+				fprintf(out, "%s %lu:%lu", shown ? "," : "",
+					ar->evidence[i].loc.line,
+					ar->evidence[i].loc.column);
+				shown++;
+			}
+		}
+		if (places > shown)
+			fprintf(out, " (+%zu more)", places - shown);
 		fputc('\n', out);
 	}
 }
