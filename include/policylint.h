@@ -133,6 +133,32 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out);
 /* Whether rs has a rule with this id. */
 int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id);
 
+/* ---- Compliance profiles (profiles.c) ---------------------------------
+ *
+ * A profile is a law or practice a policy may be required to satisfy
+ * (`baseline`, `gdpr`, `ccpa`, `caloppa`, `coppa`, `eprivacy`,
+ * `us-states`), described in the rule files (`profiles:`); its
+ * requirements are the rules that name it.  A scan runs only the rules of
+ * the selected profiles (default: baseline). */
+
+#define PL_PROFILE_DEFAULT "baseline"
+#define PL_PROFILE_ALL "all"    /* selects every profile */
+
+/* Whether rs defines a profile with this id (`baseline` always exists). */
+int pl_ruleset_has_profile(const pl_ruleset *rs, const char *id);
+
+/* Checks a selection: every name must be a profile of rs or "all"; one
+ * error per unknown name (at path:line:column when line is nonzero).
+ * Returns the number of errors. */
+int pl_ruleset_check_selection(const pl_ruleset *rs, const char *const *names,
+			       size_t n, const char *path,
+			       const unsigned long *lines,
+			       const unsigned long *columns, pl_diags *diags);
+
+/* `--list-profiles`: one line per profile, with its number of
+ * requirements. */
+void pl_ruleset_list_profiles(const pl_ruleset *rs, FILE *out);
+
 /* The folder the default rules live in, found next to the executable
  * (source tree) or under the install prefix; NULL when none exists. */
 char *pl_default_rules_path(const char *argv0);
@@ -183,6 +209,21 @@ typedef struct {
 	size_t count, cap;
 } pl_area_result;
 
+/* The requirements of one selected profile and whether the policy meets
+ * them (rule ids, owned by the rule set).  A require-if rule whose
+ * condition the policy does not show is not applicable.  Disabled rules,
+ * and rules another selected rule refines, are left out. */
+typedef struct {
+	const char *profile;
+	const char **met, **missing, **not_applicable;
+	size_t nmet, nmissing, nnot_applicable;
+} pl_coverage;
+
+/* A calendar date; day 0 when only the month is known. */
+typedef struct {
+	int year, month, day;
+} pl_date;
+
 typedef struct pl_result {
 	char *path;                     /* as given by the caller */
 	char *src;                      /* the input as read (owned) */
@@ -193,12 +234,21 @@ typedef struct pl_result {
 	size_t nfindings, findings_cap;
 	size_t *line_starts;            /* offsets where lines begin */
 	size_t nlines;
+	pl_coverage *coverage;          /* one per selected profile, in the
+	                                   order of the rule set's profiles */
+	size_t ncoverage;
+	int default_profiles;           /* only `baseline` was selected */
 } pl_result;
 
 typedef struct {
 	pl_input_format format;         /* PL_INPUT_AUTO: from the path */
 	const char *const *disabled;    /* rule ids not to report */
 	size_t ndisabled;
+	const char *const *profiles;    /* selected profiles; none: baseline;
+	                                   "all": every profile */
+	size_t nprofiles;
+	pl_date today;                  /* for date checks; year 0: the
+	                                   current date */
 } pl_scan_options;
 
 /* Reads a policy from path ("-" is standard input).  On success stores a
@@ -219,6 +269,29 @@ void pl_result_position(const pl_result *r, size_t offset,
 			unsigned long *line, unsigned long *column);
 
 void pl_result_free(pl_result *r);
+
+/* ---- Dates (dates.c) ----------------------------------------------------- */
+
+/* Finds the first calendar date in s[0..len): "January 5, 2024", "5
+ * January 2024", "5th of Jan. 2024", "2024-01-05", "01/05/2024" (month
+ * first, unless the first number is above 12), "5.1.2024" (day first),
+ * "Jan. 2024" (day 0).  Returns 0 and stores the date and where its text
+ * starts and ends, or -1. */
+int pl_date_find(const char *s, size_t len, pl_date *out, size_t *start,
+		 size_t *end);
+/* Parses "YYYY-MM-DD" exactly (a valid date); 0 or -1. */
+int pl_date_parse_iso(const char *s, pl_date *out);
+/* Today's date (local time). */
+pl_date pl_date_today(void);
+/* Whether d is a real calendar date (day 0 allowed: a month). */
+int pl_date_valid(const pl_date *d);
+/* Days since 1970-01-01 (a month counts as its last day). */
+long pl_date_days(const pl_date *d);
+/* Whether d is more than months calendar months before today (a month
+ * without a day counts as its last day). */
+int pl_date_older_than(const pl_date *d, const pl_date *today, int months);
+/* Writes d as "2024-01-05" (or "2024-01" for a month) into buf. */
+void pl_date_format(const pl_date *d, char *buf, size_t size);
 
 /* ---- Reports -------------------------------------------------------- */
 

@@ -39,6 +39,10 @@ typedef struct {
 	const char *against, *against_name;
 	const char *files_from;
 	const char *baseline, *write_baseline;
+	char **profiles;          /* --profile, split at commas (owned) */
+	size_t nprofiles, profiles_cap;
+	int list_profiles;
+	pl_date today;            /* --today, else the current date */
 } options;
 
 /* A configuration in use and the rule set it selects. */
@@ -49,6 +53,9 @@ typedef struct {
 	const char **disabled;    /* --disable and the config's disable */
 	size_t ndisabled, disabled_cap;
 	int fail_level;
+	char **profiles;          /* --profile, else the config's profile:
+	                             (owned) */
+	size_t nprofiles, profiles_cap;
 } context;
 
 typedef struct {
@@ -106,6 +113,15 @@ static void usage(FILE *out)
 	      "      --explain ID        explain a rule or topic\n"
 	      "      --check-rules       run every rule's examples\n"
 	      "      --export-patterns   print every pattern for other PCRE2 tools\n"
+	      "Compliance profiles:\n"
+	      "  -p, --profile NAME[,NAME...]  check the requirements of these\n"
+	      "                          profiles (baseline, gdpr, ccpa, caloppa,\n"
+	      "                          coppa, eprivacy, us-states, or all);\n"
+	      "                          repeatable; default: the configuration's\n"
+	      "                          profile:, else baseline\n"
+	      "      --list-profiles     list the profiles and their requirements\n"
+	      "      --today YYYY-MM-DD  the date policy dates are compared with\n"
+	      "                          (default: today)\n"
 	      "  -h, --help              this help\n"
 	      "  -V, --version           version, with the PCRE2 and libyaml versions\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
@@ -126,8 +142,26 @@ enum {
 	OPT_INPUT_FORMAT = 256, OPT_FAIL_LEVEL, OPT_COLOR, OPT_NO_SUMMARY,
 	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
-	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME
+	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
+	OPT_LIST_PROFILES, OPT_TODAY
 };
+
+/* --profile a,b: every non-empty name between commas. */
+static void push_profiles(char ***list, size_t *n, size_t *cap, const char *arg)
+{
+	const char *p = arg;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+		size_t a = 0, b = k;
+		while (a < b && (p[a] == ' ' || p[a] == '\t'))
+			a++;
+		while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
+			b--;
+		if (b > a)
+			PL_PUSH(*list, *n, *cap, pl_xstrndup(p + a, b - a));
+		p += k + (p[k] == ',');
+	}
+}
 
 static void print_version(void)
 {
@@ -194,6 +228,19 @@ static int parse_option(int c, options *o, char **argv)
 	case OPT_FILES_FROM: o->files_from = optarg; break;
 	case OPT_BASELINE: o->baseline = optarg; break;
 	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+	case 'p':
+		push_profiles(&o->profiles, &o->nprofiles, &o->profiles_cap,
+			      optarg);
+		if (o->nprofiles == 0)
+			return fail("--profile needs a name (see "
+				    "--list-profiles)%s", "");
+		break;
+	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
+	case OPT_TODAY:
+		if (pl_date_parse_iso(optarg, &o->today) != 0)
+			return fail("--today takes a date as YYYY-MM-DD, not "
+				    "'%s'", optarg);
+		break;
 	case 'h':
 		usage(stdout);
 		exit(0);
@@ -233,12 +280,15 @@ static int parse_options(int argc, char **argv, options *o)
 		{"explain", required_argument, NULL, OPT_EXPLAIN},
 		{"check-rules", no_argument, NULL, OPT_CHECK_RULES},
 		{"export-patterns", no_argument, NULL, OPT_EXPORT},
+		{"profile", required_argument, NULL, 'p'},
+		{"list-profiles", no_argument, NULL, OPT_LIST_PROFILES},
+		{"today", required_argument, NULL, OPT_TODAY},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:r:d:c:qhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":f:r:d:c:p:qhV", longopts, NULL)) != -1)
 		if (parse_option(c, o, argv))
 			return 2;
 	if (o->no_config && o->config)
@@ -285,6 +335,54 @@ static pl_ruleset *load_rules(const options *o, const pl_config *c,
 	return rs;
 }
 
+/* Moves the diagnostics of from to to; with --print-config (which shows a
+ * configuration rather than applying it) errors become warnings. */
+static void move_diags(pl_diags *from, pl_diags *to, int soften)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const pl_diag *x = &from->items[i];
+		pl_diags_add(to, soften ? PL_SEV_WARNING : x->severity, x->path,
+			     x->line, x->column, "%s", x->message);
+	}
+	pl_diags_free(from);
+}
+
+/* The profiles a context checks: --profile, else the configuration's
+ * `profile:`, else none (pl_scan: baseline).  Unknown names are errors, at
+ * the configuration's line for its own. */
+static void select_profiles(context *cx, const options *o, pl_diags *out)
+{
+	pl_diags found = {0};
+	pl_diags *diags = &found;
+	if (o->nprofiles) {
+		for (size_t i = 0; i < o->nprofiles; i++)
+			PL_PUSH(cx->profiles, cx->nprofiles, cx->profiles_cap,
+				pl_xstrdup(o->profiles[i]));
+		pl_ruleset_check_selection(cx->rs,
+					   (const char *const *)cx->profiles,
+					   cx->nprofiles,
+					   "policylint: --profile", NULL, NULL,
+					   diags);
+		move_diags(&found, out, o->print_config);
+		return;
+	}
+	const pl_config_list *l = &cx->config->profiles;
+	for (size_t i = 0; i < l->count; i++) {
+		/* "gdpr, ccpa" in one string counts as two names. */
+		size_t first = cx->nprofiles;
+		push_profiles(&cx->profiles, &cx->nprofiles, &cx->profiles_cap,
+			      l->items[i].value);
+		for (size_t k = first; k < cx->nprofiles; k++) {
+			unsigned long line = l->items[i].line,
+				      col = l->items[i].column;
+			pl_ruleset_check_selection(
+				cx->rs, (const char *const *)&cx->profiles[k], 1,
+				cx->config->path, &line, &col, diags);
+		}
+	}
+	move_diags(&found, out, o->print_config);
+}
+
 static void context_init(context *cx, const options *o, const char *argv0)
 {
 	pl_diags diags = {0};
@@ -310,6 +408,8 @@ static void context_init(context *cx, const options *o, const char *argv0)
 		for (size_t i = 0; i < cx->config->disable.count; i++)
 			PL_PUSH(cx->disabled, cx->ndisabled, cx->disabled_cap,
 				cx->config->disable.items[i].value);
+		if (diags.errors == 0)
+			select_profiles(cx, o, &diags);
 	} else {
 		cx->config = pl_config_empty();
 	}
@@ -350,6 +450,9 @@ static void context_free(context *cx)
 	pl_config_free(cx->config);
 	pl_ruleset_free(cx->rs);
 	free(cx->disabled);
+	for (size_t i = 0; i < cx->nprofiles; i++)
+		free(cx->profiles[i]);
+	free(cx->profiles);
 }
 
 /* ---- One file ------------------------------------------------------------ */
@@ -370,7 +473,9 @@ static pl_result *scan_file(run *rn, context *cx, const char *path,
 	pl_directives *ds = pl_directives_parse(data, len, fmt);
 	if (fmt == PL_INPUT_TEXT && pl_directives_count(ds))
 		pl_directives_mask(ds, data);
-	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled};
+	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
+			      (const char *const *)cx->profiles, cx->nprofiles,
+			      rn->o->today};
 	pl_result *r = pl_scan(cx->rs, name, data, len, &so, &diags);
 	pl_result_apply_directives(r, ds, cx->rs, cx->disabled, cx->ndisabled,
 				   pl_config_severity_of(cx->config,
@@ -562,6 +667,13 @@ static int print_config(const options *o, const char *argv0, const char *file)
 		free(rules.items);
 		for (size_t i = 0; i < o->ndisabled; i++)
 			pl_config_list_push(&c->disable, o->disabled[i]);
+		if (o->nprofiles) {
+			for (size_t i = 0; i < c->profiles.count; i++)
+				free(c->profiles.items[i].value);
+			c->profiles.count = 0;
+			for (size_t i = 0; i < o->nprofiles; i++)
+				pl_config_list_push(&c->profiles, o->profiles[i]);
+		}
 		c->fail_level = cx->fail_level;
 		if (strcmp(lookup, "-") != 0)
 			printf("# for: %s%s\n", lookup,
@@ -585,9 +697,12 @@ static int describe_rules(const options *o, const char *argv0)
 		rc = 2;
 	} else if (o->list_rules) {
 		pl_ruleset_list(cx->rs, stdout);
+	} else if (o->list_profiles) {
+		pl_ruleset_list_profiles(cx->rs, stdout);
 	} else if (o->explain) {
 		if (pl_ruleset_explain(cx->rs, o->explain, stdout) < 0)
-			rc = fail("no rule or topic '%s' (see --list-rules)",
+			rc = fail("no rule, topic or profile '%s' (see "
+				  "--list-rules, --list-profiles)",
 				  o->explain);
 	} else if (o->export_patterns) {
 		pl_ruleset_export_patterns(cx->rs, stdout);
@@ -629,6 +744,8 @@ int main(int argc, char **argv)
 	o.fail_level = -1;
 	o.summary = 1;
 	int rc = parse_options(argc, argv, &o);
+	if (o.today.year == 0)
+		o.today = pl_date_today();
 	if (rc)
 		goto out;
 	if (o.color < 0) {
@@ -640,12 +757,16 @@ int main(int argc, char **argv)
 	char **files = argv + optind;
 	if (o.print_config)
 		rc = print_config(&o, argv[0], nfiles ? files[0] : "-");
-	else if (o.list_rules || o.explain || o.check_rules || o.export_patterns)
+	else if (o.list_rules || o.explain || o.check_rules || o.export_patterns ||
+		 o.list_profiles)
 		rc = describe_rules(&o, argv[0]);
 	else if ((rc = check_inputs(&o, nfiles, files)) == 0)
 		rc = lint_all(&o, argv[0], nfiles, files);
 out:
 	free(o.rules);
 	free(o.disabled);
+	for (size_t i = 0; i < o.nprofiles; i++)
+		free(o.profiles[i]);
+	free(o.profiles);
 	return rc;
 }

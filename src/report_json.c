@@ -35,6 +35,17 @@ static void json_area(FILE *out, const pl_area_result *ar)
 	fputs(ar->count ? "\n        ]}" : "]}", out);
 }
 
+static void json_ids(FILE *out, const char *const *ids, size_t n)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", out);
+		pl_json_string(out, ids[i]);
+	}
+	fputc(']', out);
+}
+
 static void json_file(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
@@ -51,7 +62,21 @@ static void json_file(pl_report *rep, const pl_result *r)
 			pl_area_name((pl_area)a));
 		json_area(out, &r->areas[a]);
 	}
-	fputs("\n      },\n      \"findings\": [", out);
+	fputs("\n      },\n      \"profiles\": {", out);
+	for (size_t i = 0; i < r->ncoverage; i++) {
+		const pl_coverage *c = &r->coverage[i];
+		fputs(i ? ",\n        " : "\n        ", out);
+		pl_json_string(out, c->profile);
+		fputs(": {\"met\": ", out);
+		json_ids(out, c->met, c->nmet);
+		fputs(", \"missing\": ", out);
+		json_ids(out, c->missing, c->nmissing);
+		fputs(", \"not_applicable\": ", out);
+		json_ids(out, c->not_applicable, c->nnot_applicable);
+		fputc('}', out);
+	}
+	fputs(r->ncoverage ? "\n      },\n      \"findings\": [" :
+			     "},\n      \"findings\": [", out);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		fputs(i ? ",\n        " : "\n        ", out);
 		fputc('{', out);

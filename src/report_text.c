@@ -143,6 +143,28 @@ static void text_summary(pl_report *rep, const pl_result *r)
 	}
 }
 
+/* The requirements of each selected profile: met, missing (with their
+ * ids) and not applicable.  Shown when profiles other than the default
+ * were selected. */
+static void text_coverage(pl_report *rep, const pl_result *r)
+{
+	FILE *out = rep->opts.out;
+	if (r->default_profiles || r->ncoverage == 0)
+		return;
+	fprintf(out, "  %-11s %4s %8s %5s\n", "profile", "met", "missing", "n/a");
+	for (size_t i = 0; i < r->ncoverage; i++) {
+		const pl_coverage *c = &r->coverage[i];
+		fprintf(out, "  %-11s %4zu ", c->profile, c->nmet);
+		char num[32];
+		snprintf(num, sizeof num, "%8zu", c->nmissing);
+		put(rep, c->nmissing ? C_YELLOW : C_GREEN, num);
+		fprintf(out, " %5zu", c->nnot_applicable);
+		for (size_t k = 0; k < c->nmissing; k++)
+			fprintf(out, "%s%s", k ? ", " : "  missing: ", c->missing[k]);
+		fputc('\n', out);
+	}
+}
+
 static void text_begin(pl_report *rep)
 {
 	rep->state = pl_xcalloc(1, sizeof(text_state));
@@ -163,8 +185,10 @@ static void text_file(pl_report *rep, const pl_result *r)
 		st->counts[r->findings[i].severity]++;
 	}
 	st->files_with_findings += r->nfindings > 0;
-	if (summary)
+	if (summary) {
 		text_summary(rep, r);
+		text_coverage(rep, r);
+	}
 }
 
 const pl_report_format pl_report_text_format = {"text", text_begin, text_file,

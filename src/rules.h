@@ -73,6 +73,10 @@ typedef struct {
 	char *summary;
 	pl_matcher_spec match;
 	int evidence;          /* 0: feeds rules only, never area evidence */
+	char **profiles;       /* runs only when one of these is selected;
+	                          none: always (the baseline topics) */
+	size_t nprofiles, profiles_cap;
+	pl_origin *profile_origins;
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_topic;
@@ -103,6 +107,16 @@ typedef struct {
 	size_t nreferences, references_cap;
 	char **profiles;          /* which profiles the rule belongs to */
 	size_t nprofiles, profiles_cap;
+	pl_origin *profile_origins; /* where each was written (line 0: the
+	                             default [baseline]) */
+	char *refines;            /* another rule whose patterns or topics this
+	                             one takes, and which it replaces when one
+	                             of its profiles is selected (profiles.c) */
+	pl_origin refines_origin;
+	size_t refines_index;     /* resolved by compile; (size_t)-1: none */
+	int max_age_months;       /* require: the newest date in the topics'
+	                             evidence must be at most this old (0: no
+	                             date check; see dates.c) */
 	pl_topic_refs topics;     /* require: any of these; require-if: then */
 	pl_topic_refs when;       /* require-if: if any of these */
 	pl_matcher_spec match;    /* avoid */
@@ -199,6 +213,19 @@ typedef struct {
 	size_t count, cap;
 } pl_terms;
 
+/* A compliance profile (rules/profiles.yaml): a law or practice a policy
+ * may be required to satisfy.  Its requirements are the rules that list it
+ * under `profiles:`.  `baseline` always exists. */
+typedef struct {
+	char *id;
+	char *title;             /* "EU General Data Protection Regulation" */
+	char *law;               /* "Regulation (EU) 2016/679" */
+	char *citation;          /* "Art. 12-14, 21, 7(3), 77" */
+	char *url;
+	char *description;
+	pl_origin origin;
+} pl_profile;
+
 /* A named regex fragment, used in patterns as {{name}}. */
 typedef struct {
 	char *name;
@@ -216,12 +243,37 @@ struct pl_ruleset {
 	pl_terms vocab[PL_VOCAB_COUNT]; /* the conflict finder's terms */
 	pl_define *defines;       /* {{name}} fragments */
 	size_t ndefines, defines_cap;
+	pl_profile *profiles;     /* compliance profiles */
+	size_t nprofiles, profiles_cap;
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
 	int compiled;
 };
 
 const char *pl_rule_kind_name(pl_rule_kind k);
+
+/* ---- Profiles (profiles.c) ------------------------------------------- */
+
+/* Run by pl_ruleset_compile before anything else: checks profile
+ * definitions and the profiles rules name, and resolves `refines` (copying
+ * the refined rule's patterns, filters and topic lists into the refining
+ * rule so that they compile and run as its own).  Returns the number of
+ * errors added. */
+int pl_ruleset_link_profiles(pl_ruleset *rs, pl_diags *diags);
+
+/* The profile with this id, or NULL (`baseline` may be undescribed: then
+ * NULL too, though it always exists). */
+const pl_profile *pl_ruleset_profile(const pl_ruleset *rs, const char *id);
+
+/* Whether rule r belongs to one of the names[0..n) profiles. */
+int pl_rule_in_profiles(const pl_rule *r, const char *const *names, size_t n);
+
+/* Whether topic t runs when names[0..n) are selected. */
+int pl_topic_selected(const pl_topic *t, const char *const *names, size_t n);
+
+/* Number of rules of profile id that are requirements (all but conflict
+ * rules). */
+size_t pl_profile_rule_count(const pl_ruleset *rs, const char *id);
 const char *pl_vocab_name(pl_vocab_kind k);       /* "data type", ... */
 const char *pl_qual_effect_name(pl_qual_effect e); /* "negation", ... */
 

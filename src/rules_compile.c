@@ -409,7 +409,7 @@ static int resolve_actions(const pl_ruleset *rs, pl_topic_refs *refs,
 
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
-	int errors = 0;
+	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
 	char owner[160];
 	for (size_t i = 0; i < rs->ntopics; i++) {
 		pl_topic *t = &rs->topics[i];
@@ -568,6 +568,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 		pl_topic *t = &rs->topics[i];
 		free(t->id);
 		free(t->summary);
+		strings_free(t->profiles, t->nprofiles);
+		free(t->profile_origins);
 		matcher_free(&t->match);
 		examples_free(&t->examples_match);
 		examples_free(&t->examples_no_match);
@@ -579,6 +581,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(r->rationale);
 		strings_free(r->references, r->nreferences);
 		strings_free(r->profiles, r->nprofiles);
+		free(r->profile_origins);
+		free(r->refines);
 		refs_free(&r->topics);
 		refs_free(&r->when);
 		refs_free(&r->actions);
@@ -586,6 +590,16 @@ void pl_ruleset_free(pl_ruleset *rs)
 		examples_free(&r->examples_match);
 		examples_free(&r->examples_no_match);
 	}
+	for (size_t i = 0; i < rs->nprofiles; i++) {
+		pl_profile *p = &rs->profiles[i];
+		free(p->id);
+		free(p->title);
+		free(p->law);
+		free(p->citation);
+		free(p->url);
+		free(p->description);
+	}
+	free(rs->profiles);
 	for (size_t i = 0; i < rs->ndefines; i++) {
 		free(rs->defines[i].name);
 		free(rs->defines[i].value);

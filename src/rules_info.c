@@ -50,6 +50,50 @@ static void print_refs(FILE *out, const char *title, const pl_topic_refs *r)
 	fputc('\n', out);
 }
 
+/* `--explain PROFILE`: what the profile is, then each requirement with
+ * its citations. */
+static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
+{
+	const pl_profile *p = pl_ruleset_profile(rs, id);
+	fprintf(out, "%s (profile): %s\n", id,
+		p ? p->title : "Good practice (the default)");
+	if (p && p->law)
+		fprintf(out, "Law: %s%s%s\n", p->law, p->citation ? ", " : "",
+			p->citation ? p->citation : "");
+	if (p && p->url)
+		fprintf(out, "See: %s\n", p->url);
+	if (p && p->description) {
+		size_t n = strlen(p->description);
+		while (n && (p->description[n - 1] == '\n' ||
+			     p->description[n - 1] == ' '))
+			n--;
+		fprintf(out, "\n%.*s\n", (int)n, p->description);
+	}
+	fprintf(out, "\n%zu requirements:\n", pl_profile_rule_count(rs, id));
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		if (r->kind == PL_RULE_CONFLICT || !pl_rule_in_profiles(r, &id, 1))
+			continue;
+		fprintf(out, "\n  %s (%s, %s%s%s)\n    %s\n", r->id,
+			pl_rule_kind_name(r->kind), pl_severity_name(r->severity),
+			r->refines ? ", refines " : "",
+			r->refines ? r->refines : "", r->message);
+		if (r->kind == PL_RULE_REQUIRE_IF) {
+			fputs("    when:", out);
+			for (size_t k = 0; k < r->when.count; k++)
+				fprintf(out, "%s %s", k ? "," : "", r->when.names[k]);
+			fputc('\n', out);
+		}
+		if (r->max_age_months)
+			fprintf(out, "    dated within the last %d months\n",
+				r->max_age_months);
+		for (size_t k = 0; k < r->nreferences; k++)
+			fprintf(out, "    - %s\n", r->references[k]);
+	}
+	fputs("\nConflict rules belong to baseline only; 'policylint --explain "
+	      "RULE' shows one requirement in full.\n", out);
+}
+
 int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 {
 	for (size_t i = 0; i < rs->nrules; i++) {
@@ -66,6 +110,14 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 			for (size_t k = 0; k < r->nreferences; k++)
 				fprintf(out, "  - %s\n", r->references[k]);
 		}
+		if (r->refines)
+			fprintf(out, "Refines %s: takes its patterns or topics, "
+				"and replaces it when one of its profiles is "
+				"selected\n", r->refines);
+		if (r->max_age_months)
+			fprintf(out, "The newest date found must be at most %d "
+				"months old (compared with --today)\n",
+				r->max_age_months);
 		print_refs(out, "When the policy discloses any of", &r->when);
 		print_refs(out, r->kind == PL_RULE_REQUIRE_IF ?
 				"it must also disclose one of" :
@@ -79,6 +131,10 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 		print_examples(out, "Reported on", &r->examples_match);
 		print_examples(out, "Not reported on", &r->examples_no_match);
 		fprintf(out, "Defined at %s:%lu\n", r->origin.file, r->origin.line);
+		return 0;
+	}
+	if (pl_ruleset_has_profile(rs, id)) {
+		explain_profile(rs, id, out);
 		return 0;
 	}
 	for (size_t i = 0; i < rs->ntopics; i++) {

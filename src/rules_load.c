@@ -356,12 +356,55 @@ static int valid_id(const char *id, int dotted)
 	       id[n - 1] != '.';
 }
 
+/* `profiles:` of a rule or topic, with where each name was written (a
+ * rule's default: [baseline]; a topic's: none, i.e. every profile).  Names are checked against the profiles once every file is
+ * in (profiles.c). */
+static void load_profile_list(loader *ld, const pl_ynode *map,
+			      const pl_origin *owner, char ***profiles,
+			      size_t *nprofiles, size_t *cap,
+			      pl_origin **origins, int def, const char *what)
+{
+	const pl_ynode *v = pl_ynode_get(map, "profiles");
+	if (v == NULL) {
+		if (!def)
+			return;
+		PL_PUSH(*profiles, *nprofiles, *cap,
+			pl_xstrdup(PL_PROFILE_DEFAULT));
+		*origins = pl_xcalloc(1, sizeof(**origins));
+		(*origins)[0] = *owner;
+		return;
+	}
+	if (v->kind == PL_YNODE_SCALAR) {
+		error_at(ld, v, "%s: 'profiles' must be a list (write [%s])",
+			 what, v->value);
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_SEQ, "'profiles'"))
+		return;
+	if (v->count == 0)
+		error_at(ld, v, "%s: 'profiles' must not be empty", what);
+	*origins = pl_xcalloc(v->count ? v->count : 1, sizeof(**origins));
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *n = v->items[i];
+		if (!expect(ld, n, PL_YNODE_SCALAR, "a profile id"))
+			continue;
+		if (strcmp(n->value, PL_PROFILE_ALL) == 0) {
+			error_at(ld, n, "%s: '%s' is no profile (it selects "
+				 "every profile on the command line)", what,
+				 PL_PROFILE_ALL);
+			continue;
+		}
+		(*origins)[*nprofiles] = origin_of(ld, n);
+		PL_PUSH(*profiles, *nprofiles, *cap, pl_xstrdup(n->value));
+	}
+}
+
 static void load_topic(loader *ld, const pl_ynode *map)
 {
 	static const char *const keys[] = {
 		"id", "area", "summary", "patterns", "exclude", "section",
 		"headings", "negated", "conditional", "evidence", "examples",
-		NULL};
+		"profiles", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a topic"))
 		return;
 	check_keys(ld, map, "a topic", keys);
@@ -385,8 +428,70 @@ static void load_topic(loader *ld, const pl_ynode *map)
 		t.evidence = 0;
 	else if (ev && !pl_ynode_is_true(ev))
 		error_at(ld, ev, "'evidence' must be true or false");
+	load_profile_list(ld, map, &t.origin, &t.profiles, &t.nprofiles,
+			  &t.profiles_cap, &t.profile_origins, 0, what);
 	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
 	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
+}
+
+/* `refines: RULE`: the patterns, filters and topic lists come from that
+ * rule, so the rule must not give its own.  `max-age-months: N`. */
+static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
+			 const char *what)
+{
+	static const char *const borrowed[] = {
+		"topics", "when", "patterns", "exclude", "section", "headings",
+		"negated", "conditional", NULL};
+	const pl_ynode *ref = pl_ynode_get(map, "refines");
+	if (ref) {
+		r->refines = get_string(ld, map, "refines", what, 1);
+		r->refines_origin = origin_of(ld, ref);
+		if (r->refines)
+			for (size_t i = 0; borrowed[i]; i++)
+				if (pl_ynode_get(map, borrowed[i]))
+					error_at(ld, pl_ynode_get(map, borrowed[i]),
+						 "%s: '%s' comes from the refined "
+						 "rule '%s'; leave it out", what,
+						 borrowed[i], r->refines);
+	}
+	const pl_ynode *age = pl_ynode_get(map, "max-age-months");
+	if (age && expect(ld, age, PL_YNODE_SCALAR, "'max-age-months'")) {
+		char *end = NULL;
+		long v = strtol(age->value, &end, 10);
+		if (end == age->value || *end != '\0' || v < 1 || v > 1200)
+			error_at(ld, age, "%s: 'max-age-months' must be a whole "
+				 "number of months from 1 to 1200, not '%s'",
+				 what, age->value);
+		else if (r->kind != PL_RULE_REQUIRE)
+			error_at(ld, age, "%s: 'max-age-months' only applies to "
+				 "rules of kind require", what);
+		else
+			r->max_age_months = (int)v;
+	}
+}
+
+/* Keys that belong to another kind are mistakes worth naming. */
+static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
+			    const char *what)
+{
+	static const char *const matcher_keys[] = {
+		"patterns", "exclude", "section", "headings", "negated",
+		"conditional", NULL};
+	if (r->kind != PL_RULE_AVOID)
+		for (size_t i = 0; matcher_keys[i]; i++)
+			if (pl_ynode_get(map, matcher_keys[i]))
+				error_at(ld, pl_ynode_get(map, matcher_keys[i]),
+					 "%s: '%s' only applies to rules of "
+					 "kind avoid", what, matcher_keys[i]);
+	if (r->kind != PL_RULE_REQUIRE_IF && pl_ynode_get(map, "when"))
+		error_at(ld, pl_ynode_get(map, "when"),
+			 "%s: 'when' only applies to rules of kind require-if",
+			 what);
+	if ((r->kind == PL_RULE_AVOID || r->kind == PL_RULE_CONFLICT) &&
+	    pl_ynode_get(map, "topics"))
+		error_at(ld, pl_ynode_get(map, "topics"),
+			 "%s: 'topics' does not apply to rules of kind %s", what,
+			 pl_rule_kind_name(r->kind));
 }
 
 static void load_rule(loader *ld, const pl_ynode *map)
@@ -395,7 +500,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		"id", "kind", "area", "severity", "message", "rationale",
 		"references", "profiles", "topics", "when", "patterns",
 		"exclude", "section", "headings", "negated", "conditional",
-		"actions", "examples", NULL};
+		"actions", "examples", "refines", "max-age-months", NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
@@ -404,6 +509,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	check_keys(ld, map, "a rule", keys);
 	pl_rule r = {0};
 	r.origin = origin_of(ld, map);
+	r.refines_index = (size_t)-1;
 	r.id = get_string(ld, map, "id", "a rule", 1);
 	if (r.id == NULL)
 		r.id = pl_xstrdup("?");
@@ -429,13 +535,11 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	if (r.nreferences == 0)
 		pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file, map->line,
 			     map->column, "%s has no references", what);
-	load_string_list(ld, map, "profiles", &r.profiles, &r.nprofiles,
-			 &r.profiles_cap);
-	if (pl_ynode_get(map, "profiles") == NULL)
-		PL_PUSH(r.profiles, r.nprofiles, r.profiles_cap,
-			pl_xstrdup("baseline"));
+	load_profile_list(ld, map, &r.origin, &r.profiles, &r.nprofiles,
+			  &r.profiles_cap, &r.profile_origins, 1, what);
+	load_refines(ld, map, &r, what);
 
-	switch (r.kind) {
+	if (r.refines == NULL) switch (r.kind) {
 	case PL_RULE_REQUIRE:
 		load_topic_refs(ld, map, "topics", &r.topics, 1, what);
 		break;
@@ -454,28 +558,43 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		error_at(ld, pl_ynode_get(map, "actions"),
 			 "%s: 'actions' only applies to rules of kind conflict",
 			 what);
-	/* Keys that belong to another kind are mistakes worth naming. */
-	static const char *const matcher_keys[] = {
-		"patterns", "exclude", "section", "headings", "negated",
-		"conditional", NULL};
-	if (r.kind != PL_RULE_AVOID)
-		for (size_t i = 0; matcher_keys[i]; i++)
-			if (pl_ynode_get(map, matcher_keys[i]))
-				error_at(ld, pl_ynode_get(map, matcher_keys[i]),
-					 "%s: '%s' only applies to rules of "
-					 "kind avoid", what, matcher_keys[i]);
-	if (r.kind != PL_RULE_REQUIRE_IF && pl_ynode_get(map, "when"))
-		error_at(ld, pl_ynode_get(map, "when"),
-			 "%s: 'when' only applies to rules of kind require-if",
-			 what);
-	if ((r.kind == PL_RULE_AVOID || r.kind == PL_RULE_CONFLICT) &&
-	    pl_ynode_get(map, "topics"))
-		error_at(ld, pl_ynode_get(map, "topics"),
-			 "%s: 'topics' does not apply to rules of kind %s", what,
-			 pl_rule_kind_name(r.kind));
+	if (r.refines == NULL)
+		check_kind_keys(ld, map, &r, what);
 	load_examples(ld, map, &r.examples_match, &r.examples_no_match, what,
 		      r.kind != PL_RULE_CONFLICT);
 	PL_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap, r);
+}
+
+/* ---- Compliance profiles (see profiles.c) ------------------------------ */
+
+static void load_profile(loader *ld, const pl_ynode *map)
+{
+	static const char *const keys[] = {
+		"id", "title", "law", "citation", "url", "description", NULL};
+	if (!expect(ld, map, PL_YNODE_MAP, "a profile"))
+		return;
+	check_keys(ld, map, "a profile", keys);
+	pl_profile p = {0};
+	p.origin = origin_of(ld, map);
+	p.id = get_string(ld, map, "id", "a profile", 1);
+	if (p.id == NULL)
+		p.id = pl_xstrdup("?");
+	else if (!valid_id(p.id, 0) || strcmp(p.id, PL_PROFILE_ALL) == 0)
+		error_at(ld, pl_ynode_get(map, "id"),
+			 "profile id '%s' must be lower case letters, digits "
+			 "and '-' (and not '%s')", p.id, PL_PROFILE_ALL);
+	char what[128];
+	snprintf(what, sizeof what, "profile '%s'", p.id);
+	p.title = get_string(ld, map, "title", what, 1);
+	p.law = get_string(ld, map, "law", what, 1);
+	p.citation = get_string(ld, map, "citation", what, 0);
+	p.url = get_string(ld, map, "url", what, 0);
+	p.description = get_string(ld, map, "description", what, 0);
+	if (p.url && strncmp(p.url, "https://", 8) != 0 &&
+	    strncmp(p.url, "http://", 7) != 0)
+		error_at(ld, pl_ynode_get(map, "url"),
+			 "%s: 'url' must start with https:// or http://", what);
+	PL_PUSH(ld->rs->profiles, ld->rs->nprofiles, ld->rs->profiles_cap, p);
 }
 
 /* ---- Vocabularies of the conflict finder -------------------------------- */
@@ -642,7 +761,8 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 	if (expect(&ld, root, PL_YNODE_MAP, "a rule file")) {
 		static const char *const keys[] = {
 			"define", "topics", "rules", "data_types", "recipients",
-			"places", "purposes", "actions", "qualifiers", NULL};
+			"places", "purposes", "actions", "qualifiers",
+			"profiles", NULL};
 		check_keys(&ld, root, "a rule file", keys);
 		const pl_ynode *defs = pl_ynode_get(root, "define");
 		if (defs)
@@ -657,6 +777,10 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 				load_rule(&ld, rules->items[i]);
 		for (int k = 0; k < PL_VOCAB_COUNT; k++)
 			load_vocab(&ld, root, (pl_vocab_kind)k);
+		const pl_ynode *profiles = pl_ynode_get(root, "profiles");
+		if (profiles && expect(&ld, profiles, PL_YNODE_SEQ, "'profiles'"))
+			for (size_t i = 0; i < profiles->count; i++)
+				load_profile(&ld, profiles->items[i]);
 	}
 	pl_ynode_free(root);
 	free(raw);

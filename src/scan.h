@@ -30,6 +30,7 @@ typedef struct {
 	unsigned char *seen;    /* scratch: one flag per sentence */
 	size_t *window_ends;    /* searches run window by window (see scan.c) */
 	size_t nwindows;
+	pl_date today;          /* date checks; year 0: the current date */
 } pl_scanner;
 
 /* Extracts and segments src, then runs every topic.  Free with
@@ -38,14 +39,28 @@ void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 		    const char *src, size_t len, pl_input_format fmt,
 		    pl_diags *diags);
 
+/* The same, running only the topics whose flag in topic_on is set (NULL:
+ * every topic); the others have no hits. */
+void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
+			   const char *name, const char *src, size_t len,
+			   pl_input_format fmt, pl_diags *diags,
+			   const unsigned char *topic_on);
+
 /* Runs one matcher over the text; hits go to out (one per sentence). */
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 		      const char *owner, pl_hits *out);
 
 /* Whether a require / require-if rule fires; *trigger receives the hit
- * that makes a require-if rule apply. */
+ * that makes a require-if rule apply, or for a require rule with
+ * max-age-months the hit holding the newest date when that date is too
+ * old. */
 int pl_scanner_rule_fires(const pl_scanner *sc, const pl_rule *r,
 			  const pl_hit **trigger);
+
+/* The newest date in the evidence of refs (the effective or last-updated
+ * date); 0 and the hit holding it, or -1 when none holds a date. */
+int pl_scanner_newest_date(const pl_scanner *sc, const pl_topic_refs *refs,
+			   pl_date *date, const pl_hit **hit);
 
 void pl_scanner_free(pl_scanner *sc);
 

@@ -3,12 +3,13 @@
 
 Prints the median end-to-end time to lint one seed policy (rule loading
 included), the time to lint the 59 policies of the OPP-115 development split
-in one run, the peak memory of that run, and the same corpus searched by
+in one run (with the default baseline profile, then with every compliance
+profile enabled), the peak memory of that run, and the same corpus searched by
 ripgrep with policylint's own patterns (`rg -P -c -f <(policylint
 --export-patterns)`) for a side-by-side ratio.  It also times a large
 synthetic policy to show that cost grows linearly with length.
 """
-import glob, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import glob, os, re, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 shared = sys.argv[1] if len(sys.argv) > 1 else '../shared'
 pl = os.path.abspath('./policylint')
@@ -25,6 +26,11 @@ def median_time(argv, n=15):
     return statistics.median(run(argv) for _ in range(n))
 
 
+def count_profiles():
+    out = subprocess.run([pl, '--list-profiles'], capture_output=True, text=True).stdout
+    return sum(1 for line in out.splitlines()[1:] if re.match(r'\S+\s+\d+\s', line))
+
+
 def main():
     seeds = sorted(glob.glob(os.path.join(shared, 'seeds', '0*.txt')))
     corpus = sorted(glob.glob(os.path.join(shared, 'corpus', 'opp115-dev', 'policies', '*.html')))
@@ -38,6 +44,11 @@ def main():
     size = sum(os.path.getsize(f) for f in corpus)
     print('  %d OPP-115 policies (%.1f MB), one run      : %7.1f ms  (%.1f MB/s)'
           % (len(corpus), size / 1e6, t_all * 1e3, size / 1e6 / t_all))
+    # Compliance profiles: every profile's rules and topics on top of the
+    # baseline, on the same corpus.
+    t_prof = median_time([pl, '--format', 'json', '--profile', 'all'] + corpus, n=7)
+    print('  the same with --profile all (%d profiles)   : %7.1f ms  (%.2fx baseline)'
+          % (count_profiles(), t_prof * 1e3, t_prof / t_all))
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([pl, '--format', 'json'] + corpus, stdout=subprocess.DEVNULL)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

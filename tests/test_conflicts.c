@@ -188,7 +188,7 @@ static void test_disabled(void **state)
 	char *copy = malloc(n + 1);
 	memcpy(copy, text, n + 1);
 	const char *const off[] = {"conflicting-sharing"};
-	pl_scan_options o = {PL_INPUT_AUTO, off, 1};
+	pl_scan_options o = {.format = PL_INPUT_AUTO, .disabled = off, .ndisabled = 1};
 	pl_diags d = {0};
 	pl_result *r = pl_scan(rules, "p.txt", copy, n, &o, &d);
 	assert_int_equal(count_conflicts(r), 0);

@@ -53,7 +53,7 @@ static pl_result *lint(const pl_ruleset *rs, const char *name, const char *text)
 	if (fmt == PL_INPUT_TEXT)
 		pl_directives_mask(ds, copy);
 	pl_diags d = {0};
-	pl_scan_options so = {fmt, NULL, 0};
+	pl_scan_options so = {.format = fmt};
 	pl_result *r = pl_scan(rs, name, copy, n, &so, &d);
 	pl_diags_free(&d);
 	pl_result_apply_directives(r, ds, rs, NULL, 0, PL_SEV_WARNING);
@@ -138,7 +138,7 @@ static void test_unused(void **state)
 	assert_int_equal(pl_directives_count(ds), 1);
 	pl_diags d = {0};
 	const char *off[] = {"vague"};
-	pl_scan_options so = {PL_INPUT_MARKDOWN, off, 1};
+	pl_scan_options so = {.format = PL_INPUT_MARKDOWN, .disabled = off, .ndisabled = 1};
 	r = pl_scan(rs, "b.md", copy, n, &so, &d);
 	pl_result_apply_directives(r, ds, rs, off, 1, PL_SEV_WARNING);
 	assert_int_equal(r->nfindings, 0);

@@ -175,7 +175,7 @@ static void disabled_rules_are_not_reported(void **state)
 	pl_ruleset *rs = rules();
 	pl_diags d = {0};
 	const char *off[] = {"missing-retention"};
-	pl_scan_options so = {PL_INPUT_AUTO, off, 1};
+	pl_scan_options so = {.format = PL_INPUT_AUTO, .disabled = off, .ndisabled = 1};
 	char *text = strdup("Nothing here.\n");
 	pl_result *r = pl_scan(rs, "p.txt", text, strlen(text), &so, &d);
 	assert_null(tu_finding(r, "missing-retention"));
@@ -216,7 +216,7 @@ static void large_input_is_linear(void **state)
 	pl_diags d = {0};
 	const char *para = "We collect your name and e-mail address when you "
 			   "register, and we keep it for two years.\n\n";
-	size_t n = strlen(para), reps = 40000;   /* about 4 MB */
+	size_t n = strlen(para), reps = tu_scale(40000);   /* about 4 MB */
 	char *big = malloc(n * reps + 1);
 	for (size_t i = 0; i < reps; i++)
 		memcpy(big + i * n, para, n);

@@ -94,6 +94,16 @@ static inline const pl_diag *tu_diag(const pl_diags *d, const char *needle)
 	return NULL;
 }
 
+/* n, or a twentieth of it under valgrind (tests/valgrind.sh sets
+ * POLICYLINT_TEST_SMALL): the large-input tests keep their point, linear
+ * cost, under ASan at full size, and valgrind's interpreter-speed run still
+ * covers the same code on a smaller input. */
+static inline size_t tu_scale(size_t n)
+{
+	const char *s = getenv("POLICYLINT_TEST_SMALL");
+	return s && *s && strcmp(s, "0") != 0 ? n / 20 + 1 : n;
+}
+
 /* The shared folder (../shared) or NULL when it is absent. */
 static inline const char *tu_shared(void)
 {
