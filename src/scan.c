@@ -147,8 +147,34 @@ static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
 			}
 			long s = pl_text_sentence_at(&sc->text, ms);
 			const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
-			if (sent && me <= sc->text.blocks[sent->block].end &&
-			    !sc->seen[s] && match_counts(sc, m, owner, ms, (size_t)s)) {
+			if (sent == NULL) {             /* between blocks */
+				pos = me > ms ? me : ms + 1;
+				continue;
+			}
+			size_t block_end = sc->text.blocks[sent->block].end;
+			if (me > block_end) {
+				/* The match ran into the next block (a heading's
+				 * words, then the paragraph under it).  Search the
+				 * block alone again from the same start, so that a
+				 * match inside it is not lost, then go on after it. */
+				st = pl_regex_search(re, sc->ms, prose, block_end, ms,
+						     &ms, &me);
+				if (st < 0) {
+					report_limit(sc, owner, ms, st);
+					return;
+				}
+				if (st == PL_MATCH_NONE) {
+					pos = block_end;
+					continue;
+				}
+				s = pl_text_sentence_at(&sc->text, ms);
+				sent = s >= 0 ? &sc->text.sentences[s] : NULL;
+				if (sent == NULL) {
+					pos = block_end;
+					continue;
+				}
+			}
+			if (!sc->seen[s] && match_counts(sc, m, owner, ms, (size_t)s)) {
 				sc->seen[s] = 1;
 				pl_hit h = {ms, me, (size_t)s};
 				PL_PUSH(out->items, out->count, out->cap, h);

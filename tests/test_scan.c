@@ -129,6 +129,27 @@ static void sections_and_headings(void **state)
 	pl_ruleset_free(rs);
 }
 
+/* Regression: a match that ran from a heading into the paragraph under it
+ * was rejected, and the search went on after it, losing the real match
+ * inside the paragraph. */
+static void match_into_next_block_is_not_lost(void **state)
+{
+	(void)state;
+	const char *yaml =
+		"topics:\n"
+		"  - {id: retention.x, area: retention, summary: s,\n"
+		"     patterns: ['\\bkeep\\b[^.]{0,80}\\buntil\\b']}\n";
+	pl_diags d = {0};
+	pl_ruleset *rs = tu_rules_from(yaml, &d);
+	const char *text = "HOW LONG WE KEEP IT\n\nWe keep your data until you leave.\n";
+	pl_result *r = tu_lint(rs, "k.txt", text, &d);
+	assert_int_equal(r->areas[PL_AREA_RETENTION].count, 1);
+	assert_int_equal(r->areas[PL_AREA_RETENTION].evidence[0].loc.line, 3);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	pl_diags_free(&d);
+}
+
 static void require_if_points_at_the_trigger(void **state)
 {
 	(void)state;
@@ -236,6 +257,7 @@ int main(void)
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(exclusions_negation_and_hedges),
 		cmocka_unit_test(sections_and_headings),
+		cmocka_unit_test(match_into_next_block_is_not_lost),
 		cmocka_unit_test(require_if_points_at_the_trigger),
 		cmocka_unit_test(avoid_rules_report_each_place),
 		cmocka_unit_test(disabled_rules_are_not_reported),
