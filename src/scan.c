@@ -128,6 +128,28 @@ static void plan_windows(pl_scanner *sc)
 	PL_PUSH(sc->window_ends, sc->nwindows, cap, sc->text.prose_len);
 }
 
+/* The first sentence that starts in [from, to), or -1; *start receives its
+ * start.  A pattern such as "^\W*to " may begin on a list marker, which
+ * lies outside the list item's block: the match then counts from the
+ * item's first word. */
+static long sentence_starting_in(const pl_text *t, size_t from, size_t to,
+				 size_t *start)
+{
+	size_t lo = 0, hi = t->nsentences;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->sentences[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->nsentences && t->sentences[lo].start < to) {
+		*start = t->sentences[lo].start;
+		return (long)lo;
+	}
+	return -1;
+}
+
 /* Searches one pattern window by window; hits go to out. */
 static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
 			  const pl_regex *re, const char *owner, pl_hits *out)
@@ -146,6 +168,8 @@ static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
 				return;
 			}
 			long s = pl_text_sentence_at(&sc->text, ms);
+			if (s < 0)      /* starts on markup a block leaves out ("- ") */
+				s = sentence_starting_in(&sc->text, ms, me, &ms);
 			const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
 			if (sent == NULL) {             /* between blocks */
 				pos = me > ms ? me : ms + 1;

@@ -150,6 +150,28 @@ static void match_into_next_block_is_not_lost(void **state)
 	pl_diags_free(&d);
 }
 
+/* Regression: a pattern starting on a list marker ("^\\W*to ") matched
+ * outside the item's block and was dropped as "between blocks". */
+static void match_starting_on_a_list_marker_counts(void **state)
+{
+	(void)state;
+	const char *yaml =
+		"topics:\n"
+		"  - {id: collection.x, area: collection, summary: s,\n"
+		"     patterns: ['(?m)^\\W*to\\s+bake\\b']}\n";
+	pl_diags d = {0};
+	pl_ruleset *rs = tu_rules_from(yaml, &d);
+	const char *text = "USES\n\n- To bake bread\n";
+	pl_result *r = tu_lint(rs, "l.txt", text, &d);
+	assert_int_equal(r->areas[PL_AREA_COLLECTION].count, 1);
+	const pl_evidence *e = &r->areas[PL_AREA_COLLECTION].evidence[0];
+	assert_int_equal(e->loc.offset, (size_t)(strstr(text, "To bake") - text));
+	assert_int_equal(e->loc.length, 7);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	pl_diags_free(&d);
+}
+
 static void require_if_points_at_the_trigger(void **state)
 {
 	(void)state;
@@ -258,6 +280,7 @@ int main(void)
 		cmocka_unit_test(exclusions_negation_and_hedges),
 		cmocka_unit_test(sections_and_headings),
 		cmocka_unit_test(match_into_next_block_is_not_lost),
+		cmocka_unit_test(match_starting_on_a_list_marker_counts),
 		cmocka_unit_test(require_if_points_at_the_trigger),
 		cmocka_unit_test(avoid_rules_report_each_place),
 		cmocka_unit_test(disabled_rules_are_not_reported),
