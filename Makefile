@@ -26,7 +26,7 @@ CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Iinclude -Isrc \
              -DPL_DATADIR='"$(DATADIR)"' \
              $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
-LIBS       = $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+LIBS       = $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -pthread
 TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LIBS)
 SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all

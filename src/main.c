@@ -13,6 +13,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,6 +44,7 @@ typedef struct {
 	size_t nprofiles, profiles_cap;
 	int list_profiles;
 	pl_date today;            /* --today, else the current date */
+	size_t jobs;              /* -j: files scanned at once */
 } options;
 
 /* A configuration in use and the rule set it selects. */
@@ -57,6 +59,9 @@ typedef struct {
 	                             (owned) */
 	size_t nprofiles, profiles_cap;
 } context;
+
+#define BATCH 64          /* files prepared, scanned, then reported */
+#define MAX_THREADS 64
 
 typedef struct {
 	const options *o;
@@ -122,6 +127,9 @@ static void usage(FILE *out)
 	      "      --list-profiles     list the profiles and their requirements\n"
 	      "      --today YYYY-MM-DD  the date policy dates are compared with\n"
 	      "                          (default: today)\n"
+	      "  -j, --jobs N            files scanned at once (default: the\n"
+	      "                          number of processors); output order\n"
+	      "                          never changes\n"
 	      "  -h, --help              this help\n"
 	      "  -V, --version           version, with the PCRE2 and libyaml versions\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
@@ -241,6 +249,15 @@ static int parse_option(int c, options *o, char **argv)
 			return fail("--today takes a date as YYYY-MM-DD, not "
 				    "'%s'", optarg);
 		break;
+	case 'j': {
+		char *end;
+		long n = strtol(optarg, &end, 10);
+		if (*end != '\0' || n < 1 || n > MAX_THREADS)
+			return fail("-j takes a number of jobs from 1 to 64, not '%s'",
+				    optarg);
+		o->jobs = (size_t)n;
+		break;
+	}
 	case 'h':
 		usage(stdout);
 		exit(0);
@@ -283,12 +300,13 @@ static int parse_options(int argc, char **argv, options *o)
 		{"profile", required_argument, NULL, 'p'},
 		{"list-profiles", no_argument, NULL, OPT_LIST_PROFILES},
 		{"today", required_argument, NULL, OPT_TODAY},
+		{"jobs", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:r:d:c:p:qhV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":f:r:d:c:p:j:qhV", longopts, NULL)) != -1)
 		if (parse_option(c, o, argv))
 			return 2;
 	if (o->no_config && o->config)
@@ -457,35 +475,39 @@ static void context_free(context *cx)
 
 /* ---- One file ------------------------------------------------------------ */
 
-/* Reads and scans one policy with its directives applied; NULL (and
- * status 2) when it cannot be read. */
-static pl_result *scan_file(run *rn, context *cx, const char *path,
-			    const char *name, pl_input_format fmt)
+/* Reads and scans one policy with its directives applied.  Problems go to
+ * diags (printed by the caller, in input order); NULL when the file cannot
+ * be read.  Touches nothing shared, so scan jobs can run in parallel. */
+static pl_result *scan_file(const run *rn, const context *cx, const char *path,
+			    const char *name, pl_input_format fmt,
+			    pl_diags *diags)
 {
-	pl_diags diags = {0};
 	char *data;
 	size_t len;
-	if (pl_input_read(path, name, &data, &len, &diags) != 0) {
-		pl_diags_print(&diags, stderr);
-		rn->status = 2;
+	if (pl_input_read(path, name, &data, &len, diags) != 0)
 		return NULL;
-	}
 	pl_directives *ds = pl_directives_parse(data, len, fmt);
 	if (fmt == PL_INPUT_TEXT && pl_directives_count(ds))
 		pl_directives_mask(ds, data);
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
 			      rn->o->today};
-	pl_result *r = pl_scan(cx->rs, name, data, len, &so, &diags);
+	pl_result *r = pl_scan(cx->rs, name, data, len, &so, diags);
 	pl_result_apply_directives(r, ds, cx->rs, cx->disabled, cx->ndisabled,
 				   pl_config_severity_of(cx->config,
 							 PL_RULE_UNUSED_DIRECTIVE,
 							 PL_SEV_WARNING));
 	pl_directives_free(ds);
-	if (diags.errors)
-		rn->status = 2;
-	pl_diags_print(&diags, stderr);
 	return r;
+}
+
+/* Prints a job's diagnostics; an error makes the exit status 2. */
+static void flush_diags(run *rn, pl_diags *diags)
+{
+	if (diags->errors)
+		rn->status = 2;
+	pl_diags_print(diags, stderr);
+	pl_diags_free(diags);
 }
 
 /* How OLD is named in reports. */
@@ -501,7 +523,10 @@ static const char *against_label(const options *o)
 static int compare_with_old(run *rn, context *cx, pl_result *r)
 {
 	const char *name = against_label(rn->o);
-	pl_result *was = scan_file(rn, cx, rn->o->against, name, r->format);
+	pl_diags diags = {0};
+	pl_result *was = scan_file(rn, cx, rn->o->against, name, r->format,
+				   &diags);
+	flush_diags(rn, &diags);
 	if (was == NULL)
 		return -1;
 	pl_result_against(r, was, name, PL_SEV_ERROR);
@@ -513,27 +538,59 @@ static int compare_with_old(run *rn, context *cx, pl_result *r)
 	return 0;
 }
 
-static void lint_one(run *rn, const char *path)
+/* One input on its way through: prepared and finished in input order on
+ * the main thread, scanned on any thread. */
+typedef struct {
+	const char *path;
+	const char *name;
+	size_t cx;                /* index into run.ctx (which may move) */
+	pl_input_format fmt;
+	int skip;                 /* no rules, or ignored by the config */
+	pl_result *r;
+	pl_diags diags;
+} job;
+
+static void prepare(run *rn, job *j, const char *path)
 {
 	const options *o = rn->o;
 	int is_stdin = strcmp(path, "-") == 0;
-	const char *name = is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") :
-				      path;
-	const char *lookup = is_stdin && !o->stdin_name ? "-" : name;
+	memset(j, 0, sizeof(*j));
+	j->path = path;
+	j->name = is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
+	const char *lookup = is_stdin && !o->stdin_name ? "-" : j->name;
 	context *cx = context_for(rn, lookup);
+	j->cx = (size_t)(cx - rn->ctx);
 	if (cx->rs == NULL) {
 		rn->status = 2;
+		j->skip = 1;
 		return;
 	}
-	if (strcmp(lookup, "-") != 0 && pl_config_ignores(cx->config, lookup))
+	if (strcmp(lookup, "-") != 0 && pl_config_ignores(cx->config, lookup)) {
+		j->skip = 1;
 		return;
-	pl_input_format fmt = o->input_format != PL_INPUT_AUTO ?
-				      o->input_format :
-				      pl_input_format_for_path(name);
-	pl_result *r = scan_file(rn, cx, path, name, fmt);
-	if (r == NULL)
+	}
+	j->fmt = o->input_format != PL_INPUT_AUTO ? o->input_format :
+						   pl_input_format_for_path(j->name);
+}
+
+static void scan_job(const run *rn, job *j)
+{
+	if (!j->skip)
+		j->r = scan_file(rn, &rn->ctx[j->cx], j->path, j->name, j->fmt,
+				 &j->diags);
+}
+
+static void finish(run *rn, job *j)
+{
+	context *cx = &rn->ctx[j->cx];
+	pl_result *r = j->r;
+	flush_diags(rn, &j->diags);
+	if (r == NULL) {
+		if (!j->skip)
+			rn->status = 2;   /* unreadable: already said why */
 		return;
-	if (o->against && compare_with_old(rn, cx, r) != 0) {
+	}
+	if (rn->o->against && compare_with_old(rn, cx, r) != 0) {
 		pl_result_free(r);
 		return;
 	}
@@ -551,6 +608,60 @@ static void lint_one(run *rn, const char *path)
 		    rn->status == 0)
 			rn->status = 1;
 	pl_result_free(r);
+}
+
+static void lint_one(run *rn, const char *path)
+{
+	job j;
+	prepare(rn, &j, path);
+	scan_job(rn, &j);
+	finish(rn, &j);
+}
+
+/* ---- Many files at once ------------------------------------------------- */
+
+/* Scanning is the cost, and scans share nothing but the read-only rule
+ * sets, so a batch of files is scanned by several threads while reading
+ * configurations, --against, baselines and the report stay on the main
+ * thread, in input order: the output is the same as with one thread. */
+typedef struct {
+	const run *rn;
+	job *jobs;
+	size_t count, next;
+	pthread_mutex_t lock;
+} batch;
+
+static void *scan_worker(void *arg)
+{
+	batch *b = arg;
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		size_t i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->count)
+			return NULL;
+		scan_job(b->rn, &b->jobs[i]);
+	}
+}
+
+
+static void lint_batch(run *rn, char **paths, size_t n)
+{
+	job jobs[BATCH];
+	for (size_t i = 0; i < n; i++)
+		prepare(rn, &jobs[i], paths[i]);
+	batch b = {rn, jobs, n, 0, PTHREAD_MUTEX_INITIALIZER};
+	size_t want = rn->o->jobs < n ? rn->o->jobs : n;
+	pthread_t threads[MAX_THREADS];
+	size_t started = 0;
+	for (size_t t = 1; t < want && t < MAX_THREADS; t++)
+		if (pthread_create(&threads[started], NULL, scan_worker, &b) == 0)
+			started++;
+	scan_worker(&b);          /* the main thread works too */
+	for (size_t t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	for (size_t i = 0; i < n; i++)
+		finish(rn, &jobs[i]);
 }
 
 /* --files-from: one path per line, or NUL-separated when the list holds a
@@ -607,8 +718,10 @@ static int lint_all(const options *o, const char *argv0, int nfiles,
 				o->quiet,
 				o->against ? against_label(o) : NULL};
 	rn.rep = pl_report_begin(&ro);
-	for (int i = 0; i < nfiles; i++)
-		lint_one(&rn, files[i]);
+	for (int i = 0; i < nfiles; i += BATCH) {
+		size_t n = (size_t)(nfiles - i) < BATCH ? (size_t)(nfiles - i) : BATCH;
+		lint_batch(&rn, files + i, n);
+	}
 	if (o->files_from && lint_list(&rn, o->files_from) != 0)
 		rn.status = 2;
 	pl_report_end(rn.rep);
@@ -746,6 +859,10 @@ int main(int argc, char **argv)
 	int rc = parse_options(argc, argv, &o);
 	if (o.today.year == 0)
 		o.today = pl_date_today();
+	if (o.jobs == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		o.jobs = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
+	}
 	if (rc)
 		goto out;
 	if (o.color < 0) {
