@@ -18,6 +18,7 @@
 #ifndef POLICYLINT_H
 #define POLICYLINT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -96,6 +97,10 @@ void pl_diags_add(pl_diags *d, pl_severity sev, const char *path,
 	__attribute__((format(printf, 6, 7)))
 #endif
 	;
+/* The same with a va_list, for loaders that wrap it. */
+void pl_diags_vadd(pl_diags *d, pl_severity sev, const char *path,
+		   unsigned long line, unsigned long column, const char *fmt,
+		   va_list ap);
 /* Prints every diagnostic as "path:line:col: severity: message" and
  * empties the list. */
 void pl_diags_print(pl_diags *d, FILE *out);

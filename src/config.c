@@ -144,15 +144,11 @@ static void error_at(reader *rd, const pl_ynode *n, const char *fmt, ...)
 
 static void error_at(reader *rd, const pl_ynode *n, const char *fmt, ...)
 {
-	pl_buf b;
 	va_list ap;
-	pl_buf_init(&b);
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	pl_diags_vadd(rd->diags, PL_SEV_ERROR, rd->file, n ? n->line : 1,
+		      n ? n->column : 1, fmt, ap);
 	va_end(ap);
-	pl_diags_add(rd->diags, PL_SEV_ERROR, rd->file, n ? n->line : 1,
-		     n ? n->column : 1, "%s", b.data);
-	pl_buf_free(&b);
 	rd->errors++;
 }
 

@@ -11,12 +11,19 @@
 void pl_diags_add(pl_diags *d, pl_severity sev, const char *path,
 		  unsigned long line, unsigned long column, const char *fmt, ...)
 {
-	pl_buf b;
 	va_list ap;
-	pl_buf_init(&b);
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	pl_diags_vadd(d, sev, path, line, column, fmt, ap);
 	va_end(ap);
+}
+
+void pl_diags_vadd(pl_diags *d, pl_severity sev, const char *path,
+		   unsigned long line, unsigned long column, const char *fmt,
+		   va_list ap)
+{
+	pl_buf b;
+	pl_buf_init(&b);
+	pl_buf_vprintf(&b, fmt, ap);
 	pl_diag x = {sev, pl_xstrdup(path ? path : "policylint"), line, column,
 		     pl_buf_detach(&b)};
 	PL_PUSH(d->items, d->count, d->cap, x);

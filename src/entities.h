@@ -37,4 +37,10 @@ size_t pl_bullet_len(const char *s, size_t n, int *numbered);
  * judged; callers add what they know of its surroundings. */
 int pl_heading_like(const char *s, size_t n);
 
+/* Length of a character that is nothing to a reader (soft hyphen, zero-
+ * width space and joiners, direction marks, a stray byte order mark) at
+ * s[i] (n bytes in all), 0 if there is none.  The HTML and Markdown
+ * extractors drop these so that patterns see plain words. */
+size_t pl_invisible_len(const char *s, size_t i, size_t n);
+
 #endif

@@ -621,21 +621,6 @@ static int is_light(const char *s, size_t n)
 	return 1;
 }
 
-/* Length of a character that is nothing to a reader (soft hyphen, zero-
- * width space and joiners, direction marks, byte order mark) at s[i]. */
-static size_t invisible_at(const char *s, size_t i, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-	if (u[0] == 0xC2 && i + 1 < n && u[1] == 0xAD)
-		return 2;
-	if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x8B &&
-	    u[2] <= 0x8F)
-		return 3;
-	if (i + 2 < n && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		return 3;
-	return 0;
-}
-
 static void entity_at(html *h, size_t i, size_t *next)
 {
 	char buf[8];
@@ -650,7 +635,7 @@ static void entity_at(html *h, size_t i, size_t *next)
 	if (len == 2 && (unsigned char)buf[0] == 0xC2 &&
 	    (unsigned char)buf[1] == 0xA0)
 		put_space(h, i, used);          /* &nbsp; */
-	else if (invisible_at(buf, 0, len) == 0)
+	else if (pl_invisible_len(buf, 0, len) == 0)
 		put_text(h, buf, len, i, used);
 }
 
@@ -689,7 +674,7 @@ void pl_extract_html(pl_text *t, const char *src, size_t len)
 			   (unsigned char)src[i + 1] == 0xA0) {
 			put_space(h, i, 2);
 			i += 2;
-		} else if ((w = invisible_at(src, i, len)) > 0) {
+		} else if ((w = pl_invisible_len(src, i, len)) > 0) {
 			i += w;
 		} else {
 			/* A run of ordinary text, written in one piece. */

@@ -143,20 +143,6 @@ static size_t space_len(const char *v, size_t i, size_t n)
 	return 0;
 }
 
-/* Length of an invisible character (soft hyphen, zero-width space and
- * joiners, direction marks, a stray byte order mark) at v[i], 0 if none. */
-static size_t invisible_len(const char *v, size_t i, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)v + i;
-	if (u[0] == 0xC2 && i + 1 < n && u[1] == 0xAD)
-		return 2;
-	if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x8B &&
-	    u[2] <= 0x8F)
-		return 3;
-	if (i + 2 < n && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		return 3;
-	return 0;
-}
 
 /* Pairs every unescaped '[' with its ']' (nesting counts), sorted by the
  * '[' so that the scan meets them in order. */
@@ -462,7 +448,7 @@ static void scan_inline(md *m, const char *v, size_t n, int raw)
 			i += w;
 			continue;
 		}
-		if ((w = invisible_len(v, i, n)) > 0) {
+		if ((w = pl_invisible_len(v, i, n)) > 0) {
 			i += w;
 			continue;
 		}
@@ -529,7 +515,7 @@ static void scan_inline(md *m, const char *v, size_t n, int raw)
 			    (unsigned char)buf[1] == 0xA0) {
 				if (m->nrecs == 0 || m->recs[m->nrecs - 1].type != R_SPACE)
 					add_rec(m, R_SPACE, i, used);
-			} else if (invisible_len(buf, 0, len) == 0) {
+			} else if (pl_invisible_len(buf, 0, len) == 0) {
 				add_rec(m, R_LIT, i, used);
 				rec *r = &m->recs[m->nrecs - 1];
 				memcpy(r->lit, buf, len);

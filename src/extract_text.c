@@ -495,3 +495,16 @@ void pl_extract_text(pl_text *t, const char *src, size_t len)
 		add_block(t, start, end, kind, 0);
 	free(lines);
 }
+
+size_t pl_invisible_len(const char *s, size_t i, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	if (u[0] == 0xC2 && i + 1 < n && u[1] == 0xAD)
+		return 2;
+	if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x8B &&
+	    u[2] <= 0x8F)
+		return 3;
+	if (i + 2 < n && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3;
+	return 0;
+}

@@ -36,15 +36,11 @@ static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
 
 static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
 {
-	pl_buf b;
 	va_list ap;
-	pl_buf_init(&b);
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	pl_diags_vadd(ld->diags, PL_SEV_ERROR, ld->file, n ? n->line : 0,
+		      n ? n->column : 0, fmt, ap);
 	va_end(ap);
-	pl_diags_add(ld->diags, PL_SEV_ERROR, ld->file, n ? n->line : 0,
-		     n ? n->column : 0, "%s", b.data);
-	pl_buf_free(&b);
 	ld->errors++;
 }
 
