@@ -620,16 +620,6 @@ static void build_coverage(pl_result *r, const pl_ruleset *rs,
 	}
 }
 
-static int compare_findings(const void *a, const void *b)
-{
-	const pl_finding *x = a, *y = b;
-	if (x->loc.offset != y->loc.offset)
-		return x->loc.offset < y->loc.offset ? -1 : 1;
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	return strcmp(x->rule, y->rule);
-}
-
 static int compare_evidence(const void *a, const void *b)
 {
 	const pl_evidence *x = a, *y = b;
@@ -692,9 +682,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	free(extra);
 	free(run);
 	free(status);
-	if (r->nfindings > 1)
-		qsort(r->findings, r->nfindings, sizeof(*r->findings),
-		      compare_findings);
+	pl_result_sort_findings(r);     /* findings.c: source order */
 	pl_scanner_free(&sc);
 	return r;
 }
