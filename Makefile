@@ -39,6 +39,7 @@ TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
 TEST_VG    = $(TEST_SRC:tests/%.c=build/rel/%)
 
 .PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
+        check-layering \
         bench eval install uninstall precommit-test clean
 .SUFFIXES:
 
@@ -50,10 +51,10 @@ policylint: build/rel/main.o libpolicylint.a
 libpolicylint.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-build/rel/%.o: src/%.c include/policylint.h $(wildcard src/*.h) | build/rel
+build/rel/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/rel
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/san/%.o: src/%.c include/policylint.h $(wildcard src/*.h) | build/san
+build/san/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/san
 	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
 
 build/san/libpolicylint.a: $(SAN_OBJ)
@@ -71,6 +72,13 @@ build/rel/test_%: tests/test_%.c tests/testutil.h libpolicylint.a
 build/rel build/san:
 	mkdir -p $@
 
+# The default rule folder is compiled into paths.o: rebuild it whenever
+# DATADIR changes (`make` then `make install PREFIX=/opt/x`), or the
+# installed library would look for its rules under the old prefix.
+build/datadir.stamp: FORCE | build/rel
+	@echo '$(DATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR)' >$@
+build/rel/paths.o build/san/paths.o: build/datadir.stamp
+
 deps:
 	@sh tools/deps.sh
 
@@ -83,8 +91,8 @@ demo: deps
 # The whole suite: sanitizers first, then valgrind on the plain build.
 test:
 	@sh tools/deps.sh test
-	@$(MAKE) --no-print-directory unit-test cli-test rules-test valgrind-test \
-	  precommit-test
+	@$(MAKE) --no-print-directory check-layering unit-test cli-test \
+	  rules-test valgrind-test precommit-test
 	@echo "make test: all test stages passed"
 
 unit-test: $(TEST_BIN)
@@ -95,6 +103,12 @@ unit-test: $(TEST_BIN)
 
 cli-test: build/san/policylint policylint
 	@POLICYLINT_RULES=$(CURDIR)/rules sh tests/cli/run.sh build/san/policylint $(SHARED)
+
+# The stages (one object file each) must not depend on each other in a
+# cycle; the check proves on two tiny objects that it would catch one.
+check-layering: policylint
+	@python3 tools/check-layering --self-test >/dev/null
+	@python3 tools/check-layering build/rel
 
 rules-test: build/san/policylint
 	@POLICYLINT_RULES=$(CURDIR)/rules build/san/policylint --check-rules
@@ -144,7 +158,7 @@ install: policylint libpolicylint.a policylint.pc
 	  '$(DESTDIR)$(MANDIR)/man5'
 	install -m 755 policylint '$(DESTDIR)$(BINDIR)/policylint'
 	install -m 644 libpolicylint.a '$(DESTDIR)$(LIBDIR)/libpolicylint.a'
-	install -m 644 include/policylint.h '$(DESTDIR)$(INCLUDEDIR)/policylint.h'
+	install -m 644 include/policylint.h include/policylint-advanced.h '$(DESTDIR)$(INCLUDEDIR)/'
 	install -m 644 policylint.pc '$(DESTDIR)$(PCDIR)/policylint.pc'
 	install -m 644 $(addprefix rules/,$(RULE_FILES)) '$(DESTDIR)$(DATADIR)/rules/'
 	install -m 644 docs/policylint.1 '$(DESTDIR)$(MANDIR)/man1/policylint.1'
@@ -154,6 +168,7 @@ uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/policylint' \
 	  '$(DESTDIR)$(LIBDIR)/libpolicylint.a' \
 	  '$(DESTDIR)$(INCLUDEDIR)/policylint.h' \
+	  '$(DESTDIR)$(INCLUDEDIR)/policylint-advanced.h' \
 	  '$(DESTDIR)$(PCDIR)/policylint.pc' \
 	  $(foreach f,$(RULE_FILES),'$(DESTDIR)$(DATADIR)/rules/$(f)') \
 	  $(foreach m,$(MAN_PAGES),'$(DESTDIR)$(MANDIR)/$(m)')

@@ -1,28 +1,44 @@
 /*
- * policylint.h: the public interface of libpolicylint.
+ * policylint.h: the stable core of libpolicylint, a privacy-policy linter.
  *
- * A privacy-policy linter in four stages:
+ * A program that links the library does what the command line does, with
+ * the same result for the same input:
  *
- *   pl_ruleset_load()  YAML rule files -> rules        (rules_load.c)
- *   pl_ruleset_compile() rules -> PCRE2 matchers       (rules_compile.c)
- *   pl_scan()          one policy -> a pl_result       (scan.c, with the
- *                      extractors of text.h and segment.c before it)
- *   pl_report_*()      results -> text, JSON, ...      (report*.c)
+ *     pl_diags *diags = pl_diags_new();
+ *     pl_linter *lint = pl_linter_new(NULL);      // the installed rules
+ *     pl_result *r;
+ *     if (pl_linter_lint_buffer(lint, "privacy.md", text, len, &r,
+ *                               diags) == PL_LINTED) {
+ *             for (size_t i = 0; i < pl_result_finding_count(r); i++)
+ *                     puts(pl_result_finding(r, i)->message);
+ *             pl_report_write(&r, 1, PL_FORMAT_JSON, stdout);
+ *             pl_result_free(r);
+ *     }
+ *     pl_diags_print(diags, stderr);
+ *     pl_linter_free(lint);
+ *     pl_diags_free(diags);
  *
- * Ownership: every *_new / *_load / pl_scan result is freed with the
- * matching *_free, which accepts NULL.  Strings inside results are owned by
- * the result.  Errors a user can fix (a bad rule file, an unreadable input)
- * are reported as pl_diag entries and never abort; running out of memory
- * aborts.
+ * A linter session finds each file's .policylint.yaml, loads and compiles
+ * the rule set that configuration selects (once per configuration), decides
+ * each input's format (its name, else its content), applies inline
+ * directives, configured severities, --against and baselines.  The finer
+ * controls (rule sets on their own, the phases of a lint for threads,
+ * dates, baselines) are in policylint-advanced.h.
+ *
+ * Conventions: every *_new / *_open result is freed with the matching
+ * *_free, which accepts NULL.  Strings in results are owned by the result,
+ * rule and topic ids by the rule set; a result must not outlive the linter
+ * that made it.  Problems a user can fix (a bad rule file, an unreadable
+ * input) are diagnostics with a stable code (pl_diag_code) and never abort;
+ * running out of memory aborts.
  */
 #ifndef POLICYLINT_H
 #define POLICYLINT_H
 
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
-#define PL_VERSION "0.1.0"
+#define PL_VERSION "0.2.0"
 
 #ifdef __cplusplus
 extern "C" {
@@ -56,249 +72,13 @@ const char *pl_severity_name(pl_severity s);
 int pl_severity_from_name(const char *name); /* -1 when unknown */
 
 typedef enum {
-	PL_INPUT_AUTO,
+	PL_INPUT_AUTO,     /* the name's extension, else the content */
 	PL_INPUT_TEXT,
 	PL_INPUT_MARKDOWN,
 	PL_INPUT_HTML
 } pl_input_format;
 
-/* The format a path's extension implies (.md, .markdown, .html, .htm, else
- * text). */
-pl_input_format pl_input_format_for_path(const char *path);
 int pl_input_format_from_name(const char *name); /* -1 when unknown */
-
-/* The format a file's content shows: HTML when it opens with a doctype or
- * an <html> / <body> tag, Markdown when several lines use Markdown syntax
- * (ATX headings, [links](...), **strong**, > quotes), else text.  Used for
- * inputs whose name says text (.txt, standard input): policies saved from
- * a web page or a repository often keep their markup. */
-pl_input_format pl_input_format_sniff(const char *src, size_t len);
-
-/* ---- Diagnostics ----------------------------------------------------- */
-
-/* A problem with something policylint read: a rule file, a config file or
- * an input.  line and column are 1-based, 0 when they do not apply. */
-typedef struct {
-	pl_severity severity;
-	char *path;
-	unsigned long line, column;
-	char *message;
-} pl_diag;
-
-typedef struct {
-	pl_diag *items;
-	size_t count, cap;
-	size_t errors;          /* how many items have PL_SEV_ERROR */
-} pl_diags;
-
-void pl_diags_add(pl_diags *d, pl_severity sev, const char *path,
-		  unsigned long line, unsigned long column, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
-#endif
-	;
-/* The same with a va_list, for loaders that wrap it. */
-void pl_diags_vadd(pl_diags *d, pl_severity sev, const char *path,
-		   unsigned long line, unsigned long column, const char *fmt,
-		   va_list ap);
-/* Prints every diagnostic as "path:line:col: severity: message" and
- * empties the list. */
-void pl_diags_print(pl_diags *d, FILE *out);
-void pl_diags_free(pl_diags *d);
-
-/* ---- Rule sets ------------------------------------------------------ */
-
-typedef struct pl_ruleset pl_ruleset;
-
-pl_ruleset *pl_ruleset_new(void);
-
-/* Loads a YAML rule file, or every *.yaml / *.yml file of a folder (sorted
- * by name).  Problems go to diags; returns the number of errors added. */
-int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags);
-
-/* Cross-checks the loaded rules (references to unknown topics, duplicate
- * ids) and compiles every pattern.  Returns the number of errors added. */
-int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags);
-
-/* Runs every rule's examples; each failure becomes a diagnostic pointing at
- * the example.  Returns the number of failures. */
-int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags);
-
-/* Prints every compiled pattern, one per line, with PCRE2 inline options so
- * that another PCRE2 tool runs exactly the same matcher. */
-void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out);
-
-/* `--list-rules`: one line per rule, then one per topic. */
-void pl_ruleset_list(const pl_ruleset *rs, FILE *out);
-
-/* `--explain ID`: a rule's or topic's message, rationale, references and
- * examples.  Returns -1 when no rule or topic has that id. */
-int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out);
-
-/* Whether rs has a rule with this id. */
-int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id);
-
-/* ---- Compliance profiles (profiles.c) ---------------------------------
- *
- * A profile is a law or practice a policy may be required to satisfy
- * (`baseline`, `gdpr`, `ccpa`, `caloppa`, `coppa`, `eprivacy`,
- * `us-states`), described in the rule files (`profiles:`); its
- * requirements are the rules that name it.  A scan runs only the rules of
- * the selected profiles (default: baseline). */
-
-#define PL_PROFILE_DEFAULT "baseline"
-#define PL_PROFILE_ALL "all"    /* selects every profile */
-
-/* Whether rs defines a profile with this id (`baseline` always exists). */
-int pl_ruleset_has_profile(const pl_ruleset *rs, const char *id);
-
-/* Checks a selection: every name must be a profile of rs or "all"; one
- * error per unknown name (at path:line:column when line is nonzero).
- * Returns the number of errors. */
-int pl_ruleset_check_selection(const pl_ruleset *rs, const char *const *names,
-			       size_t n, const char *path,
-			       const unsigned long *lines,
-			       const unsigned long *columns, pl_diags *diags);
-
-/* `--list-profiles`: one line per profile, with its number of
- * requirements. */
-void pl_ruleset_list_profiles(const pl_ruleset *rs, FILE *out);
-
-/* The folder the default rules live in, found next to the executable
- * (source tree) or under the install prefix; NULL when none exists. */
-char *pl_default_rules_path(const char *argv0);
-
-void pl_ruleset_free(pl_ruleset *rs);
-
-/* ---- Scanning ------------------------------------------------------- */
-
-typedef enum {
-	PL_KIND_MISSING,   /* a required disclosure is absent */
-	PL_KIND_CONFLICT,  /* two statements contradict each other */
-	PL_KIND_WORDING,   /* discouraged or outdated wording */
-	PL_KIND_INCOMPLETE,/* disclosed, but what must come with it is not */
-	PL_KIND_REMOVED,   /* --against: an area the old version disclosed */
-	PL_KIND_UNUSED_DIRECTIVE
-} pl_finding_kind;
-
-const char *pl_finding_kind_name(pl_finding_kind k);
-
-typedef struct {
-	size_t offset, length;          /* bytes of the input as read */
-	unsigned long line, column;     /* 1-based; column in characters */
-	char *message;                  /* may be NULL */
-	const char *path;               /* NULL: the result's own file; else
-	                                   another file (--against's OLD),
-	                                   not owned: the caller keeps it */
-} pl_location;
-
-typedef struct {
-	const char *rule;               /* rule id (owned by the rule set) */
-	pl_finding_kind kind;
-	pl_severity severity;
-	pl_area area;
-	char *message;
-	pl_location loc;
-	pl_location *related;
-	size_t nrelated;
-} pl_finding;
-
-typedef struct {
-	const char *topic;              /* topic id (owned by the rule set) */
-	pl_location loc;                /* message unused */
-} pl_evidence;
-
-typedef struct {
-	int disclosed;
-	pl_evidence *evidence;
-	size_t count, cap;
-} pl_area_result;
-
-/* The requirements of one selected profile and whether the policy meets
- * them (rule ids, owned by the rule set).  A require-if rule whose
- * condition the policy does not show is not applicable.  Disabled rules,
- * and rules another selected rule refines, are left out. */
-typedef struct {
-	const char *profile;
-	const char **met, **missing, **not_applicable;
-	size_t nmet, nmissing, nnot_applicable;
-} pl_coverage;
-
-/* A calendar date; day 0 when only the month is known. */
-typedef struct {
-	int year, month, day;
-} pl_date;
-
-typedef struct pl_result {
-	char *path;                     /* as given by the caller */
-	char *src;                      /* the input as read (owned) */
-	size_t src_len;
-	pl_input_format format;
-	pl_area_result areas[PL_AREA_COUNT];
-	pl_finding *findings;           /* sorted by offset */
-	size_t nfindings, findings_cap;
-	size_t *line_starts;            /* offsets where lines begin */
-	size_t nlines;
-	pl_coverage *coverage;          /* one per selected profile, in the
-	                                   order of the rule set's profiles */
-	size_t ncoverage;
-	int default_profiles;           /* only `baseline` was selected */
-} pl_result;
-
-typedef struct {
-	pl_input_format format;         /* PL_INPUT_AUTO: from the path */
-	const char *const *disabled;    /* rule ids not to report */
-	size_t ndisabled;
-	const char *const *profiles;    /* selected profiles; none: baseline;
-	                                   "all": every profile */
-	size_t nprofiles;
-	pl_date today;                  /* for date checks; year 0: the
-	                                   current date */
-} pl_scan_options;
-
-/* Reads a policy from path ("-" is standard input).  On success stores a
- * malloc'd buffer and its length and returns 0; otherwise adds a diagnostic
- * naming the file and the problem (missing, a folder, unreadable, binary)
- * and returns -1.  The file is only ever opened for reading. */
-int pl_input_read(const char *path, const char *display_name, char **data,
-		  size_t *len, pl_diags *diags);
-
-/* Lints src[0..len), taking ownership of src (malloc'd).  display_name is
- * copied into the result.  Pattern errors (a match limit hit) become
- * diagnostics naming the rule.  Never returns NULL. */
-pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
-		   size_t len, const pl_scan_options *opts, pl_diags *diags);
-
-/* 1-based line and character column of a byte offset of r's input. */
-void pl_result_position(const pl_result *r, size_t offset,
-			unsigned long *line, unsigned long *column);
-
-void pl_result_free(pl_result *r);
-
-/* ---- Dates (dates.c) ----------------------------------------------------- */
-
-/* Finds the first calendar date in s[0..len): "January 5, 2024", "5
- * January 2024", "5th of Jan. 2024", "2024-01-05", "01/05/2024" (month
- * first, unless the first number is above 12), "5.1.2024" (day first),
- * "Jan. 2024" (day 0).  Returns 0 and stores the date and where its text
- * starts and ends, or -1. */
-int pl_date_find(const char *s, size_t len, pl_date *out, size_t *start,
-		 size_t *end);
-/* Parses "YYYY-MM-DD" exactly (a valid date); 0 or -1. */
-int pl_date_parse_iso(const char *s, pl_date *out);
-/* Today's date (local time). */
-pl_date pl_date_today(void);
-/* Whether d is a real calendar date (day 0 allowed: a month). */
-int pl_date_valid(const pl_date *d);
-/* Days since 1970-01-01 (a month counts as its last day). */
-long pl_date_days(const pl_date *d);
-/* Whether d is more than months calendar months before today (a month
- * without a day counts as its last day). */
-int pl_date_older_than(const pl_date *d, const pl_date *today, int months);
-/* Writes d as "2024-01-05" (or "2024-01" for a month) into buf. */
-void pl_date_format(const pl_date *d, char *buf, size_t size);
-
-/* ---- Reports -------------------------------------------------------- */
 
 typedef enum {
 	PL_FORMAT_TEXT,
@@ -311,117 +91,241 @@ typedef enum {
 
 int pl_output_format_from_name(const char *name); /* -1 when unknown */
 
+/* A calendar date; day 0 when only the month is known. */
+typedef struct {
+	int year, month, day;
+} pl_date;
+
+/* ---- Diagnostics ----------------------------------------------------- */
+
+/* Every problem with something policylint read has one of these codes,
+ * stable across versions (new ones are added, none is renumbered), with a
+ * default severity and an id (pl_diag_code_id) printed after the message
+ * and carried in JSON and SARIF: tests and scripts match codes, never
+ * wording.  docs/diagnostics.md lists them. */
+typedef enum {
+	/* inputs */
+	PL_DIAG_INPUT_MISSING,          /* no such file */
+	PL_DIAG_INPUT_UNREADABLE,       /* cannot open or read it */
+	PL_DIAG_INPUT_DIRECTORY,        /* a folder, not a file */
+	PL_DIAG_INPUT_BINARY,           /* binary, PDF, UTF-16, ... */
+	PL_DIAG_INPUT_NOT_REGULAR,      /* a FIFO, device or socket */
+	PL_DIAG_INPUT_TOO_LARGE,        /* over the size limit */
+	PL_DIAG_INPUT_EMPTY,            /* no text at all (a note) */
+	PL_DIAG_INPUT_UNTERMINATED,     /* a comment or script never closed */
+	PL_DIAG_FILE_LIST,              /* --files-from cannot be read */
+	/* rule files */
+	PL_DIAG_RULES_UNREADABLE,       /* a rule file or folder */
+	PL_DIAG_RULES_EMPTY_FOLDER,     /* no *.yaml in a rule folder */
+	PL_DIAG_RULES_NOT_FOUND,        /* no default rule set installed */
+	PL_DIAG_RULES_SCHEMA,           /* wrong type, unknown or missing key */
+	PL_DIAG_RULES_BAD_ID,           /* an id of the wrong shape */
+	PL_DIAG_RULES_DUPLICATE_ID,
+	PL_DIAG_RULES_UNKNOWN_REFERENCE,/* topic, profile, action, term */
+	PL_DIAG_RULES_BAD_REGEX,        /* PCRE2 rejects a pattern */
+	PL_DIAG_RULES_CYCLE,            /* parents or fragments loop */
+	PL_DIAG_RULES_EXAMPLE,          /* a rule's example fails */
+	PL_DIAG_RULES_UNDOCUMENTED,     /* no examples or references */
+	PL_DIAG_PATTERN_LIMIT,          /* a search hit the match limits */
+	PL_DIAG_PATTERN_ERROR,          /* a search failed otherwise */
+	/* YAML, for rule and configuration files alike */
+	PL_DIAG_YAML_SYNTAX,
+	PL_DIAG_YAML_TOO_LARGE,         /* too many nodes or too deep */
+	PL_DIAG_YAML_DUPLICATE_KEY,
+	/* configuration */
+	PL_DIAG_CONFIG_UNREADABLE,
+	PL_DIAG_CONFIG_SCHEMA,          /* unknown key, wrong type */
+	PL_DIAG_CONFIG_UNKNOWN_RULE,    /* disable: or severity: names none */
+	PL_DIAG_UNKNOWN_PROFILE,        /* --profile or profile: */
+	PL_DIAG_OPTION_UNKNOWN_RULE,    /* --disable names no rule */
+	/* baselines and output */
+	PL_DIAG_BASELINE_UNREADABLE,
+	PL_DIAG_BASELINE_FORMAT,
+	PL_DIAG_OUTPUT_WRITE,           /* the report could not be written */
+	PL_DIAG_COUNT
+} pl_diag_code;
+
+/* "input-missing", ...; NULL for an unknown code. */
+const char *pl_diag_code_id(pl_diag_code code);
+/* The severity a code is reported with. */
+pl_severity pl_diag_code_severity(pl_diag_code code);
+
+/* One problem.  line and column are 1-based, 0 when they do not apply. */
+typedef struct {
+	pl_diag_code code;
+	pl_severity severity;
+	const char *path;               /* the file, or "policylint" */
+	unsigned long line, column;
+	const char *message;
+} pl_diag;
+
+/* A list of diagnostics, filled by every call that takes one. */
+typedef struct pl_diags pl_diags;
+
+pl_diags *pl_diags_new(void);
+size_t pl_diags_count(const pl_diags *d);
+const pl_diag *pl_diags_get(const pl_diags *d, size_t i);
+/* How many have PL_SEV_ERROR (kept when the list is printed). */
+size_t pl_diags_errors(const pl_diags *d);
+/* Prints every diagnostic as "path:line:col: severity: message [code]"
+ * and empties the list (the error count stays). */
+void pl_diags_print(pl_diags *d, FILE *out);
+void pl_diags_free(pl_diags *d);
+
+/* ---- Results -------------------------------------------------------- */
+
+typedef enum {
+	PL_KIND_MISSING,   /* a required disclosure is absent */
+	PL_KIND_CONFLICT,  /* two statements contradict each other */
+	PL_KIND_WORDING,   /* discouraged or outdated wording */
+	PL_KIND_INCOMPLETE,/* disclosed, but what must come with it is not */
+	PL_KIND_REMOVED,   /* --against: what the old version disclosed */
+	PL_KIND_UNUSED_DIRECTIVE
+} pl_finding_kind;
+
+const char *pl_finding_kind_name(pl_finding_kind k);
+
+typedef struct {
+	size_t offset, length;          /* bytes of the input as read */
+	unsigned long line, column;     /* 1-based; column in characters */
+	char *message;                  /* may be NULL */
+	const char *path;               /* NULL: the result's own file; else
+	                                   another file (--against's OLD) */
+} pl_location;
+
+typedef struct {
+	const char *rule;               /* rule id */
+	pl_finding_kind kind;
+	pl_severity severity;
+	pl_area area;
+	char *message;
+	pl_location loc;
+	pl_location *related;
+	size_t nrelated;
+} pl_finding;
+
+/* A sentence that discloses something of an area. */
+typedef struct {
+	const char *topic;              /* the topic that matched */
+	pl_location loc;                /* message unused */
+} pl_evidence;
+
+/* The requirements of one selected profile, each in one list (rule ids).
+ * A require-if rule whose condition the policy does not show is not
+ * applicable. */
+typedef struct {
+	const char *profile;
+	const char **met, **missing, **not_applicable;
+	size_t nmet, nmissing, nnot_applicable;
+} pl_coverage;
+
+/* What linting one policy found. */
+typedef struct pl_result pl_result;
+
+const char *pl_result_path(const pl_result *r);  /* as given */
+pl_input_format pl_result_format(const pl_result *r); /* as read */
+size_t pl_result_source_length(const pl_result *r);   /* bytes read */
+/* The findings, in source order. */
+size_t pl_result_finding_count(const pl_result *r);
+const pl_finding *pl_result_finding(const pl_result *r, size_t i);
+/* Whether the policy discloses area, and where. */
+int pl_result_disclosed(const pl_result *r, pl_area area);
+size_t pl_result_evidence_count(const pl_result *r, pl_area area);
+const pl_evidence *pl_result_evidence(const pl_result *r, pl_area area,
+				      size_t i);
+/* One coverage per selected profile. */
+size_t pl_result_coverage_count(const pl_result *r);
+const pl_coverage *pl_result_coverage(const pl_result *r, size_t i);
+/* Whether some finding is at or above the failing level of the file's
+ * configuration (the exit status 1 of the command line). */
+int pl_result_fails(const pl_result *r);
+void pl_result_free(pl_result *r);
+
+/* ---- Linting -------------------------------------------------------- */
+
+typedef enum {
+	PL_CONFIG_DISCOVER,  /* the nearest .policylint.yaml above each file */
+	PL_CONFIG_FILE,      /* config_path for every file */
+	PL_CONFIG_NONE       /* no configuration file */
+} pl_config_mode;
+
+#define PL_FAIL_NONE 3      /* fail_level: no finding fails */
+
+typedef struct {
+	const char *const *rules;       /* rule files or folders; none: the
+	                                   default rule set */
+	size_t nrules;
+	pl_config_mode config;
+	const char *config_path;        /* PL_CONFIG_FILE */
+	const char *const *profiles;    /* none: the configuration's, else
+	                                   baseline; "all": every profile */
+	size_t nprofiles;
+	const char *const *disabled;    /* rule ids not to report, on top of
+	                                   the configuration's */
+	size_t ndisabled;
+	pl_input_format input_format;   /* PL_INPUT_AUTO: per file */
+	pl_date today;                  /* date checks; year 0: today */
+	int fail_level;                 /* a pl_severity or PL_FAIL_NONE;
+	                                   -1: the configuration's, else
+	                                   warning */
+	const char *against;            /* the previous version of the file
+	                                   (a path, "-" standard input) */
+	const char *against_name;       /* how it is named in reports */
+} pl_linter_options;
+
+/* The defaults: every field zero but fail_level -1. */
+void pl_linter_options_init(pl_linter_options *o);
+
+typedef struct pl_linter pl_linter;
+
+/* A session.  opts (NULL: the defaults) is copied, the strings it points
+ * to are not: they must outlive the linter.  Nothing is read yet. */
+pl_linter *pl_linter_new(const pl_linter_options *opts);
+void pl_linter_free(pl_linter *l);
+
+enum { PL_LINTED = 0, PL_SKIPPED = 1 };
+
+/* Lints the file at path ("-": standard input), reported as name (NULL:
+ * the path).  Returns PL_LINTED with *out set, PL_SKIPPED when the file's
+ * configuration ignores it, or -1 when it cannot be linted (unreadable, a
+ * broken configuration or rule file); problems go to diags.  Safe to call
+ * from several threads at once. */
+int pl_linter_lint_file(pl_linter *l, const char *path, const char *name,
+			pl_result **out, pl_diags *diags);
+
+/* The same for len bytes at buf (copied), as if read from a file called
+ * name: name decides the configuration and, with the content, the
+ * format. */
+int pl_linter_lint_buffer(pl_linter *l, const char *name, const char *buf,
+			  size_t len, pl_result **out, pl_diags *diags);
+
+/* ---- Reports -------------------------------------------------------- */
+
 typedef struct {
 	pl_output_format format;
+	FILE *out;                      /* NULL: stdout */
 	int color;                      /* ANSI colours in text output */
 	int summary;                    /* text: per-area summary */
-	const pl_ruleset *rules;
-	FILE *out;
 	int quiet;                      /* text: findings only, nothing for
 	                                   clean files */
-	const char *against;            /* --against OLD: shown in every
+	const char *against;            /* --against OLD: named in every
 	                                   format; NULL otherwise */
 } pl_report_options;
 
 typedef struct pl_report pl_report;
 
+/* opts NULL: text with a summary, to stdout. */
 pl_report *pl_report_begin(const pl_report_options *opts);
 void pl_report_file(pl_report *rep, const pl_result *r);
-/* Writes what comes after the last file and frees rep. */
-void pl_report_end(pl_report *rep);
-/* The rule set the next pl_report_file results came from (when files are
- * linted with different rule sets, e.g. per-folder configuration).  Every
- * rule set given must outlive the report: SARIF describes their rules at
- * the end. */
-void pl_report_set_rules(pl_report *rep, const pl_ruleset *rs);
-
-/* ---- Working with results (findings.c) ------------------------------- */
-
-/* Rule ids of the findings policylint makes itself, not from a rule file. */
-#define PL_RULE_AREA_REMOVED "area-removed"
-#define PL_RULE_UNUSED_DIRECTIVE "unused-directive"
-
-/* Appends a finding; rule must outlive r (a rule set's id or a literal),
- * message is copied.  The location is loc's offset/length, positioned in
- * r.  Returns the new finding (valid until the next append). */
-pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
-				  pl_finding_kind kind, pl_severity sev,
-				  pl_area area, size_t offset, size_t length,
-				  const char *message);
-/* Adds a related location to f (message copied; path not owned). */
-void pl_finding_add_related(const pl_result *r, pl_finding *f,
-			    const pl_location *loc);
-/* Removes finding i (frees what it owns). */
-void pl_result_remove_finding(pl_result *r, size_t i);
-/* Sorts findings by offset, kind and rule, as pl_scan leaves them. */
-void pl_result_sort_findings(pl_result *r);
-/* A fingerprint of a finding that survives edits elsewhere in the file:
- * rule, kind, area and the normalised text it points at (case, spacing
- * and punctuation ignored), never line numbers. */
-unsigned long long pl_finding_fingerprint(const pl_result *r,
-					  const pl_finding *f);
-/* Sets the severity of every finding of a rule (configuration). */
-void pl_result_set_severity(pl_result *r, const char *rule, pl_severity sev);
-
-/* ---- Inline directives (directives.c) ---------------------------------- */
-
-/* Suppression comments in a policy:
- *
- *   <!-- policylint-disable-file [ID[,ID...]] [-- reason] -->
- *   <!-- policylint-disable [IDs] -->  ...  <!-- policylint-enable [IDs] -->
- *   <!-- policylint-disable-next-line [IDs] -->
- *   <!-- policylint-disable-line [IDs] -->
- *
- * in Markdown and HTML; in plain text the same comments, or a line of its
- * own beginning with "# policylint-..." .  No IDs means every rule.  See
- * policylint(1). */
-typedef struct pl_directives pl_directives;
-
-/* Finds the directives of src (not kept).  fmt must not be PL_INPUT_AUTO. */
-pl_directives *pl_directives_parse(const char *src, size_t len,
-				   pl_input_format fmt);
-size_t pl_directives_count(const pl_directives *d);
-/* Plain text has no comments, so its directive lines would be read as
- * prose: this blanks them in src (same length, line ends kept), keeping a
- * copy that pl_result_apply_directives puts back into the result. */
-void pl_directives_mask(pl_directives *d, char *src);
-/* Drops the findings the directives suppress and adds an unused-directive
- * finding for every directive (or ID) that suppressed nothing.  IDs in
- * ignored[] (rules disabled by option or configuration) are not reported
- * as unused; rs (may be NULL) names unknown IDs.  Restores masked bytes. */
-void pl_result_apply_directives(pl_result *r, pl_directives *d,
-				const pl_ruleset *rs,
-				const char *const *ignored, size_t nignored,
-				pl_severity unused_severity);
-void pl_directives_free(pl_directives *d);
-
-/* ---- Comparing versions (against.c) ------------------------------------ */
-
-/* --against: keeps only the findings of cur that old does not have
- * (matched by fingerprint, so moved text stays matched) and adds a
- * `removed` finding (rule area-removed) for each area old disclosed and cur
- * does not.  old_name names old in messages and related locations and must
- * outlive cur. */
-void pl_result_against(pl_result *cur, const pl_result *old,
-		       const char *old_name, pl_severity removed_severity);
-
-/* ---- Baselines (baseline.c) -------------------------------------------- */
-
-typedef struct pl_baseline pl_baseline;
-
-pl_baseline *pl_baseline_new(void);
-/* Reads a baseline file written by pl_baseline_write; problems go to
- * diags (FILE:LINE).  Returns 0, or -1 on error. */
-int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags);
-/* Records every finding of r. */
-void pl_baseline_add(pl_baseline *b, const pl_result *r);
-/* Writes the records, sorted, one per line.  Returns 0 or -1 (errno). */
-int pl_baseline_write(const pl_baseline *b, const char *path);
-size_t pl_baseline_count(const pl_baseline *b);
-/* Drops the findings of r that b records (each record absorbs one
- * finding).  Returns how many were dropped. */
-size_t pl_baseline_filter(pl_baseline *b, pl_result *r);
-void pl_baseline_free(pl_baseline *b);
+/* Diagnostics of the run, for the formats that carry them (JSON, SARIF
+ * notifications); call before pl_report_end. */
+void pl_report_diags(pl_report *rep, const pl_diags *d);
+/* Writes what comes after the last file and frees rep.  Returns 0, or -1
+ * when writing failed (a full disk, a closed pipe). */
+int pl_report_end(pl_report *rep);
+/* All of it at once: n results in one report of the given format. */
+int pl_report_write(pl_result *const *results, size_t n,
+		    pl_output_format format, FILE *out);
 
 /* ---- Versions -------------------------------------------------------- */
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policylint.h"
+#include "against.h"
 #include "util.h"
 
 /* Drops the findings of cur that old also has; each finding of old
@@ -62,7 +62,7 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 		rel.message = pl_xasprintf("the old version disclosed %s here "
 					   "(%s)", pl_area_name((pl_area)a),
 					   e->topic);
-		pl_finding_add_related(cur, f, &rel);
+		pl_finding_add_related(f, &rel);
 		free(rel.message);
 	}
 	pl_result_sort_findings(cur);

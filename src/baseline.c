@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policylint.h"
+#include "baseline.h"
+#include "diag.h"
 #include "util.h"
 
 #define BASELINE_HEADER "# policylint baseline 1"
@@ -130,7 +131,7 @@ int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
 			     "cannot read the baseline: %s", strerror(errno));
 		return -1;
 	}
@@ -144,7 +145,7 @@ int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
-			pl_diags_add(diags, PL_SEV_ERROR, path, 1, 1,
+			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 1, 1,
 				     "not a policylint baseline (the first line "
 				     "must be '" BASELINE_HEADER "')");
 			rc = -1;
@@ -161,7 +162,7 @@ int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
 		}
 		if (end == NULL || *end != '\0' || strlen(fields[0]) != 16 ||
 		    errno) {
-			pl_diags_add(diags, PL_SEV_ERROR, path, lineno, 1,
+			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, lineno, 1,
 				     "expected 'FINGERPRINT RULE KIND PATH'");
 			rc = -1;
 			continue;
@@ -171,7 +172,7 @@ int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
 		free(p);
 	}
 	if (ferror(f)) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
 			     "cannot read the baseline: %s", strerror(errno));
 		rc = -1;
 	}
@@ -244,7 +245,9 @@ static record *find_unmatched(pl_baseline *b, const record *key)
 size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 {
 	if (!b->sorted) {
-		qsort(b->items, b->count, sizeof(*b->items), compare_records);
+		if (b->count > 1)       /* no records: items is NULL */
+			qsort(b->items, b->count, sizeof(*b->items),
+			      compare_records);
 		b->sorted = 1;
 	}
 	size_t dropped = 0;

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "diag.h"
+#include "paths.h"
 #include "util.h"
 #include "yaml_tree.h"
 
@@ -32,74 +34,9 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The absolute, lexically normalised form of path ("." and ".." folded,
- * no trailing slash). */
-char *pl_path_absolute(const char *path)
-{
-	pl_buf b;
-	pl_buf_init(&b);
-	if (path[0] != '/') {
-		char cwd[PATH_MAX];
-		if (getcwd(cwd, sizeof cwd) == NULL)
-			strcpy(cwd, ".");
-		pl_buf_puts(&b, cwd);
-	}
-	pl_buf_putc(&b, '/');
-	pl_buf_puts(&b, path);
-	char *in = pl_buf_detach(&b);
-	char *out = pl_xmalloc(strlen(in) + 2);
-	size_t n = 0;
-	for (char *p = in; *p;) {
-		while (*p == '/')
-			p++;
-		char *e = p;
-		while (*e && *e != '/')
-			e++;
-		size_t len = (size_t)(e - p);
-		if (len == 0 || (len == 1 && p[0] == '.')) {
-			/* nothing */
-		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
-			while (n > 0 && out[n - 1] != '/')
-				n--;
-			if (n > 0)
-				n--;
-		} else {
-			out[n++] = '/';
-			memcpy(out + n, p, len);
-			n += len;
-		}
-		p = e;
-	}
-	if (n == 0)
-		out[n++] = '/';
-	out[n] = '\0';
-	free(in);
-	return out;
-}
-
-/* The folder a policy's configuration is looked up from, absolute and with
- * symbolic links resolved when it exists. */
-static char *start_dir(const char *path)
-{
-	char *abs = pl_path_absolute(strcmp(path, "-") == 0 ? "." : path);
-	if (strcmp(path, "-") != 0) {
-		char *slash = strrchr(abs, '/');
-		if (slash == abs)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-	}
-	char real[PATH_MAX];
-	if (realpath(abs, real) != NULL) {
-		free(abs);
-		return pl_xstrdup(real);
-	}
-	return abs;
-}
-
 char *pl_config_find(const char *path)
 {
-	char *dir = start_dir(path);
+	char *dir = pl_path_start_dir(path);
 	char *found = NULL;
 	for (;;) {
 		for (size_t i = 0; i < 2 && !found; i++) {
@@ -146,7 +83,7 @@ static void error_at(reader *rd, const pl_ynode *n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	pl_diags_vadd(rd->diags, PL_SEV_ERROR, rd->file, n ? n->line : 1,
+	pl_diags_vadd(rd->diags, PL_DIAG_CONFIG_SCHEMA, rd->file, n ? n->line : 1,
 		      n ? n->column : 1, fmt, ap);
 	va_end(ap);
 	rd->errors++;
@@ -309,13 +246,13 @@ pl_config *pl_config_load(const char *path, pl_diags *diags)
 {
 	reader rd = {diags, path, 0};
 	size_t before = diags->errors;
-	pl_ynode *root = pl_yaml_load(path, diags, NULL, NULL);
+	pl_ynode *root = pl_yaml_load(path, diags, PL_DIAG_CONFIG_UNREADABLE, NULL, NULL);
 	if (root == NULL)
 		return NULL;
 	pl_config *c = pl_config_empty();
 	free(c->dir);
 	c->path = pl_xstrdup(path);
-	c->dir = start_dir(path);
+	c->dir = pl_path_start_dir(path);
 	if (root->kind != PL_YNODE_MAP)
 		error_at(&rd, root, "a configuration file must be a mapping "
 			 "(key: value lines)");
@@ -386,7 +323,7 @@ int pl_config_ignores(const pl_config *c, const char *path)
 {
 	if (c->ignore.count == 0)
 		return 0;
-	char *dir = start_dir(path);
+	char *dir = pl_path_start_dir(path);
 	const char *slash = strrchr(path, '/');
 	char *abs = pl_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "",
 				 slash ? slash + 1 : path);
@@ -417,7 +354,7 @@ static void check_id(const pl_config *c, const pl_config_str *s,
 	if (s->line == 0 || is_builtin_rule(s->value) ||
 	    pl_ruleset_has_rule(rs, s->value))
 		return;
-	pl_diags_add(diags, PL_SEV_WARNING, c->path, s->line, s->column,
+	pl_diags_add(diags, PL_DIAG_CONFIG_UNKNOWN_RULE, c->path, s->line, s->column,
 		     "%s: no rule '%s' (see policylint --list-rules)", key,
 		     s->value);
 }
@@ -496,11 +433,13 @@ void pl_config_print(const pl_config *c, FILE *out)
 	print_list(out, "ignore", &c->ignore);
 }
 
-static void list_free(pl_config_list *l)
+void pl_config_list_free(pl_config_list *l)
 {
 	for (size_t i = 0; i < l->count; i++)
 		free(l->items[i].value);
 	free(l->items);
+	l->items = NULL;
+	l->count = l->cap = 0;
 }
 
 void pl_config_free(pl_config *c)
@@ -509,36 +448,12 @@ void pl_config_free(pl_config *c)
 		return;
 	free(c->path);
 	free(c->dir);
-	list_free(&c->profiles);
-	list_free(&c->rules);
-	list_free(&c->disable);
-	list_free(&c->ignore);
+	pl_config_list_free(&c->profiles);
+	pl_config_list_free(&c->rules);
+	pl_config_list_free(&c->disable);
+	pl_config_list_free(&c->ignore);
 	for (size_t i = 0; i < c->nseverity; i++)
 		free(c->severity[i].id.value);
 	free(c->severity);
 	free(c);
-}
-
-char *pl_repo_root(void)
-{
-	char *dir = start_dir("-");
-	char *cur = pl_xstrdup(dir);
-	for (;;) {
-		char *git = pl_xasprintf("%s/.git", cur);
-		int found = exists(git);
-		free(git);
-		if (found) {
-			free(dir);
-			return cur;
-		}
-		if (strcmp(cur, "/") == 0)
-			break;
-		char *slash = strrchr(cur, '/');
-		if (slash == cur)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-	}
-	free(cur);
-	return dir;
 }

@@ -19,9 +19,9 @@
 #ifndef PL_CONFIG_H
 #define PL_CONFIG_H
 
-#include "policylint.h"
+#include "diag.h"
+#include "policylint-advanced.h"
 
-#define PL_FAIL_NONE 3     /* fail-level none: above every severity */
 
 /* A string as written, with where it was written (for diagnostics). */
 typedef struct {
@@ -78,16 +78,11 @@ void pl_config_check_ids(const pl_config *c, const pl_ruleset *rs,
 pl_severity pl_config_severity_of(const pl_config *c, const char *rule,
 				  pl_severity def);
 
-/* The absolute, lexically normalised form of path ("." and ".." folded,
- * no trailing slash), against the current folder; malloc'd. */
-char *pl_path_absolute(const char *path);
-
-/* The repository root above the current folder (the nearest folder with
- * .git), or the current folder; malloc'd, absolute. */
-char *pl_repo_root(void);
-
 /* Appends a copy of value (line 0: from the command line). */
 void pl_config_list_push(pl_config_list *l, const char *value);
+
+/* Frees the strings of l and empties it. */
+void pl_config_list_free(pl_config_list *l);
 
 /* Prints the configuration as the YAML it could be written as. */
 void pl_config_print(const pl_config *c, FILE *out);

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "policylint.h"
+#include "policylint-advanced.h"
 
 static const char *const month_names[12] = {
 	"january", "february", "march", "april", "may", "june", "july",

@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policylint.h"
+#include "directives.h"
+#include "rules.h"
 #include "util.h"
 
 typedef enum {

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entities.h"
+#include "textshape.h"
 #include "text.h"
 
 /* ---- Records ------------------------------------------------------------ */

@@ -13,7 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "policylint.h"
+#include "diag.h"
+#include "input.h"
 #include "util.h"
 
 /* Names the kind of a binary file from its first bytes, or NULL. */
@@ -96,18 +97,21 @@ int pl_input_read(const char *path, const char *display_name, char **data,
 	*len = 0;
 	if (!is_stdin) {
 		if (stat(path, &st) != 0) {
-			pl_diags_add(diags, PL_SEV_ERROR, name, 0, 0,
-				     "cannot read: %s", strerror(errno));
+			pl_diags_add(diags, errno == ENOENT ?
+						    PL_DIAG_INPUT_MISSING :
+						    PL_DIAG_INPUT_UNREADABLE,
+				     name, 0, 0, "cannot read: %s",
+				     strerror(errno));
 			return -1;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			pl_diags_add(diags, PL_SEV_ERROR, name, 0, 0,
+			pl_diags_add(diags, PL_DIAG_INPUT_DIRECTORY, name, 0, 0,
 				     "is a directory, not a policy file");
 			return -1;
 		}
 		fd = open(path, O_RDONLY);
 		if (fd < 0) {
-			pl_diags_add(diags, PL_SEV_ERROR, name, 0, 0,
+			pl_diags_add(diags, PL_DIAG_INPUT_UNREADABLE, name, 0, 0,
 				     "cannot open: %s", strerror(errno));
 			return -1;
 		}
@@ -118,7 +122,8 @@ int pl_input_read(const char *path, const char *display_name, char **data,
 	if (!is_stdin)
 		close(fd);
 	if (rc != 0) {
-		pl_diags_add(diags, PL_SEV_ERROR, name, 0, 0, "cannot read: %s",
+		pl_diags_add(diags, PL_DIAG_INPUT_UNREADABLE, name, 0, 0,
+			     "cannot read: %s",
 			     strerror(err));
 		return -1;
 	}
@@ -126,7 +131,7 @@ int pl_input_read(const char *path, const char *display_name, char **data,
 	if (kind == NULL && looks_binary((const unsigned char *)*data, *len))
 		kind = "binary data";
 	if (kind) {
-		pl_diags_add(diags, PL_SEV_ERROR, name, 0, 0,
+		pl_diags_add(diags, PL_DIAG_INPUT_BINARY, name, 0, 0,
 			     "is %s, not a text, Markdown or HTML policy", kind);
 		free(*data);
 		*data = NULL;
@@ -134,71 +139,4 @@ int pl_input_read(const char *path, const char *display_name, char **data,
 		return -1;
 	}
 	return 0;
-}
-
-/* Case-insensitive prefix test on a non-terminated buffer. */
-static int starts_with_ci(const char *s, size_t n, const char *prefix)
-{
-	size_t m = strlen(prefix);
-	if (n < m)
-		return 0;
-	for (size_t i = 0; i < m; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != prefix[i])
-			return 0;
-	}
-	return 1;
-}
-
-/* Whether the line s[0..n) uses Markdown block or inline syntax. */
-static int markdown_line(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	size_t h = i;
-	while (h < n && s[h] == '#')
-		h++;
-	if (h > i && h - i <= 6 && h < n && s[h] == ' ')
-		return 1;                       /* # Heading */
-	if (i + 1 < n && s[i] == '>' && s[i + 1] == ' ')
-		return 1;                       /* > quote */
-	for (size_t k = i; k + 1 < n; k++) {
-		if (s[k] == ']' && s[k + 1] == '(')
-			return 1;               /* [text](url) */
-		if (s[k] == '*' && s[k + 1] == '*' && k + 2 < n && s[k + 2] != ' ')
-			return 1;               /* **strong** */
-	}
-	return 0;
-}
-
-pl_input_format pl_input_format_sniff(const char *src, size_t len)
-{
-	size_t i = 0;
-	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' ||
-			   src[i] == '\n'))
-		i++;
-	const char *head = src + i;
-	size_t rest = len - i;
-	if (starts_with_ci(head, rest, "<!doctype html") ||
-	    starts_with_ci(head, rest, "<html") ||
-	    starts_with_ci(head, rest, "<body") ||
-	    starts_with_ci(head, rest, "<head"))
-		return PL_INPUT_HTML;
-	/* Markdown: three marked lines among the first 200, so that a stray
-	 * "#1" or "**" in prose does not change how a text file is read. */
-	size_t marked = 0, lines = 0;
-	for (size_t pos = 0; pos < len && lines < 200; lines++) {
-		const char *nl = memchr(src + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - src) : len;
-		marked += markdown_line(src + pos, end - pos);
-		if (marked >= 3)
-			return PL_INPUT_MARKDOWN;
-		pos = end + 1;
-	}
-	return PL_INPUT_TEXT;
 }

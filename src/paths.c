@@ -1,10 +1,13 @@
 /*
- * paths.c: finds the default rule set without any option.
+ * paths.c: paths: the absolute form of a name, the repository a file is in,
+ * and where the default rule set is.
  *
  * In the source tree the rules sit next to the binary (./rules); once
  * installed they are under PREFIX/share/policylint/rules, which is found
- * relative to the binary first (so a relocated install works) and then at
- * the prefix compiled in.
+ * relative to the running program first (so a relocated install works)
+ * and then at the data folder compiled into this file (the Makefile
+ * rebuilds it whenever DATADIR changes, so `make install PREFIX=X` after
+ * `make` does not keep the old one).
  */
 #define _XOPEN_SOURCE 700
 #include <limits.h>
@@ -13,12 +16,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "policylint.h"
+#include "paths.h"
+#include "policylint-advanced.h"
 #include "util.h"
 
 #ifndef PL_DATADIR
 #define PL_DATADIR "/usr/local/share/policylint"
 #endif
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
 
 static int is_dir(const char *path)
 {
@@ -27,18 +37,13 @@ static int is_dir(const char *path)
 }
 
 /* The folder of the running executable, or NULL. */
-static char *exe_dir(const char *argv0)
+static char *exe_dir(void)
 {
 	char buf[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	if (n > 0) {
-		buf[n] = '\0';
-	} else if (argv0 && strchr(argv0, '/') &&
-		   realpath(argv0, buf) != NULL) {
-		/* realpath filled buf */
-	} else {
+	if (n <= 0)
 		return NULL;
-	}
+	buf[n] = '\0';
 	char *slash = strrchr(buf, '/');
 	if (slash == NULL)
 		return NULL;
@@ -46,18 +51,28 @@ static char *exe_dir(const char *argv0)
 	return pl_xstrdup(buf[0] ? buf : "/");
 }
 
-char *pl_default_rules_path(const char *argv0)
+/* Whether dir holds policylint's own rule set (its profiles file), rather
+ * than some other program's "rules" folder. */
+static int is_rule_dir(const char *dir)
+{
+	char *marker = pl_xasprintf("%s/profiles.yaml", dir);
+	int yes = is_dir(dir) && exists(marker);
+	free(marker);
+	return yes;
+}
+
+char *pl_default_rules_path(void)
 {
 	const char *env = getenv("POLICYLINT_RULES");
 	if (env && *env)
 		return pl_xstrdup(env);
-	char *dir = exe_dir(argv0);
+	char *dir = exe_dir();
 	if (dir) {
 		const char *candidates[] = {"%s/rules",
 					    "%s/../share/policylint/rules"};
 		for (size_t i = 0; i < 2; i++) {
 			char *p = pl_xasprintf(candidates[i], dir);
-			if (is_dir(p)) {
+			if (is_rule_dir(p)) {
 				free(dir);
 				return p;
 			}
@@ -65,7 +80,94 @@ char *pl_default_rules_path(const char *argv0)
 		}
 		free(dir);
 	}
-	if (is_dir(PL_DATADIR "/rules"))
+	if (is_rule_dir(PL_DATADIR "/rules"))
 		return pl_xstrdup(PL_DATADIR "/rules");
 	return NULL;
+}
+
+char *pl_path_absolute(const char *path)
+{
+	pl_buf b;
+	pl_buf_init(&b);
+	if (path[0] != '/') {
+		char cwd[PATH_MAX];
+		if (getcwd(cwd, sizeof cwd) == NULL)
+			strcpy(cwd, ".");
+		pl_buf_puts(&b, cwd);
+	}
+	pl_buf_putc(&b, '/');
+	pl_buf_puts(&b, path);
+	char *in = pl_buf_detach(&b);
+	char *out = pl_xmalloc(strlen(in) + 2);
+	size_t n = 0;
+	for (char *p = in; *p;) {
+		while (*p == '/')
+			p++;
+		char *e = p;
+		while (*e && *e != '/')
+			e++;
+		size_t len = (size_t)(e - p);
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+		} else {
+			out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p = e;
+	}
+	if (n == 0)
+		out[n++] = '/';
+	out[n] = '\0';
+	free(in);
+	return out;
+}
+
+/* The folder a policy's configuration is looked up from, absolute and with
+ * symbolic links resolved when it exists. */
+char *pl_path_start_dir(const char *path)
+{
+	char *abs = pl_path_absolute(strcmp(path, "-") == 0 ? "." : path);
+	if (strcmp(path, "-") != 0) {
+		char *slash = strrchr(abs, '/');
+		if (slash == abs)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	char real[PATH_MAX];
+	if (realpath(abs, real) != NULL) {
+		free(abs);
+		return pl_xstrdup(real);
+	}
+	return abs;
+}
+
+char *pl_repo_root(void)
+{
+	char *dir = pl_path_start_dir("-");
+	char *cur = pl_xstrdup(dir);
+	for (;;) {
+		char *git = pl_xasprintf("%s/.git", cur);
+		int found = exists(git);
+		free(git);
+		if (found) {
+			free(dir);
+			return cur;
+		}
+		if (strcmp(cur, "/") == 0)
+			break;
+		char *slash = strrchr(cur, '/');
+		if (slash == cur)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(cur);
+	return dir;
 }

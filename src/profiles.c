@@ -133,8 +133,8 @@ static int link_refines(pl_ruleset *rs, size_t i, pl_diags *diags)
 	else if (rs->rules[b].kind == PL_RULE_CONFLICT)
 		why = "conflict rules cannot be refined";
 	if (why) {
-		pl_diags_add(diags, PL_SEV_ERROR, o->file, o->line, o->column,
-			     "rule '%s': cannot refine '%s': %s", r->id,
+		pl_diags_add(diags, PL_DIAG_RULES_UNKNOWN_REFERENCE, o->file, o->line,
+			     o->column, "rule '%s': cannot refine '%s': %s", r->id,
 			     r->refines, why);
 		return 1;
 	}
@@ -158,7 +158,7 @@ int pl_ruleset_link_profiles(pl_ruleset *rs, pl_diags *diags)
 		const pl_profile *p = &rs->profiles[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->profiles[j].id, p->id) == 0) {
-				pl_diags_add(diags, PL_SEV_ERROR, p->origin.file,
+				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID, p->origin.file,
 					     p->origin.line, p->origin.column,
 					     "duplicate profile id '%s' (first "
 					     "defined at %s:%lu:%lu)", p->id,
@@ -178,7 +178,7 @@ int pl_ruleset_link_profiles(pl_ruleset *rs, pl_diags *diags)
 			if (known == NULL)
 				known = profile_list(rs);
 			const pl_origin *o = &t->profile_origins[k];
-			pl_diags_add(diags, PL_SEV_ERROR, o->file, o->line,
+			pl_diags_add(diags, PL_DIAG_UNKNOWN_PROFILE, o->file, o->line,
 				     o->column, "topic '%s': unknown profile '%s' "
 				     "(profiles: %s)", t->id, t->profiles[k],
 				     known);
@@ -195,7 +195,7 @@ int pl_ruleset_link_profiles(pl_ruleset *rs, pl_diags *diags)
 			const pl_origin *o = r->profile_origins ?
 						     &r->profile_origins[k] :
 						     &r->origin;
-			pl_diags_add(diags, PL_SEV_ERROR, o->file, o->line,
+			pl_diags_add(diags, PL_DIAG_UNKNOWN_PROFILE, o->file, o->line,
 				     o->column, "rule '%s': unknown profile '%s' "
 				     "(profiles: %s; describe new ones under "
 				     "'profiles:')", r->id, r->profiles[k], known);
@@ -219,7 +219,7 @@ int pl_ruleset_check_selection(const pl_ruleset *rs, const char *const *names,
 		    pl_ruleset_has_profile(rs, names[i]))
 			continue;
 		char *known = profile_list(rs);
-		pl_diags_add(diags, PL_SEV_ERROR, path,
+		pl_diags_add(diags, PL_DIAG_UNKNOWN_PROFILE, path,
 			     lines ? lines[i] : 0, columns ? columns[i] : 0,
 			     "unknown profile '%s' (profiles: %s, or all; see "
 			     "--list-profiles)", names[i], known);

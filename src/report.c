@@ -1,6 +1,6 @@
 /*
- * report.c: the small driver every output format plugs into, and helpers
- * the formats share (JSON strings, source lines).
+ * report.c: the small driver every output format plugs into (the formats'
+ * shared helpers are in report_util.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +28,12 @@ static const pl_report_format *format_for(pl_output_format f)
 pl_report *pl_report_begin(const pl_report_options *opts)
 {
 	pl_report *rep = pl_xcalloc(1, sizeof(*rep));
-	rep->opts = *opts;
+	if (opts) {
+		rep->opts = *opts;
+	} else {
+		rep->opts.format = PL_FORMAT_TEXT;
+		rep->opts.summary = 1;
+	}
 	if (rep->opts.out == NULL)
 		rep->opts.out = stdout;
 	rep->format = format_for(opts->format);
@@ -43,154 +48,37 @@ void pl_report_file(pl_report *rep, const pl_result *r)
 	rep->nfiles++;
 }
 
-void pl_report_set_rules(pl_report *rep, const pl_ruleset *rs)
+void pl_report_diags(pl_report *rep, const pl_diags *d)
 {
-	rep->opts.rules = rs;
+	for (size_t i = 0; i < d->count; i++) {
+		const pl_diag *x = &d->items[i];
+		pl_diags_add(&rep->diags, x->code, x->path, x->line, x->column,
+			     "%s", x->message);
+		rep->diags.items[rep->diags.count - 1].severity = x->severity;
+	}
 }
 
-void pl_report_end(pl_report *rep)
+int pl_report_end(pl_report *rep)
 {
 	if (rep == NULL)
-		return;
+		return 0;
 	if (rep->format->end)
 		rep->format->end(rep);
-	fflush(rep->opts.out);
+	FILE *out = rep->opts.out;
+	int rc = fflush(out) != 0 || ferror(out) ? -1 : 0;
+	pl_diags_clear(&rep->diags);
 	free(rep->state);
 	free(rep);
+	return rc;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_valid(const unsigned char *s, size_t n)
+int pl_report_write(pl_result *const *results, size_t n,
+		    pl_output_format format, FILE *out)
 {
-	size_t len;
-	unsigned min;
-	unsigned cp;
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2; min = 0x80; cp = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3; min = 0x800; cp = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4; min = 0x10000; cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
+	pl_report_options o = {format, out, 0, 1, 0, NULL};
+	pl_report *rep = pl_report_begin(&o);
+	for (size_t i = 0; i < n; i++)
+		pl_report_file(rep, results[i]);
+	return pl_report_end(rep);
 }
 
-void pl_json_string_n(FILE *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	fputc('"', out);
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		if (c == '"' || c == '\\') {
-			fputc('\\', out);
-			fputc(c, out);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			switch (c) {
-			case '\n': fputs("\\n", out); break;
-			case '\r': fputs("\\r", out); break;
-			case '\t': fputs("\\t", out); break;
-			default: fprintf(out, "\\u%04x", c); break;
-			}
-			i++;
-		} else if (c < 0x80) {
-			fputc(c, out);
-			i++;
-		} else {
-			size_t len = utf8_valid(p + i, n - i);
-			if (len == 0) {
-				fputs("\\ufffd", out);
-				i++;
-			} else {
-				fwrite(p + i, 1, len, out);
-				i += len;
-			}
-		}
-	}
-	fputc('"', out);
-}
-
-void pl_json_string(FILE *out, const char *s)
-{
-	pl_json_string_n(out, s ? s : "", s ? strlen(s) : 0);
-}
-
-const char *pl_report_line(const pl_result *r, unsigned long line, size_t *len)
-{
-	if (line == 0 || line > r->nlines) {
-		*len = 0;
-		return "";
-	}
-	size_t start = r->line_starts[line - 1];
-	size_t end = line < r->nlines ? r->line_starts[line] : r->src_len;
-	while (end > start && (r->src[end - 1] == '\n' || r->src[end - 1] == '\r'))
-		end--;
-	*len = end - start;
-	return r->src + start;
-}
-
-void pl_report_end_position(const pl_result *r, const pl_location *l,
-			    unsigned long *line, unsigned long *column)
-{
-	if (l->length == 0 || l->path != NULL) {
-		*line = l->line;
-		*column = l->column;
-		return;
-	}
-	pl_result_position(r, l->offset + l->length, line, column);
-}
-
-const char *pl_report_location_path(const pl_result *r, const pl_location *l)
-{
-	return l->path ? l->path : r->path;
-}
-
-static void location_fields(FILE *out, const pl_result *r,
-			    const pl_location *l)
-{
-	unsigned long el, ec;
-	pl_report_end_position(r, l, &el, &ec);
-	fprintf(out, "\"offset\": %zu, \"length\": %zu, \"line\": %lu, "
-		"\"column\": %lu, \"endLine\": %lu, \"endColumn\": %lu",
-		l->offset, l->length, l->line, l->column, el, ec);
-}
-
-void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f)
-{
-	fputs("\"rule\": ", out);
-	pl_json_string(out, f->rule);
-	fprintf(out, ", \"kind\": \"%s\", \"severity\": \"%s\", \"area\": \"%s\", "
-		"\"message\": ", pl_finding_kind_name(f->kind),
-		pl_severity_name(f->severity), pl_area_name(f->area));
-	pl_json_string(out, f->message);
-	fputs(", ", out);
-	location_fields(out, r, &f->loc);
-	fprintf(out, ", \"fingerprint\": \"%016llx\", \"related\": [",
-		pl_finding_fingerprint(r, f));
-	for (size_t k = 0; k < f->nrelated; k++) {
-		const pl_location *l = &f->related[k];
-		fputs(k ? ", {" : "{", out);
-		location_fields(out, r, l);
-		if (l->path) {
-			fputs(", \"path\": ", out);
-			pl_json_string(out, l->path);
-		}
-		fputs(", \"message\": ", out);
-		pl_json_string(out, l->message);
-		fputc('}', out);
-	}
-	fputc(']', out);
-}

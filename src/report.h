@@ -1,11 +1,14 @@
 /*
  * report.h: the interface every output format implements (one file each:
- * report_text.c, report_json.c, ...), and helpers they share.
+ * report_text.c, report_json.c, ...), and the helpers they share
+ * (report_util.c).
  */
 #ifndef PL_REPORT_H
 #define PL_REPORT_H
 
-#include "policylint.h"
+#include "diag.h"
+#include "result.h"
+#include "rules.h"
 #include "util.h"
 
 typedef struct {
@@ -19,6 +22,7 @@ struct pl_report {
 	pl_report_options opts;
 	const pl_report_format *format;
 	size_t nfiles;          /* files written so far */
+	pl_diags diags;         /* the run's diagnostics (pl_report_diags) */
 	void *state;            /* the format's own */
 };
 

@@ -86,9 +86,31 @@ static void json_file(pl_report *rep, const pl_result *r)
 	fputs(r->nfindings ? "\n      ]}" : "]}", out);
 }
 
+/* The run's diagnostics, when there are any: code, severity, where. */
+static void json_diags(FILE *out, const pl_diags *d)
+{
+	fputs(",\n  \"diagnostics\": [", out);
+	for (size_t i = 0; i < d->count; i++) {
+		const pl_diag *x = &d->items[i];
+		fputs(i ? ",\n    {" : "\n    {", out);
+		fprintf(out, "\"code\": \"%s\", \"severity\": \"%s\", \"path\": ",
+			pl_diag_code_id(x->code), pl_severity_name(x->severity));
+		pl_json_string(out, x->path);
+		fprintf(out, ", \"line\": %lu, \"column\": %lu, \"message\": ",
+			x->line, x->column);
+		pl_json_string(out, x->message);
+		fputc('}', out);
+	}
+	fputs("\n  ]", out);
+}
+
 static void json_end(pl_report *rep)
 {
-	fputs(rep->nfiles ? "\n  ]\n}\n" : "]\n}\n", rep->opts.out);
+	FILE *out = rep->opts.out;
+	fputs(rep->nfiles ? "\n  ]" : "]", out);
+	if (rep->diags.count)
+		json_diags(out, &rep->diags);
+	fputs("\n}\n", out);
 }
 
 const pl_report_format pl_report_json_format = {"json", json_begin, json_file,

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "paths.h"
 #include "report.h"
 #include "rules.h"
 
@@ -94,7 +94,6 @@ static void sarif_begin(pl_report *rep)
 	for (size_t i = 0; i < 2; i++)
 		add_rule(st, builtin_descriptions[i][0], NULL,
 			 builtin_descriptions[i][1]);
-	register_rules(st, rep->opts.rules);
 }
 
 /* ---- URIs ---------------------------------------------------------------- */
@@ -248,7 +247,7 @@ static void sarif_result(sarif_state *st, const pl_result *r,
 static void sarif_file(pl_report *rep, const pl_result *r)
 {
 	sarif_state *st = rep->state;
-	register_rules(st, rep->opts.rules);
+	register_rules(st, r->rules);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		if (st->nresults >= SARIF_MAX_RESULTS) {
 			st->dropped += r->nfindings - i;
@@ -374,6 +373,44 @@ static void rule_descriptor(FILE *out, const rule_entry *e)
 	fputs("}}", out);
 }
 
+/* The run's diagnostics, and results left out, as tool execution
+ * notifications: each names its code as the descriptor id. */
+static void notifications(FILE *out, const sarif_state *st,
+			  const pl_report *rep)
+{
+	const pl_diags *d = &rep->diags;
+	if (d->count == 0 && st->dropped == 0)
+		return;
+	fprintf(out, "      \"invocations\": [{\"executionSuccessful\": %s, "
+		"\"toolExecutionNotifications\": [", d->errors ? "false" : "true");
+	for (size_t i = 0; i < d->count; i++) {
+		const pl_diag *x = &d->items[i];
+		fputs(i ? ",\n        {" : "\n        {", out);
+		fprintf(out, "\"level\": \"%s\", \"descriptor\": {\"id\": \"%s\"}, "
+			"\"message\": {\"text\": ", level_of(x->severity),
+			pl_diag_code_id(x->code));
+		pl_json_string(out, x->message);
+		fputc('}', out);
+		if (strcmp(x->path, "policylint") != 0) {
+			fputs(", \"locations\": [{\"physicalLocation\": "
+			      "{\"artifactLocation\": ", out);
+			artifact_location(out, st, x->path);
+			if (x->line)
+				fprintf(out, ", \"region\": {\"startLine\": %lu, "
+					"\"startColumn\": %lu}", x->line,
+					x->column ? x->column : 1);
+			fputs("}}]", out);
+		}
+		fputc('}', out);
+	}
+	if (st->dropped)
+		fprintf(out, "%s{\"level\": \"warning\", \"message\": {\"text\": "
+			"\"%zu more results left out: GitHub accepts at most %d "
+			"per run\"}}", d->count ? ",\n        " : "\n        ",
+			st->dropped, SARIF_MAX_RESULTS);
+	fputs("]}],\n", out);
+}
+
 static void sarif_end(pl_report *rep)
 {
 	sarif_state *st = rep->state;
@@ -398,12 +435,7 @@ static void sarif_end(pl_report *rep)
 		pl_json_string(out, rep->opts.against);
 		fputs("},\n", out);
 	}
-	if (st->dropped)
-		fprintf(out, "      \"invocations\": [{\"executionSuccessful\": true, "
-			"\"toolExecutionNotifications\": [{\"level\": \"warning\", "
-			"\"message\": {\"text\": \"%zu more results left out: GitHub "
-			"accepts at most %d per run\"}}]}],\n", st->dropped,
-			SARIF_MAX_RESULTS);
+	notifications(out, st, rep);
 	fputs("      \"results\": [", out);
 	fwrite(st->buf, 1, st->buf_len, out);
 	fputs(st->nresults ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n",

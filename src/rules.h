@@ -19,7 +19,9 @@
 
 #include <stddef.h>
 
-#include "policylint.h"
+#include "diag.h"
+#include "policylint-advanced.h"
+#include "result.h"
 
 typedef struct pl_regex pl_regex;
 
@@ -271,13 +273,23 @@ int pl_rule_in_profiles(const pl_rule *r, const char *const *names, size_t n);
 /* Whether topic t runs when names[0..n) are selected. */
 int pl_topic_selected(const pl_topic *t, const char *const *names, size_t n);
 
+/* Checks a selection: every name must be a profile of rs or "all"; one
+ * error per unknown name (at path:line:column when line is nonzero).
+ * Returns the number of errors. */
+int pl_ruleset_check_selection(const pl_ruleset *rs, const char *const *names,
+			       size_t n, const char *path,
+			       const unsigned long *lines,
+			       const unsigned long *columns, pl_diags *diags);
+
 /* Number of rules of profile id that are requirements (all but conflict
  * rules). */
 size_t pl_profile_rule_count(const pl_ruleset *rs, const char *id);
 const char *pl_vocab_name(pl_vocab_kind k);       /* "data type", ... */
 const char *pl_qual_effect_name(pl_qual_effect e); /* "negation", ... */
+/* Every effect's name in enum order, NULL-terminated (for the loader). */
+extern const char *const pl_qual_effect_names[PL_QUAL_COUNT + 1];
 
-/* ---- The regular-expression engine (rules_compile.c) ---------------- */
+/* ---- The regular-expression engine (regex.c) -------------------------- */
 
 /* Per-scan matching state: match data, limits, JIT stack. */
 typedef struct pl_match_state pl_match_state;
@@ -308,6 +320,12 @@ pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
 #define PL_MATCH_LIMIT_HEAP_KB 20000u
 
 
+
+/* Compiles pattern[0..len) caseless, UTF and UCP, JIT when it can.  On a
+ * syntax error returns NULL with PCRE2's message in errbuf and the offset
+ * of the bad character in *erroff. */
+pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
+			   size_t errsize, size_t *erroff);
 
 /* Compiles one of policylint's own helper patterns (negation, hedges);
  * aborts on error, since these are fixed strings in the source. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "conflicts.h"
-#include "scan.h"
+#include "judge.h"
 #include "util.h"
 
 static int rule_fires_on(pl_scanner *sc, const pl_rule *r)
@@ -24,7 +24,7 @@ static int rule_fires_on(pl_scanner *sc, const pl_rule *r)
 	if (r->kind == PL_RULE_CONFLICT)   /* an example is a whole policy */
 		return pl_conflicts_count(sc, r) > 0;
 	const pl_hit *trigger;
-	return pl_scanner_rule_fires(sc, r, &trigger);
+	return pl_rule_fires(sc, r, &trigger);
 }
 
 static int check_one(const pl_ruleset *rs, const pl_example *ex, int expect,
@@ -40,7 +40,7 @@ static int check_one(const pl_ruleset *rs, const pl_example *ex, int expect,
 		return 0;
 	const char *what = rule ? "rule" : "topic";
 	const char *id = rule ? rule->id : rs->topics[topic].id;
-	pl_diags_add(diags, PL_SEV_ERROR, ex->origin.file, ex->origin.line,
+	pl_diags_add(diags, PL_DIAG_RULES_EXAMPLE, ex->origin.file, ex->origin.line,
 		     ex->origin.column, "%s '%s': example %s: %s",
 		     what, id,
 		     expect ? (rule ? "should fire but does not"

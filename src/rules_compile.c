@@ -1,129 +1,16 @@
 /*
  * rules_compile.c: turns loaded rules into PCRE2 matchers.
  *
- * This is the only file that includes pcre2.h.  It expands {{name}}
- * fragments, compiles every pattern once (JIT, Unicode, caseless), resolves
- * topic references and checks ids across files.  It also owns the matching
- * state every search runs under, with limits, so that no pattern can hang a
- * run: a search that hits them reports PL_MATCH_LIMIT and the scanner names
- * the rule.
+ * It expands {{name}} fragments, compiles every pattern once through
+ * regex.c (JIT, Unicode, caseless), resolves topic references and checks
+ * ids across files, so that an error points at the character in the YAML
+ * file that causes it.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
 #include "util.h"
-
-struct pl_regex {
-	pcre2_code *code;
-	int jit;
-};
-
-struct pl_match_state {
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-	pcre2_jit_stack *stack;
-};
-
-pl_match_state *pl_match_state_new(void)
-{
-	pl_match_state *ms = pl_xcalloc(1, sizeof(*ms));
-	ms->md = pcre2_match_data_create(1, NULL);
-	ms->mc = pcre2_match_context_create(NULL);
-	ms->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (ms->md == NULL || ms->mc == NULL || ms->stack == NULL) {
-		fprintf(stderr, "policylint: out of memory (PCRE2 state)\n");
-		abort();
-	}
-	pcre2_set_match_limit(ms->mc, PL_MATCH_LIMIT_COUNT);
-	pcre2_set_depth_limit(ms->mc, PL_MATCH_LIMIT_DEPTH);
-	pcre2_set_heap_limit(ms->mc, PL_MATCH_LIMIT_HEAP_KB);
-	pcre2_jit_stack_assign(ms->mc, NULL, ms->stack);
-	return ms;
-}
-
-void pl_match_state_free(pl_match_state *ms)
-{
-	if (ms == NULL)
-		return;
-	pcre2_match_data_free(ms->md);
-	pcre2_match_context_free(ms->mc);
-	pcre2_jit_stack_free(ms->stack);
-	free(ms);
-}
-
-pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
-				const char *subject, size_t len, size_t start,
-				size_t *mstart, size_t *mend)
-{
-	if (start > len)
-		return PL_MATCH_NONE;
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0,
-			     ms->md, ms->mc);
-	if (rc >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ms->md);
-		*mstart = ov[0];
-		*mend = ov[1] >= ov[0] ? ov[1] : ov[0];
-		return PL_MATCH_FOUND;
-	}
-	switch (rc) {
-	case PCRE2_ERROR_NOMATCH:
-		return PL_MATCH_NONE;
-	case PCRE2_ERROR_MATCHLIMIT:
-	case PCRE2_ERROR_DEPTHLIMIT:
-	case PCRE2_ERROR_HEAPLIMIT:
-	case PCRE2_ERROR_JIT_STACKLIMIT:
-		return PL_MATCH_LIMIT;
-	default:
-		return PL_MATCH_ERROR;
-	}
-}
-
-pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
-			      const char *subject, size_t len)
-{
-	size_t a, b;
-	return pl_regex_search(re, ms, subject, len, 0, &a, &b);
-}
-
-/* POLICYLINT_NO_JIT=1 runs PCRE2's interpreter instead of its JIT.  The
- * valgrind stage of the test suite sets it: valgrind cannot follow the
- * machine code the JIT writes and reports its reads as errors.  Matching is
- * the same either way; ASan runs cover the JIT. */
-static int jit_wanted(void)
-{
-	const char *v = getenv("POLICYLINT_NO_JIT");
-	return v == NULL || *v == '\0' || strcmp(v, "0") == 0;
-}
-
-pl_regex *pl_regex_builtin(const char *pattern)
-{
-	int errcode;
-	PCRE2_SIZE erroff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-					 PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-					 PCRE2_MATCH_INVALID_UTF,
-					 &errcode, &erroff, NULL);
-	if (code == NULL) {
-		fprintf(stderr, "policylint: internal pattern does not compile "
-			"at %zu: %s\n", (size_t)erroff, pattern);
-		abort();
-	}
-	pl_regex *re = pl_xcalloc(1, sizeof(*re));
-	re->code = code;
-	re->jit = jit_wanted() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
-	return re;
-}
-
-void pl_regex_free(pl_regex *re)
-{
-	if (re == NULL)
-		return;
-	pcre2_code_free(re->code);
-	free(re);
-}
 
 /* ---- {{name}} expansion ------------------------------------------------ */
 
@@ -140,10 +27,12 @@ static const pl_define *find_define(const pl_ruleset *rs, const char *name,
 /* Expands {{name}} into (?:value), recursively.  colmap (may be NULL) maps
  * bytes of src to file columns; *out_map receives the same for the result,
  * every expanded byte mapping to the column of its "{{".  Returns 0, or -1
- * with *bad_at set to the offset of the unknown or cyclic reference. */
+ * with *bad_at set to the offset of the unknown or cyclic reference, *why
+ * to a message and *code to its diagnostic code. */
 static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 		  pl_buf *out, size_t **out_map, size_t *map_len, size_t *map_cap,
-		  size_t col_override, int depth, size_t *bad_at, char **why)
+		  size_t col_override, int depth, size_t *bad_at, char **why,
+		  pl_diag_code *code)
 {
 	size_t n = strlen(src);
 	for (size_t i = 0; i < n; i++) {
@@ -164,6 +53,8 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 						      (size_t)(end - src - i - 2)) : NULL;
 			if (d == NULL || depth > 8) {
 				*bad_at = i;
+				*code = depth > 8 ? PL_DIAG_RULES_CYCLE :
+					PL_DIAG_RULES_UNKNOWN_REFERENCE;
 				*why = pl_xasprintf(
 					depth > 8 ? "fragments nest too deeply at '%.*s'"
 						  : "unknown fragment '%.*s' (define it under 'define:')",
@@ -176,7 +67,8 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 			size_t inner_bad;
 			char *inner_why = NULL;
 			if (expand(rs, d->value, NULL, out, out_map, map_len, map_cap,
-				   col ? col : 1, depth + 1, &inner_bad, &inner_why) < 0) {
+				   col ? col : 1, depth + 1, &inner_bad, &inner_why,
+				   code) < 0) {
 				*bad_at = i;
 				*why = inner_why;
 				return -1;
@@ -211,10 +103,11 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 	pl_buf exp;
 	size_t *map = NULL, map_len = 0, map_cap = 0, bad_at = 0;
 	char *why = NULL;
+	pl_diag_code code = PL_DIAG_RULES_UNKNOWN_REFERENCE;
 	pl_buf_init(&exp);
 	if (expand(rs, p->source, p->colmap, &exp, &map, &map_len, &map_cap, 0, 0,
-		   &bad_at, &why) < 0) {
-		pl_diags_add(diags, PL_SEV_ERROR, p->origin.file, p->origin.line,
+		   &bad_at, &why, &code) < 0) {
+		pl_diags_add(diags, code, p->origin.file, p->origin.line,
 			     column_for(p, p->colmap, p->colmap_len, bad_at),
 			     "%s: %s", owner, why);
 		free(why);
@@ -225,26 +118,18 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 	size_t last_col = map_len ? map[map_len - 1] : 0;
 	PL_PUSH(map, map_len, map_cap, last_col);
 
-	int errcode;
-	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-			PCRE2_MATCH_INVALID_UTF;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)exp.data, exp.len, opts,
-					 &errcode, &erroff, NULL);
-	if (code == NULL) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(errcode, msg, sizeof msg);
-		pl_diags_add(diags, PL_SEV_ERROR, p->origin.file, p->origin.line,
+	char msg[256];
+	size_t erroff;
+	pl_regex *re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg, &erroff);
+	if (re == NULL) {
+		pl_diags_add(diags, PL_DIAG_RULES_BAD_REGEX, p->origin.file,
+			     p->origin.line,
 			     column_for(p, map, map_len, erroff),
-			     "%s: bad regular expression: %s", owner,
-			     (const char *)msg);
+			     "%s: bad regular expression: %s", owner, msg);
 		free(map);
 		pl_buf_free(&exp);
 		return 1;
 	}
-	pl_regex *re = pl_xcalloc(1, sizeof(*re));
-	re->code = code;
-	re->jit = jit_wanted() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	p->re = re;
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
@@ -291,7 +176,8 @@ static int resolve_refs(const pl_ruleset *rs, pl_topic_refs *refs,
 		if (t < 0 && pl_area_from_name(refs->names[i]) >= 0)
 			t = -2;   /* an area: handled by the scanner */
 		if (t == -1) {
-			pl_diags_add(diags, PL_SEV_ERROR, refs->origins[i].file,
+			pl_diags_add(diags, PL_DIAG_RULES_UNKNOWN_REFERENCE,
+				     refs->origins[i].file,
 				     refs->origins[i].line, refs->origins[i].column,
 				     "%s: unknown topic '%s'", owner,
 				     refs->names[i]);
@@ -313,11 +199,10 @@ static long find_term(const pl_terms *v, const char *id)
 	return -1;
 }
 
-static int term_error(pl_diags *diags, const pl_origin *o, const char *fmt,
-		      const char *a, const char *b)
+static int term_error(pl_diags *diags, pl_diag_code code, const pl_origin *o,
+		      const char *fmt, const char *a, const char *b)
 {
-	pl_diags_add(diags, PL_SEV_ERROR, o->file, o->line, o->column, fmt, a,
-		     b);
+	pl_diags_add(diags, code, o->file, o->line, o->column, fmt, a, b);
 	return 1;
 }
 
@@ -332,7 +217,8 @@ static int resolve_parents(pl_terms *v, pl_vocab_kind kind, pl_diags *diags)
 			continue;
 		long p = find_term(v, t->parent);
 		if (p < 0)
-			errors += term_error(diags, &t->parent_origin,
+			errors += term_error(diags, PL_DIAG_RULES_UNKNOWN_REFERENCE,
+					     &t->parent_origin,
 					     "unknown parent '%s' (no %s has "
 					     "that id)", t->parent,
 					     pl_vocab_name(kind));
@@ -344,7 +230,8 @@ static int resolve_parents(pl_terms *v, pl_vocab_kind kind, pl_diags *diags)
 		while (at != (size_t)-1 && at != i && steps++ <= v->count)
 			at = v->items[at].parent_index;
 		if (at == i) {
-			errors += term_error(diags, &v->items[i].parent_origin,
+			errors += term_error(diags, PL_DIAG_RULES_CYCLE,
+					     &v->items[i].parent_origin,
 					     "'%s' is inside itself through "
 					     "its parents%s", v->items[i].id, "");
 			v->items[i].parent_index = (size_t)-1;
@@ -362,8 +249,8 @@ static int compile_vocab(pl_ruleset *rs, pl_vocab_kind kind, pl_diags *diags)
 		pl_term *t = &v->items[i];
 		long first = find_term(v, t->id);
 		if (first >= 0 && (size_t)first < i)
-			errors += term_error(diags, &t->origin,
-					     "duplicate %s id '%s'",
+			errors += term_error(diags, PL_DIAG_RULES_DUPLICATE_ID,
+					     &t->origin, "duplicate %s id '%s'",
 					     pl_vocab_name(kind), t->id);
 		snprintf(owner, sizeof owner, "%s '%s'", pl_vocab_name(kind),
 			 t->id);
@@ -373,8 +260,9 @@ static int compile_vocab(pl_ruleset *rs, pl_vocab_kind kind, pl_diags *diags)
 			long d = find_term(&rs->vocab[PL_VOCAB_DATA],
 					   t->implied_data);
 			if (d < 0)
-				errors += term_error(diags, &t->origin,
-						     "%s: unknown data type "
+				errors += term_error(diags,
+						     PL_DIAG_RULES_UNKNOWN_REFERENCE,
+						     &t->origin, "%s: unknown data type "
 						     "'%s' in implied_data",
 						     owner, t->implied_data);
 			else
@@ -394,8 +282,8 @@ static int resolve_actions(const pl_ruleset *rs, pl_topic_refs *refs,
 	for (size_t i = 0; i < refs->count; i++) {
 		long a = find_term(&rs->vocab[PL_VOCAB_ACTION], refs->names[i]);
 		if (a < 0) {
-			pl_diags_add(diags, PL_SEV_ERROR, refs->origins[i].file,
-				     refs->origins[i].line,
+			pl_diags_add(diags, PL_DIAG_RULES_UNKNOWN_REFERENCE,
+				     refs->origins[i].file, refs->origins[i].line,
 				     refs->origins[i].column,
 				     "%s: unknown action '%s'", owner,
 				     refs->names[i]);
@@ -415,9 +303,9 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_topic *t = &rs->topics[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->topics[j].id, t->id) == 0) {
-				pl_diags_add(diags, PL_SEV_ERROR, t->origin.file,
-					     t->origin.line, t->origin.column,
-					     "duplicate topic id '%s' (first "
+				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID,
+					     t->origin.file, t->origin.line,
+					     t->origin.column, "duplicate topic id '%s' (first "
 					     "defined at %s:%lu:%lu)", t->id,
 					     rs->topics[j].origin.file,
 					     rs->topics[j].origin.line,
@@ -432,9 +320,9 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_rule *r = &rs->rules[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->rules[j].id, r->id) == 0) {
-				pl_diags_add(diags, PL_SEV_ERROR, r->origin.file,
-					     r->origin.line, r->origin.column,
-					     "duplicate rule id '%s' (first "
+				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID,
+					     r->origin.file, r->origin.line,
+					     r->origin.column, "duplicate rule id '%s' (first "
 					     "defined at %s:%lu:%lu)", r->id,
 					     rs->rules[j].origin.file,
 					     rs->rules[j].origin.line,
@@ -493,133 +381,4 @@ void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out)
 			export_list(&rs->vocab[k].items[i].patterns, out);
 			export_list(&rs->vocab[k].items[i].inverse, out);
 		}
-}
-
-/* ---- Freeing ------------------------------------------------------------ */
-
-static void patterns_free(pl_patterns *ps)
-{
-	for (size_t i = 0; i < ps->count; i++) {
-		free(ps->items[i].source);
-		free(ps->items[i].colmap);
-		pl_regex_free(ps->items[i].re);
-	}
-	free(ps->items);
-}
-
-static void matcher_free(pl_matcher_spec *m)
-{
-	patterns_free(&m->patterns);
-	patterns_free(&m->exclude);
-	patterns_free(&m->section);
-}
-
-static void examples_free(pl_examples *e)
-{
-	for (size_t i = 0; i < e->count; i++)
-		free(e->items[i].text);
-	free(e->items);
-}
-
-static void refs_free(pl_topic_refs *r)
-{
-	for (size_t i = 0; i < r->count; i++)
-		free(r->names[i]);
-	free(r->names);
-	free(r->origins);
-	free(r->index);
-}
-
-static void strings_free(char **s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(s[i]);
-	free(s);
-}
-
-static void terms_free(pl_terms *v)
-{
-	for (size_t i = 0; i < v->count; i++) {
-		pl_term *t = &v->items[i];
-		free(t->id);
-		free(t->label);
-		free(t->parent);
-		patterns_free(&t->patterns);
-		patterns_free(&t->inverse);
-		free(t->says);
-		free(t->denies);
-		free(t->preposition);
-		free(t->implied_data);
-		free(t->inverse_says);
-	}
-	free(v->items);
-}
-
-pl_ruleset *pl_ruleset_new(void)
-{
-	return pl_xcalloc(1, sizeof(pl_ruleset));
-}
-
-void pl_ruleset_free(pl_ruleset *rs)
-{
-	if (rs == NULL)
-		return;
-	for (size_t i = 0; i < rs->ntopics; i++) {
-		pl_topic *t = &rs->topics[i];
-		free(t->id);
-		free(t->summary);
-		strings_free(t->profiles, t->nprofiles);
-		free(t->profile_origins);
-		matcher_free(&t->match);
-		examples_free(&t->examples_match);
-		examples_free(&t->examples_no_match);
-	}
-	for (size_t i = 0; i < rs->nrules; i++) {
-		pl_rule *r = &rs->rules[i];
-		free(r->id);
-		free(r->message);
-		free(r->rationale);
-		strings_free(r->references, r->nreferences);
-		strings_free(r->profiles, r->nprofiles);
-		free(r->profile_origins);
-		free(r->refines);
-		refs_free(&r->topics);
-		refs_free(&r->when);
-		refs_free(&r->actions);
-		matcher_free(&r->match);
-		examples_free(&r->examples_match);
-		examples_free(&r->examples_no_match);
-	}
-	for (size_t i = 0; i < rs->nprofiles; i++) {
-		pl_profile *p = &rs->profiles[i];
-		free(p->id);
-		free(p->title);
-		free(p->law);
-		free(p->citation);
-		free(p->url);
-		free(p->description);
-	}
-	free(rs->profiles);
-	for (size_t i = 0; i < rs->ndefines; i++) {
-		free(rs->defines[i].name);
-		free(rs->defines[i].value);
-	}
-	free(rs->defines);
-	for (int k = 0; k < PL_VOCAB_COUNT; k++)
-		terms_free(&rs->vocab[k]);
-	pl_regex_free(rs->negation);
-	pl_regex_free(rs->conditional);
-	strings_free(rs->files, rs->nfiles);
-	free(rs->topics);
-	free(rs->rules);
-	free(rs);
-}
-
-const char *pl_pcre2_version(void)
-{
-	static char version[64];
-	if (version[0] == '\0' &&
-	    pcre2_config(PCRE2_CONFIG_VERSION, version) < 0)
-		strcpy(version, "unknown");
-	return version;
 }

@@ -28,17 +28,19 @@ typedef struct {
 	int errors;
 } loader;
 
-static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
+static void error_at(loader *ld, pl_diag_code code, const pl_ynode *n,
+		     const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
+	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 
-static void error_at(loader *ld, const pl_ynode *n, const char *fmt, ...)
+static void error_at(loader *ld, pl_diag_code code, const pl_ynode *n,
+		     const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	pl_diags_vadd(ld->diags, PL_SEV_ERROR, ld->file, n ? n->line : 0,
+	pl_diags_vadd(ld->diags, code, ld->file, n ? n->line : 0,
 		      n ? n->column : 0, fmt, ap);
 	va_end(ap);
 	ld->errors++;
@@ -62,7 +64,7 @@ static int expect(loader *ld, const pl_ynode *n, pl_ynode_kind kind,
 	if (n == NULL)
 		return 0;
 	if (n->kind != kind) {
-		error_at(ld, n, "%s must be %s, not %s", what, kind_name(kind),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, n, "%s must be %s, not %s", what, kind_name(kind),
 			 kind_name(n->kind));
 		return 0;
 	}
@@ -76,7 +78,7 @@ static void check_keys(loader *ld, const pl_ynode *map, const char *what,
 	for (size_t i = 0; i < map->count; i++) {
 		const pl_ynode *k = map->keys[i];
 		if (k == NULL || k->kind != PL_YNODE_SCALAR) {
-			error_at(ld, k, "%s: keys must be strings", what);
+			error_at(ld, PL_DIAG_RULES_SCHEMA, k, "%s: keys must be strings", what);
 			continue;
 		}
 		int known = 0;
@@ -88,7 +90,7 @@ static void check_keys(loader *ld, const pl_ynode *map, const char *what,
 			for (size_t j = 0; allowed[j]; j++)
 				pl_buf_printf(&list, "%s%s", j ? ", " : "",
 					      allowed[j]);
-			error_at(ld, k, "unknown key '%s' in %s (known: %s)",
+			error_at(ld, PL_DIAG_RULES_SCHEMA, k, "unknown key '%s' in %s (known: %s)",
 				 k->value, what, list.data);
 			pl_buf_free(&list);
 		}
@@ -102,7 +104,7 @@ static char *get_string(loader *ld, const pl_ynode *map, const char *key,
 	const pl_ynode *v = pl_ynode_get(map, key);
 	if (v == NULL) {
 		if (required)
-			error_at(ld, map, "%s: missing required key '%s'", what,
+			error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key '%s'", what,
 				 key);
 		return NULL;
 	}
@@ -111,7 +113,7 @@ static char *get_string(loader *ld, const pl_ynode *map, const char *key,
 	if (!expect(ld, v, PL_YNODE_SCALAR, label))
 		return NULL;
 	if (required && v->value_len == 0) {
-		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: '%s' must not be empty", what, key);
 		return NULL;
 	}
 	return pl_xstrdup(v->value);
@@ -169,25 +171,25 @@ static void load_patterns(loader *ld, const pl_ynode *map, const char *key,
 	const pl_ynode *v = pl_ynode_get(map, key);
 	if (v == NULL) {
 		if (required)
-			error_at(ld, map, "%s: missing required key '%s'", what,
+			error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key '%s'", what,
 				 key);
 		return;
 	}
 	if (v->kind == PL_YNODE_SCALAR) {
-		error_at(ld, v, "'%s' must be a list of regular expressions "
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "'%s' must be a list of regular expressions "
 			 "(write '- ' before the pattern)", key);
 		return;
 	}
 	if (!expect(ld, v, PL_YNODE_SEQ, key))
 		return;
 	if (required && v->count == 0)
-		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: '%s' must not be empty", what, key);
 	for (size_t i = 0; i < v->count; i++) {
 		const pl_ynode *p = v->items[i];
 		if (!expect(ld, p, PL_YNODE_SCALAR, "a pattern"))
 			continue;
 		if (p->value_len == 0) {
-			error_at(ld, p, "empty pattern");
+			error_at(ld, PL_DIAG_RULES_SCHEMA, p, "empty pattern");
 			continue;
 		}
 		pl_pattern pat = {0};
@@ -205,7 +207,7 @@ static void load_examples(loader *ld, const pl_ynode *map, pl_examples *match,
 	const pl_ynode *ex = pl_ynode_get(map, "examples");
 	if (ex == NULL) {
 		if (needed)
-			pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file,
+			pl_diags_add(ld->diags, PL_DIAG_RULES_UNDOCUMENTED, ld->file,
 				     map->line, map->column,
 				     "%s has no examples (add examples: "
 				     "{match: [...], no_match: [...]})", what);
@@ -220,7 +222,7 @@ static void load_examples(loader *ld, const pl_ynode *map, pl_examples *match,
 		pl_examples *out = which == 0 ? match : no_match;
 		if (list == NULL) {
 			if (needed)
-				pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file,
+				pl_diags_add(ld->diags, PL_DIAG_RULES_UNDOCUMENTED, ld->file,
 					     ex->line, ex->column,
 					     "%s has no '%s' examples", what,
 					     keys[which]);
@@ -244,14 +246,14 @@ static void load_topic_refs(loader *ld, const pl_ynode *map, const char *key,
 	const pl_ynode *v = pl_ynode_get(map, key);
 	if (v == NULL) {
 		if (required)
-			error_at(ld, map, "%s: missing required key '%s'", what,
+			error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key '%s'", what,
 				 key);
 		return;
 	}
 	if (!expect(ld, v, PL_YNODE_SEQ, key))
 		return;
 	if (v->count == 0)
-		error_at(ld, v, "%s: '%s' must not be empty", what, key);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: '%s' must not be empty", what, key);
 	for (size_t i = 0; i < v->count; i++) {
 		const pl_ynode *t = v->items[i];
 		if (!expect(ld, t, PL_YNODE_SCALAR, "a topic id"))
@@ -289,7 +291,7 @@ static int load_area(loader *ld, const pl_ynode *map, const char *what)
 		for (int i = 0; i < PL_AREA_COUNT; i++)
 			pl_buf_printf(&list, "%s%s", i ? ", " : "",
 				      pl_area_name((pl_area)i));
-		error_at(ld, pl_ynode_get(map, "area"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "area"),
 			 "unknown area '%s' (areas: %s)", s, list.data);
 		pl_buf_free(&list);
 		a = PL_AREA_COLLECTION;
@@ -315,7 +317,7 @@ static int load_choice(loader *ld, const pl_ynode *map, const char *key,
 	pl_buf_init(&list);
 	for (int i = 0; choices[i]; i++)
 		pl_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
-	error_at(ld, v, "'%s' must be one of %s, not '%s'", key, list.data,
+	error_at(ld, PL_DIAG_RULES_SCHEMA, v, "'%s' must be one of %s, not '%s'", key, list.data,
 		 v->value);
 	pl_buf_free(&list);
 	return def;
@@ -371,21 +373,21 @@ static void load_profile_list(loader *ld, const pl_ynode *map,
 		return;
 	}
 	if (v->kind == PL_YNODE_SCALAR) {
-		error_at(ld, v, "%s: 'profiles' must be a list (write [%s])",
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: 'profiles' must be a list (write [%s])",
 			 what, v->value);
 		return;
 	}
 	if (!expect(ld, v, PL_YNODE_SEQ, "'profiles'"))
 		return;
 	if (v->count == 0)
-		error_at(ld, v, "%s: 'profiles' must not be empty", what);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: 'profiles' must not be empty", what);
 	*origins = pl_xcalloc(v->count ? v->count : 1, sizeof(**origins));
 	for (size_t i = 0; i < v->count; i++) {
 		const pl_ynode *n = v->items[i];
 		if (!expect(ld, n, PL_YNODE_SCALAR, "a profile id"))
 			continue;
 		if (strcmp(n->value, PL_PROFILE_ALL) == 0) {
-			error_at(ld, n, "%s: '%s' is no profile (it selects "
+			error_at(ld, PL_DIAG_RULES_SCHEMA, n, "%s: '%s' is no profile (it selects "
 				 "every profile on the command line)", what,
 				 PL_PROFILE_ALL);
 			continue;
@@ -410,7 +412,7 @@ static void load_topic(loader *ld, const pl_ynode *map)
 	if (t.id == NULL)
 		t.id = pl_xstrdup("?");
 	else if (!valid_id(t.id, 1) || strchr(t.id, '.') == NULL)
-		error_at(ld, pl_ynode_get(map, "id"),
+		error_at(ld, PL_DIAG_RULES_BAD_ID, pl_ynode_get(map, "id"),
 			 "topic id '%s' must look like area.name (lower case, "
 			 "digits, '-', '.')", t.id);
 	char what[128];
@@ -423,7 +425,7 @@ static void load_topic(loader *ld, const pl_ynode *map)
 	if (ev && pl_ynode_is_false(ev))
 		t.evidence = 0;
 	else if (ev && !pl_ynode_is_true(ev))
-		error_at(ld, ev, "'evidence' must be true or false");
+		error_at(ld, PL_DIAG_RULES_SCHEMA, ev, "'evidence' must be true or false");
 	load_profile_list(ld, map, &t.origin, &t.profiles, &t.nprofiles,
 			  &t.profiles_cap, &t.profile_origins, 0, what);
 	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
@@ -445,7 +447,7 @@ static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 		if (r->refines)
 			for (size_t i = 0; borrowed[i]; i++)
 				if (pl_ynode_get(map, borrowed[i]))
-					error_at(ld, pl_ynode_get(map, borrowed[i]),
+					error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, borrowed[i]),
 						 "%s: '%s' comes from the refined "
 						 "rule '%s'; leave it out", what,
 						 borrowed[i], r->refines);
@@ -455,11 +457,11 @@ static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 		char *end = NULL;
 		long v = strtol(age->value, &end, 10);
 		if (end == age->value || *end != '\0' || v < 1 || v > 1200)
-			error_at(ld, age, "%s: 'max-age-months' must be a whole "
+			error_at(ld, PL_DIAG_RULES_SCHEMA, age, "%s: 'max-age-months' must be a whole "
 				 "number of months from 1 to 1200, not '%s'",
 				 what, age->value);
 		else if (r->kind != PL_RULE_REQUIRE)
-			error_at(ld, age, "%s: 'max-age-months' only applies to "
+			error_at(ld, PL_DIAG_RULES_SCHEMA, age, "%s: 'max-age-months' only applies to "
 				 "rules of kind require", what);
 		else
 			r->max_age_months = (int)v;
@@ -476,16 +478,16 @@ static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
 	if (r->kind != PL_RULE_AVOID)
 		for (size_t i = 0; matcher_keys[i]; i++)
 			if (pl_ynode_get(map, matcher_keys[i]))
-				error_at(ld, pl_ynode_get(map, matcher_keys[i]),
+				error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, matcher_keys[i]),
 					 "%s: '%s' only applies to rules of "
 					 "kind avoid", what, matcher_keys[i]);
 	if (r->kind != PL_RULE_REQUIRE_IF && pl_ynode_get(map, "when"))
-		error_at(ld, pl_ynode_get(map, "when"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "when"),
 			 "%s: 'when' only applies to rules of kind require-if",
 			 what);
 	if ((r->kind == PL_RULE_AVOID || r->kind == PL_RULE_CONFLICT) &&
 	    pl_ynode_get(map, "topics"))
-		error_at(ld, pl_ynode_get(map, "topics"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "topics"),
 			 "%s: 'topics' does not apply to rules of kind %s", what,
 			 pl_rule_kind_name(r->kind));
 }
@@ -510,18 +512,18 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	if (r.id == NULL)
 		r.id = pl_xstrdup("?");
 	else if (!valid_id(r.id, 0))
-		error_at(ld, pl_ynode_get(map, "id"),
+		error_at(ld, PL_DIAG_RULES_BAD_ID, pl_ynode_get(map, "id"),
 			 "rule id '%s' must be lower case letters, digits and "
 			 "'-'", r.id);
 	char what[128];
 	snprintf(what, sizeof what, "rule '%s'", r.id);
 	if (pl_ynode_get(map, "kind") == NULL)
-		error_at(ld, map, "%s: missing required key 'kind'", what);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key 'kind'", what);
 	r.kind = (pl_rule_kind)load_choice(ld, map, "kind", kinds,
 					   PL_RULE_REQUIRE);
 	r.area = (pl_area)load_area(ld, map, what);
 	if (pl_ynode_get(map, "severity") == NULL)
-		error_at(ld, map, "%s: missing required key 'severity'", what);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key 'severity'", what);
 	r.severity = (pl_severity)load_choice(ld, map, "severity", sevs,
 					      PL_SEV_WARNING);
 	r.message = get_string(ld, map, "message", what, 1);
@@ -529,7 +531,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	load_string_list(ld, map, "references", &r.references, &r.nreferences,
 			 &r.references_cap);
 	if (r.nreferences == 0)
-		pl_diags_add(ld->diags, PL_SEV_WARNING, ld->file, map->line,
+		pl_diags_add(ld->diags, PL_DIAG_RULES_UNDOCUMENTED, ld->file, map->line,
 			     map->column, "%s has no references", what);
 	load_profile_list(ld, map, &r.origin, &r.profiles, &r.nprofiles,
 			  &r.profiles_cap, &r.profile_origins, 1, what);
@@ -551,7 +553,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		break;
 	}
 	if (r.kind != PL_RULE_CONFLICT && pl_ynode_get(map, "actions"))
-		error_at(ld, pl_ynode_get(map, "actions"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "actions"),
 			 "%s: 'actions' only applies to rules of kind conflict",
 			 what);
 	if (r.refines == NULL)
@@ -576,7 +578,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 	if (p.id == NULL)
 		p.id = pl_xstrdup("?");
 	else if (!valid_id(p.id, 0) || strcmp(p.id, PL_PROFILE_ALL) == 0)
-		error_at(ld, pl_ynode_get(map, "id"),
+		error_at(ld, PL_DIAG_RULES_BAD_ID, pl_ynode_get(map, "id"),
 			 "profile id '%s' must be lower case letters, digits "
 			 "and '-' (and not '%s')", p.id, PL_PROFILE_ALL);
 	char what[128];
@@ -588,7 +590,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 	p.description = get_string(ld, map, "description", what, 0);
 	if (p.url && strncmp(p.url, "https://", 8) != 0 &&
 	    strncmp(p.url, "http://", 7) != 0)
-		error_at(ld, pl_ynode_get(map, "url"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "url"),
 			 "%s: 'url' must start with https:// or http://", what);
 	PL_PUSH(ld->rs->profiles, ld->rs->nprofiles, ld->rs->profiles_cap, p);
 }
@@ -599,25 +601,6 @@ static const char *const vocab_keys[PL_VOCAB_COUNT] = {
 	"data_types", "recipients", "places", "purposes", "actions",
 	"qualifiers"};
 
-const char *pl_vocab_name(pl_vocab_kind k)
-{
-	static const char *const names[PL_VOCAB_COUNT] = {
-		"data type", "recipient", "place", "purpose", "action",
-		"qualifier"};
-	return k < PL_VOCAB_COUNT ? names[k] : "?";
-}
-
-static const char *const effect_names[PL_QUAL_COUNT + 1] = {
-	"negation", "object-negation", "exception", "only", "consent",
-	"legal", "condition", "circumstance", "hypothetical", "past",
-	"unbounded", "scope", "actor", "other-actor", NULL};
-
-const char *pl_qual_effect_name(pl_qual_effect e)
-{
-	return e < PL_QUAL_COUNT ? effect_names[e] : "?";
-}
-
-/* A yes/no key; def when absent. */
 static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
 {
 	const pl_ynode *v = pl_ynode_get(map, key);
@@ -627,7 +610,7 @@ static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
 		return 1;
 	if (pl_ynode_is_false(v))
 		return 0;
-	error_at(ld, v, "'%s' must be true or false, not '%s'", key, v->value);
+	error_at(ld, PL_DIAG_RULES_SCHEMA, v, "'%s' must be true or false, not '%s'", key, v->value);
 	return def;
 }
 
@@ -650,10 +633,10 @@ static void load_action_fields(loader *ld, const pl_ynode *map, pl_term *t,
 	t->implied_target = load_flag(ld, map, "implied_target", 0);
 	t->inverse_says = get_string(ld, map, "inverse_says", what, 0);
 	if (t->inverse.count && t->inverse_says == NULL)
-		error_at(ld, map, "%s: 'inverse' needs 'inverse_says' (how a "
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: 'inverse' needs 'inverse_says' (how a "
 			 "message names it)", what);
 	if (t->needs_target && t->target == PL_TARGET_NONE)
-		error_at(ld, pl_ynode_get(map, "needs_target"),
+		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "needs_target"),
 			 "%s: 'needs_target' needs a 'target'", what);
 }
 
@@ -679,7 +662,7 @@ static void load_term(loader *ld, const pl_ynode *map, pl_vocab_kind kind)
 	if (t.id == NULL)
 		t.id = pl_xstrdup("?");
 	else if (!valid_id(t.id, 0))
-		error_at(ld, pl_ynode_get(map, "id"),
+		error_at(ld, PL_DIAG_RULES_BAD_ID, pl_ynode_get(map, "id"),
 			 "%s id '%s' must be lower case letters, digits and "
 			 "'-'", pl_vocab_name(kind), t.id);
 	char what[128];
@@ -699,10 +682,10 @@ static void load_term(loader *ld, const pl_ynode *map, pl_vocab_kind kind)
 		load_action_fields(ld, map, &t, what);
 	if (kind == PL_VOCAB_QUALIFIER) {
 		if (pl_ynode_get(map, "effect") == NULL)
-			error_at(ld, map, "%s: missing required key 'effect'",
+			error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key 'effect'",
 				 what);
 		t.effect = (pl_qual_effect)load_choice(ld, map, "effect",
-						       effect_names, 0);
+						       pl_qual_effect_names, 0);
 	}
 	pl_terms *v = &ld->rs->vocab[kind];
 	PL_PUSH(v->items, v->count, v->cap, t);
@@ -729,13 +712,13 @@ static void load_defines(loader *ld, const pl_ynode *map)
 			continue;
 		if (!valid_id(k->value, 0) && strspn(k->value,
 			"abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(k->value)) {
-			error_at(ld, k, "define name '%s' must be lower case "
+			error_at(ld, PL_DIAG_RULES_BAD_ID, k, "define name '%s' must be lower case "
 				 "letters, digits, '_' or '-'", k->value);
 			continue;
 		}
 		for (size_t j = 0; j < ld->rs->ndefines; j++)
 			if (strcmp(ld->rs->defines[j].name, k->value) == 0)
-				error_at(ld, k, "'%s' is already defined",
+				error_at(ld, PL_DIAG_RULES_DUPLICATE_ID, k, "'%s' is already defined",
 					 k->value);
 		pl_define d = {pl_xstrdup(k->value), pl_xstrdup(v->value),
 			       origin_of(ld, k)};
@@ -750,7 +733,8 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 	ld.file = rs->files[rs->nfiles - 1];
 	char *raw = NULL;
 	size_t before = diags->errors;
-	pl_ynode *root = pl_yaml_load(path, diags, &raw, &ld.raw_len);
+	pl_ynode *root = pl_yaml_load(path, diags, PL_DIAG_RULES_UNREADABLE, &raw,
+				      &ld.raw_len);
 	if (root == NULL)
 		return (int)(diags->errors - before);
 	ld.raw = raw;
@@ -799,7 +783,7 @@ int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, PL_DIAG_RULES_UNREADABLE, path, 0, 0,
 			     "cannot read rules: %s", strerror(errno));
 		return 1;
 	}
@@ -808,7 +792,7 @@ int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
 
 	DIR *dir = opendir(path);
 	if (dir == NULL) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, PL_DIAG_RULES_UNREADABLE, path, 0, 0,
 			     "cannot open rule folder: %s", strerror(errno));
 		return 1;
 	}
@@ -819,10 +803,11 @@ int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
 		if (e->d_name[0] != '.' && has_yaml_suffix(e->d_name))
 			PL_PUSH(names, n, cap, pl_xstrdup(e->d_name));
 	closedir(dir);
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n > 1)      /* qsort of no names: names is NULL */
+		qsort(names, n, sizeof(*names), compare_names);
 	int errors = 0;
 	if (n == 0) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, PL_DIAG_RULES_EMPTY_FOLDER, path, 0, 0,
 			     "no *.yaml rule files in this folder");
 		errors = 1;
 	}

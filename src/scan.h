@@ -1,6 +1,7 @@
 /*
- * scan.h: the scanner's internals that the example checker (rules_check.c)
- * and the conflict finder share.
+ * scan.h: the scanner: topics searched over one policy's prose, each match
+ * judged in its sentence.  The judge (judge.c), the conflict finder and the
+ * example checker (rules_check.c) work on what it finds.
  */
 #ifndef PL_SCAN_H
 #define PL_SCAN_H
@@ -49,18 +50,6 @@ void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
 /* Runs one matcher over the text; hits go to out (one per sentence). */
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 		      const char *owner, pl_hits *out);
-
-/* Whether a require / require-if rule fires; *trigger receives the hit
- * that makes a require-if rule apply, or for a require rule with
- * max-age-months the hit holding the newest date when that date is too
- * old. */
-int pl_scanner_rule_fires(const pl_scanner *sc, const pl_rule *r,
-			  const pl_hit **trigger);
-
-/* The newest date in the evidence of refs (the effective or last-updated
- * date); 0 and the hit holding it, or -1 when none holds a date. */
-int pl_scanner_newest_date(const pl_scanner *sc, const pl_topic_refs *refs,
-			   pl_date *date, const pl_hit **hit);
 
 void pl_scanner_free(pl_scanner *sc);
 

@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "entities.h"
+#include "textshape.h"
 #include "text.h"
 
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }

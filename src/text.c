@@ -1,7 +1,6 @@
 /*
  * text.c: the pieces of pl_text that every extractor shares: building prose
- * with its source map, mapping prose offsets back to source offsets, and
- * choosing an extractor for an input format.
+ * with its source map, and mapping prose offsets back to source offsets.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -68,22 +67,6 @@ void pl_text_end_block(pl_text *t, pl_buf *out)
 	}
 	b->start = start;
 	b->end = end;
-}
-
-void pl_extract(pl_text *t, pl_input_format fmt, const char *src, size_t len)
-{
-	switch (fmt) {
-	case PL_INPUT_MARKDOWN:
-		pl_extract_markdown(t, src, len);
-		break;
-	case PL_INPUT_HTML:
-		pl_extract_html(t, src, len);
-		break;
-	default:
-		pl_extract_text(t, src, len);
-		break;
-	}
-	pl_text_segment(t);
 }
 
 /* The span containing prose offset off (the last one starting at or before

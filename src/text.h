@@ -78,8 +78,26 @@ void pl_extract_text(pl_text *t, const char *src, size_t len);
 void pl_extract_markdown(pl_text *t, const char *src, size_t len);
 void pl_extract_html(pl_text *t, const char *src, size_t len);
 
-/* Picks the extractor for fmt. */
+/* Extracts src[0..len) with the extractor for fmt (not PL_INPUT_AUTO),
+ * then splits it into sentences (extract.c). */
 void pl_extract(pl_text *t, pl_input_format fmt, const char *src, size_t len);
+
+/* The format a path's extension implies (.md, .markdown, .html, .htm, else
+ * text). */
+pl_input_format pl_input_format_for_path(const char *path);
+
+/* The format a file's content shows: HTML when it opens with a doctype or
+ * an <html> / <body> / <head> tag, Markdown when several lines use
+ * Markdown syntax (ATX headings, [links](...), **strong**, > quotes), else
+ * text. */
+pl_input_format pl_input_format_sniff(const char *src, size_t len);
+
+/* The format an input is read in: requested unless it is PL_INPUT_AUTO;
+ * else what name's extension says (NULL: text), and for a name that says
+ * text (.txt, none, standard input), what the content shows (extract.c). */
+pl_input_format pl_input_format_decide(pl_input_format requested,
+				       const char *name, const char *src,
+				       size_t len);
 
 /* Splits the blocks of t into sentences (segment.c). */
 void pl_text_segment(pl_text *t);

@@ -152,3 +152,11 @@ size_t pl_utf8_count(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+int pl_id_listed(const char *const *ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}

@@ -53,6 +53,9 @@ void pl_buf_vprintf(pl_buf *b, const char *fmt, va_list ap);
 /* Hands the buffer's storage to the caller (never NULL) and resets b. */
 char *pl_buf_detach(pl_buf *b);
 
+/* Whether id is one of ids[0..n). */
+int pl_id_listed(const char *const *ids, size_t n, const char *id);
+
 /* Number of UTF-8 characters in s[0..n): counts every byte that is not a
  * continuation byte, so invalid sequences still advance the count. */
 size_t pl_utf8_count(const char *s, size_t n);

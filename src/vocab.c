@@ -69,32 +69,6 @@ int pl_input_format_from_name(const char *name)
 	return index_of(input_names, 4, name);
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	if (m > n)
-		return 0;
-	for (size_t i = 0; i < m; i++) {
-		char c = s[n - m + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != suffix[i])
-			return 0;
-	}
-	return 1;
-}
-
-pl_input_format pl_input_format_for_path(const char *path)
-{
-	if (ends_with(path, ".md") || ends_with(path, ".markdown") ||
-	    ends_with(path, ".mdown") || ends_with(path, ".mkd"))
-		return PL_INPUT_MARKDOWN;
-	if (ends_with(path, ".html") || ends_with(path, ".htm") ||
-	    ends_with(path, ".xhtml"))
-		return PL_INPUT_HTML;
-	return PL_INPUT_TEXT;
-}
-
 static const char *const output_names[] = {"text", "json", "jsonl",
 					   "sarif", "github", "gcc"};
 
@@ -103,3 +77,23 @@ int pl_output_format_from_name(const char *name)
 	return index_of(output_names, sizeof output_names / sizeof *output_names,
 			name);
 }
+
+const char *pl_vocab_name(pl_vocab_kind k)
+{
+	static const char *const names[PL_VOCAB_COUNT] = {
+		"data type", "recipient", "place", "purpose", "action",
+		"qualifier"};
+	return k < PL_VOCAB_COUNT ? names[k] : "?";
+}
+
+const char *const pl_qual_effect_names[PL_QUAL_COUNT + 1] = {
+	"negation", "object-negation", "exception", "only", "consent",
+	"legal", "condition", "circumstance", "hypothetical", "past",
+	"unbounded", "scope", "actor", "other-actor", NULL};
+
+const char *pl_qual_effect_name(pl_qual_effect e)
+{
+	return e < PL_QUAL_COUNT ? pl_qual_effect_names[e] : "?";
+}
+
+/* A yes/no key; def when absent. */

@@ -90,7 +90,7 @@ static pl_ynode *convert_map(builder *b, yaml_node_t *node, int depth)
 					  depth + 1);
 		if (key && key->kind == PL_YNODE_SCALAR &&
 		    pl_ynode_get(n, key->value) != NULL)
-			pl_diags_add(b->diags, PL_SEV_ERROR, b->path, key->line,
+			pl_diags_add(b->diags, PL_DIAG_YAML_DUPLICATE_KEY, b->path, key->line,
 				     key->column, "duplicate key '%s'", key->value);
 		n->keys[n->count] = key;
 		n->items[n->count] = value;
@@ -104,7 +104,7 @@ static pl_ynode *convert(builder *b, yaml_node_t *node, int depth)
 	if (node == NULL || b->failed)
 		return NULL;
 	if (b->made >= MAX_NODES || depth > 200) {
-		pl_diags_add(b->diags, PL_SEV_ERROR, b->path,
+		pl_diags_add(b->diags, PL_DIAG_YAML_TOO_LARGE, b->path,
 			     node->start_mark.line + 1, node->start_mark.column + 1,
 			     "document too large or too deeply nested "
 			     "(aliases expand to more than %u nodes?)", MAX_NODES);
@@ -124,11 +124,12 @@ static pl_ynode *convert(builder *b, yaml_node_t *node, int depth)
 }
 
 /* Reads a whole file; on failure adds a diagnostic. */
-static char *read_file(const char *path, size_t *len, pl_diags *diags)
+static char *read_file(const char *path, size_t *len, pl_diags *diags,
+		       pl_diag_code unreadable)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, "cannot open: %s",
+		pl_diags_add(diags, unreadable, path, 0, 0, "cannot open: %s",
 			     strerror(errno));
 		return NULL;
 	}
@@ -141,7 +142,7 @@ static char *read_file(const char *path, size_t *len, pl_diags *diags)
 	int err = ferror(f);
 	fclose(f);
 	if (err) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, "cannot read: %s",
+		pl_diags_add(diags, unreadable, path, 0, 0, "cannot read: %s",
 			     strerror(errno ? errno : EIO));
 		pl_buf_free(&b);
 		return NULL;
@@ -175,11 +176,12 @@ static void locate_scalars(pl_ynode *n, const char *raw, size_t raw_len,
 	}
 }
 
-pl_ynode *pl_yaml_load(const char *path, pl_diags *diags, char **raw_out,
+pl_ynode *pl_yaml_load(const char *path, pl_diags *diags,
+		       pl_diag_code unreadable, char **raw_out,
 		       size_t *raw_len_out)
 {
 	size_t len = 0;
-	char *raw = read_file(path, &len, diags);
+	char *raw = read_file(path, &len, diags, unreadable);
 	if (raw == NULL)
 		return NULL;
 
@@ -187,14 +189,14 @@ pl_ynode *pl_yaml_load(const char *path, pl_diags *diags, char **raw_out,
 	yaml_document_t doc;
 	pl_ynode *root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0,
+		pl_diags_add(diags, unreadable, path, 0, 0,
 			     "cannot initialise the YAML parser");
 		free(raw);
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)raw, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		pl_diags_add(diags, PL_SEV_ERROR, path,
+		pl_diags_add(diags, PL_DIAG_YAML_SYNTAX, path,
 			     parser.problem_mark.line + 1,
 			     parser.problem_mark.column + 1, "YAML syntax: %s%s%s",
 			     parser.problem ? parser.problem : "error",

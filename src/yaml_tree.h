@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "policylint.h"
+#include "diag.h"
 
 typedef enum { PL_YNODE_SCALAR, PL_YNODE_SEQ, PL_YNODE_MAP } pl_ynode_kind;
 
@@ -39,10 +39,12 @@ struct pl_ynode {
 };
 
 /* Parses path (a YAML file with one document).  On a syntax error adds a
- * diagnostic and returns NULL.  An empty file yields an empty mapping.
+ * diagnostic and returns NULL; a file that cannot be read is reported
+ * with the code unreadable.  An empty file yields an empty mapping.
  * When raw is not NULL it receives the file's bytes (caller frees), so that
  * positions inside scalars can be worked out. */
-pl_ynode *pl_yaml_load(const char *path, pl_diags *diags, char **raw,
+pl_ynode *pl_yaml_load(const char *path, pl_diags *diags,
+		       pl_diag_code unreadable, char **raw,
 		       size_t *raw_len);
 
 /* The value of key in a mapping, or NULL. */

@@ -3,6 +3,8 @@
  * with positions, discovery up to the repository root, ignore globs.
  */
 #include "testutil.h"
+#include "config.h"
+#include "paths.h"
 
 #include <sys/stat.h>
 
@@ -104,7 +106,7 @@ static void test_every_key(void **state)
 	free(printed);
 
 	pl_config_free(c);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	free(path);
 	rm_rf(dir);
 	free(dir);
@@ -137,17 +139,17 @@ static void test_errors(void **state)
 	x = tu_diag(&d, "unknown key 'nonsense' (known:");
 	assert_non_null(x);
 	assert_string_equal(x->path, path);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 
 	/* Not a mapping; broken YAML. */
 	char *p2 = write_at(dir, "d.yaml", "- a\n- b\n");
 	assert_null(pl_config_load(p2, &d));
 	assert_non_null(tu_diag(&d, "must be a mapping"));
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	char *p3 = write_at(dir, "e.yaml", "disable: [\n");
 	assert_null(pl_config_load(p3, &d));
 	assert_true(d.errors > 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	free(p2);
 	free(p3);
 	free(path);

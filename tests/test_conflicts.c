@@ -49,7 +49,7 @@ static size_t conflicts_in(const char *text)
 	pl_result *r = tu_lint(rules, "policy.txt", text, &d);
 	size_t n = count_conflicts(r);
 	pl_result_free(r);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return n;
 }
 
@@ -79,7 +79,7 @@ static void test_report_shape(void **state)
 	assert_non_null(strstr(f->message, "sells purchase history to data "
 				       "brokers (line 3)"));
 	pl_result_free(r);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 /* One real contradiction per action. */
@@ -193,7 +193,7 @@ static void test_disabled(void **state)
 	pl_result *r = pl_scan(rules, "p.txt", copy, n, &o, &d);
 	assert_int_equal(count_conflicts(r), 0);
 	pl_result_free(r);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 /* Statements are compared within an action against a bounded number of
@@ -232,7 +232,7 @@ static void expect_error(const char *yaml, const char *needle,
 	assert_int_equal(e->line, line);
 	assert_true(e->column > 0);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void test_schema_errors(void **state)
@@ -298,7 +298,7 @@ static void test_schema_reports_all(void **state)
 	assert_non_null(tu_diag(&d, "unknown parent"));
 	assert_non_null(tu_diag(&d, "bad regular expression"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 int main(void)

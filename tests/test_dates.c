@@ -132,7 +132,7 @@ static pl_result *scan_on(const pl_ruleset *rs, const char *text,
 	pl_scan_options o = {PL_INPUT_TEXT, NULL, 0, NULL, 0, today};
 	pl_result *r = pl_scan(rs, "p.txt", strdup(text), strlen(text), &o, &d);
 	assert_int_equal(d.errors, 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return r;
 }
 
@@ -142,7 +142,7 @@ static void yearly_update(void **state)
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from(age_rules, &d);
 	assert_int_equal(d.errors, 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	pl_date today = {2025, 6, 1};
 	const char *text = "Intro.\nEffective 1 May 2020. Last updated: 3 March 2025.\n";
 	pl_result *r = scan_on(rs, text, today);
@@ -173,7 +173,7 @@ static void bad_max_age_is_an_error(void **state)
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.items[0].message, "'max-age-months' must be a whole number"));
 	assert_int_equal(d.items[0].line, 15);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	pl_ruleset_free(rs);
 	free(yaml);
 }

@@ -4,6 +4,7 @@
  * plain text masking.
  */
 #include "testutil.h"
+#include "directives.h"
 
 static const char *const rules_yaml =
 	"topics:\n"
@@ -37,7 +38,7 @@ static pl_ruleset *rules(void)
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from(rules_yaml, &d);
 	assert_int_equal(d.errors, 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return rs;
 }
 
@@ -55,7 +56,7 @@ static pl_result *lint(const pl_ruleset *rs, const char *name, const char *text)
 	pl_diags d = {0};
 	pl_scan_options so = {.format = fmt};
 	pl_result *r = pl_scan(rs, name, copy, n, &so, &d);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	pl_result_apply_directives(r, ds, rs, NULL, 0, PL_SEV_WARNING);
 	pl_directives_free(ds);
 	return r;
@@ -144,7 +145,7 @@ static void test_unused(void **state)
 	assert_int_equal(r->nfindings, 0);
 	pl_directives_free(ds);
 	pl_result_free(r);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	pl_ruleset_free(rs);
 }
 

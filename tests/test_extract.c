@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entities.h"
+#include "textshape.h"
 #include "text.h"
 
 /* ---- Helpers ------------------------------------------------------------ */

@@ -3,6 +3,7 @@
  * input must produce one diagnostic naming the file and the problem.
  */
 #include "testutil.h"
+#include "input.h"
 
 #include <sys/stat.h>
 
@@ -33,7 +34,7 @@ static void missing_file(void **state)
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.items[0].path, "/no/such/policy.txt");
 	assert_non_null(strstr(d.items[0].message, "No such file"));
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void directory(void **state)
@@ -44,7 +45,7 @@ static void directory(void **state)
 	size_t len;
 	assert_int_equal(pl_input_read("/tmp", NULL, &data, &len, &d), -1);
 	assert_non_null(strstr(d.items[0].message, "is a directory"));
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void unreadable_file(void **state)
@@ -58,14 +59,14 @@ static void unreadable_file(void **state)
 		 * exercises the same path: /proc/self/mem at offset 0. */
 		assert_int_equal(pl_input_read("/proc/self/mem", NULL, &data, &len, &d), -1);
 		assert_non_null(strstr(d.items[0].message, "cannot read"));
-		pl_diags_free(&d);
+		pl_diags_clear(&d);
 		return;
 	}
 	char *path = tu_write_temp(".txt", "x", 1);
 	chmod(path, 0);
 	assert_int_equal(pl_input_read(path, NULL, &data, &len, &d), -1);
 	assert_non_null(strstr(d.items[0].message, "Permission denied"));
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	unlink(path);
 	free(path);
 }
@@ -92,7 +93,7 @@ static void binary_files_are_refused(void **state)
 		assert_string_equal(d.items[0].path, "shown.txt");
 		assert_non_null(strstr(d.items[0].message, cases[i].says));
 		assert_null(data);
-		pl_diags_free(&d);
+		pl_diags_clear(&d);
 		unlink(path);
 		free(path);
 	}
@@ -174,7 +175,7 @@ static void content_shows_markup(void **state)
 	assert_int_equal(r->format, PL_INPUT_MARKDOWN);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 int main(void)

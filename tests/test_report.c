@@ -25,7 +25,8 @@ static char *render(pl_output_format fmt, const char *name, const char *text,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	pl_report_options ro = {fmt, 0, summary, rs, out, 0, NULL};
+	pl_report_options ro = {fmt, out, 0, summary, 0, NULL};
+	(void)rs;
 	pl_report *rep = pl_report_begin(&ro);
 	pl_result *r = tu_lint(rs, name, text, &d);
 	pl_report_file(rep, r);
@@ -33,7 +34,7 @@ static char *render(pl_output_format fmt, const char *name, const char *text,
 	pl_report_end(rep);
 	fclose(out);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return buf;
 }
 

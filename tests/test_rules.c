@@ -39,7 +39,7 @@ static void loads_a_valid_file(void **state)
 	assert_int_equal(pl_ruleset_check_examples(rs, &d), 0);
 	assert_true(pl_ruleset_has_rule(rs, "missing-sale"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void reports_every_error_with_position(void **state)
@@ -83,7 +83,7 @@ static void reports_every_error_with_position(void **state)
 	unlink(path);
 	free(path);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void unknown_topic_and_duplicates(void **state)
@@ -108,7 +108,7 @@ static void unknown_topic_and_duplicates(void **state)
 	assert_int_equal(x->line, 6);
 	assert_non_null(tu_diag(&d, "duplicate rule id 'r'"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void bad_regex_points_at_the_character(void **state)
@@ -130,7 +130,7 @@ static void bad_regex_points_at_the_character(void **state)
 	assert_int_equal(x->column, 17 + 8);
 	assert_non_null(strstr(x->message, "topic 'a.b'"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void unknown_fragment_is_an_error(void **state)
@@ -145,7 +145,7 @@ static void unknown_fragment_is_an_error(void **state)
 	assert_non_null(x);
 	assert_int_equal(x->line, 2);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void yaml_syntax_error_has_position(void **state)
@@ -157,7 +157,7 @@ static void yaml_syntax_error_has_position(void **state)
 	assert_non_null(tu_diag(&d, "YAML syntax"));
 	assert_true(d.items[0].line >= 2);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void duplicate_key_is_an_error(void **state)
@@ -171,7 +171,7 @@ static void duplicate_key_is_an_error(void **state)
 	assert_non_null(x);
 	assert_int_equal(x->line, 3);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void failing_examples_are_reported(void **state)
@@ -195,7 +195,7 @@ static void failing_examples_are_reported(void **state)
 	assert_int_equal(x->line, 7);
 	assert_non_null(tu_diag(&d, "should not match but does"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void default_rules_load_clean_and_examples_pass(void **state)
@@ -205,7 +205,7 @@ static void default_rules_load_clean_and_examples_pass(void **state)
 	pl_diags d = {0};
 	assert_int_equal(pl_ruleset_check_examples(rs, &d), 0);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void missing_rules_path(void **state)
@@ -216,7 +216,7 @@ static void missing_rules_path(void **state)
 	assert_int_equal(pl_ruleset_load(rs, "/nonexistent/rules.yaml", &d), 1);
 	assert_non_null(tu_diag(&d, "cannot read rules"));
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 int main(void)

@@ -50,7 +50,7 @@ static pl_ruleset *rules(void)
 	if (d.errors)
 		pl_diags_print(&d, stderr);
 	assert_int_equal(d.errors, 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return rs;
 }
 
@@ -147,7 +147,7 @@ static void match_into_next_block_is_not_lost(void **state)
 	assert_int_equal(r->areas[PL_AREA_RETENTION].evidence[0].loc.line, 3);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 /* Regression: a pattern starting on a list marker ("^\\W*to ") matched
@@ -169,7 +169,7 @@ static void match_starting_on_a_list_marker_counts(void **state)
 	assert_int_equal(e->loc.length, 7);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void require_if_points_at_the_trigger(void **state)
@@ -249,7 +249,7 @@ static void catastrophic_pattern_is_an_error_naming_the_rule(void **state)
 	assert_true(d.errors >= 1);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 }
 
 static void large_input_is_linear(void **state)

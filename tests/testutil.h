@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "policylint.h"
+#include "judge.h"
 
 /* Writes text to a fresh temporary file with the given suffix; returns its
  * malloc'd path. */
@@ -63,7 +63,7 @@ static inline pl_ruleset *tu_default_rules(void)
 	if (d.errors)
 		pl_diags_print(&d, stderr);
 	assert_int_equal(d.errors, 0);
-	pl_diags_free(&d);
+	pl_diags_clear(&d);
 	return rs;
 }
 

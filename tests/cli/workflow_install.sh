@@ -41,29 +41,9 @@ else
   echo "SKIP man pages: groff is not installed"
 fi
 
-# The library: pkg-config finds it (through the staging root) and a
-# program links against it.
-if command -v pkg-config >/dev/null 2>&1 && command -v cc >/dev/null 2>&1; then
-  cat >use.c <<'C'
-#include <stdio.h>
-#include <policylint.h>
-int main(void)
-{
-	pl_ruleset *rs = pl_ruleset_new();
-	printf("%s %s\n", PL_VERSION, pl_area_name(PL_AREA_CONTACT));
-	pl_ruleset_free(rs);
-	return 0;
-}
-C
-  flags=$(PKG_CONFIG_PATH="$p/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" pkg-config --cflags --libs policylint)
+# pkg-config finds the staged library.
+if command -v pkg-config >/dev/null 2>&1; then
   check pkg-config-version eval "[ \"\$(PKG_CONFIG_PATH='$p/lib/pkgconfig' pkg-config --modversion policylint)\" = \"\$(sed -n 's/^#define PL_VERSION \"\\(.*\\)\"/\\1/p' '$root/include/policylint.h')\" ]"
-  # shellcheck disable=SC2086
-  run cc -o use use.c $flags
-  check library-links is_rc 0
-  run ./use
-  check library-runs has ' contact$'
-else
-  echo "SKIP library: pkg-config or cc is missing"
 fi
 
 run make -s -C "$root" --no-print-directory uninstall DESTDIR="$dest" PREFIX="$prefix"
@@ -72,4 +52,63 @@ left=$(find "$dest" -type f -o -type l)
 check uninstall-leaves-nothing [ -z "$left" ]
 [ -z "$left" ] || echo "left behind: $left"
 check uninstall-removes-datadir [ ! -d "$p/share/policylint" ]
+
+# A real install (no DESTDIR) into a prefix the tree was not built for:
+# the objects are rebuilt for its data folder, and a program built
+# against the installed policylint.pc, run from elsewhere, finds the
+# installed rules and lints a string.
+if command -v pkg-config >/dev/null 2>&1 && command -v cc >/dev/null 2>&1; then
+  real=$tmp/prefix
+  run make -s -C "$root" --no-print-directory install PREFIX="$real"
+  check real-install-runs is_rc 0
+  cat >use.c <<'C'
+#include <stdio.h>
+#include <string.h>
+#include <policylint.h>
+
+int main(void)
+{
+	const char *text =
+		"# Privacy\n\nWe collect your e-mail address when you sign up.\n"
+		"We never sell your personal information.\n"
+		"We sell your e-mail address to data brokers.\n";
+	pl_diags *diags = pl_diags_new();
+	pl_linter_options o;
+	pl_linter_options_init(&o);
+	o.config = PL_CONFIG_NONE;
+	pl_linter *lint = pl_linter_new(&o);
+	pl_result *r = NULL;
+	int rc = pl_linter_lint_buffer(lint, "privacy.md", text, strlen(text),
+				       &r, diags);
+	pl_diags_print(diags, stderr);
+	if (rc != PL_LINTED)
+		return 2;
+	for (size_t i = 0; i < pl_result_finding_count(r); i++) {
+		const pl_finding *f = pl_result_finding(r, i);
+		printf("%lu:%lu %s %s\n", f->loc.line, f->loc.column, f->rule,
+		       pl_finding_kind_name(f->kind));
+	}
+	printf("collection %d\n", pl_result_disclosed(r, PL_AREA_COLLECTION));
+	pl_result_free(r);
+	pl_linter_free(lint);
+	pl_diags_free(diags);
+	return 0;
+}
+C
+  check use-is-short eval "[ \$(wc -l <use.c) -le 40 ]"
+  flags=$(PKG_CONFIG_PATH="$real/lib/pkgconfig" pkg-config --cflags --libs policylint)
+  # shellcheck disable=SC2086
+  run cc -std=c11 -Wall -Wextra -pedantic -Werror -o use use.c $flags
+  check library-links is_rc 0
+  mkdir elsewhere && cp use elsewhere/ && cd elsewhere || exit 1
+  run env -u POLICYLINT_RULES ./use
+  check library-lints-string eval "is_rc 0 && has '^5:1 conflicting-sharing conflict$' && has '^collection 1$' && [ -z \"\$err\" ]"
+  cd "$tmp" || exit 1
+  run make -s -C "$root" --no-print-directory uninstall PREFIX="$real"
+  check real-uninstall-runs is_rc 0
+  # Back to the tree's own build, for the tests that follow.
+  make -s -C "$root" --no-print-directory >/dev/null 2>&1
+else
+  echo "SKIP library: pkg-config or cc is missing"
+fi
 finish

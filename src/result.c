@@ -1,14 +1,56 @@
 /*
- * findings.c: editing a pl_result after the scan: the stages that run after
- * pl_scan (inline directives, --against, baselines, configured severities)
- * add, drop and re-sort findings with these, and match findings across
- * versions of a file by a fingerprint that ignores line numbers.
+ * result.c: the pl_result of one policy, from creation to free: its line
+ * index (byte offsets become line:column only here), its findings (added,
+ * dropped, sorted in source order, re-graded by configuration) and their
+ * fingerprints, which match findings across versions of a file whatever
+ * the line numbers.  Every stage that adds or edits findings goes through
+ * these functions.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "policylint.h"
+#include "result.h"
 #include "util.h"
+
+void pl_result_position(const pl_result *r, size_t offset, unsigned long *line,
+			unsigned long *column)
+{
+	size_t lo = 0, hi = r->nlines;
+	if (offset > r->src_len)
+		offset = r->src_len;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t start = r->nlines ? r->line_starts[lo] : 0;
+	*line = (unsigned long)lo + 1;
+	*column = (unsigned long)pl_utf8_count(r->src + start, offset - start) + 1;
+}
+
+static void index_lines(pl_result *r)
+{
+	size_t cap = 0;
+	PL_PUSH(r->line_starts, r->nlines, cap, (size_t)0);
+	const char *p = r->src, *end = r->src + r->src_len;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p++;
+		PL_PUSH(r->line_starts, r->nlines, cap, (size_t)(p - r->src));
+	}
+}
+
+pl_result *pl_result_new(const char *display_name, char *src, size_t len)
+{
+	pl_result *r = pl_xcalloc(1, sizeof(*r));
+	r->path = pl_xstrdup(display_name);
+	r->src = src;
+	r->src_len = len;
+	r->fail_level = PL_SEV_WARNING;
+	index_lines(r);
+	return r;
+}
 
 pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
 				  pl_finding_kind kind, pl_severity sev,
@@ -32,10 +74,8 @@ pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
 	return &r->findings[r->nfindings - 1];
 }
 
-void pl_finding_add_related(const pl_result *r, pl_finding *f,
-			    const pl_location *loc)
+void pl_finding_add_related(pl_finding *f, const pl_location *loc)
 {
-	(void)r;
 	f->related = pl_xrealloc(f->related,
 				 (f->nrelated + 1) * sizeof(*f->related));
 	pl_location l = *loc;
@@ -144,4 +184,94 @@ unsigned long long pl_finding_fingerprint(const pl_result *r,
 		}
 	}
 	return h;
+}
+
+void pl_result_free(pl_result *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		pl_finding *f = &r->findings[i];
+		free(f->message);
+		free(f->loc.message);
+		for (size_t k = 0; k < f->nrelated; k++)
+			free(f->related[k].message);
+		free(f->related);
+	}
+	for (int a = 0; a < PL_AREA_COUNT; a++)
+		free(r->areas[a].evidence);
+	for (size_t i = 0; i < r->ncoverage; i++) {
+		free(r->coverage[i].met);
+		free(r->coverage[i].missing);
+		free(r->coverage[i].not_applicable);
+	}
+	free(r->coverage);
+	free(r->findings);
+	free(r->line_starts);
+	free(r->path);
+	free(r->src);
+	free(r);
+}
+
+/* ---- Reading a result ------------------------------------------------ */
+
+const char *pl_result_path(const pl_result *r)
+{
+	return r->path;
+}
+
+pl_input_format pl_result_format(const pl_result *r)
+{
+	return r->format;
+}
+
+size_t pl_result_source_length(const pl_result *r)
+{
+	return r->src_len;
+}
+
+size_t pl_result_finding_count(const pl_result *r)
+{
+	return r->nfindings;
+}
+
+const pl_finding *pl_result_finding(const pl_result *r, size_t i)
+{
+	return i < r->nfindings ? &r->findings[i] : NULL;
+}
+
+int pl_result_disclosed(const pl_result *r, pl_area area)
+{
+	return (unsigned)area < PL_AREA_COUNT && r->areas[area].disclosed;
+}
+
+size_t pl_result_evidence_count(const pl_result *r, pl_area area)
+{
+	return (unsigned)area < PL_AREA_COUNT ? r->areas[area].count : 0;
+}
+
+const pl_evidence *pl_result_evidence(const pl_result *r, pl_area area,
+				      size_t i)
+{
+	if ((unsigned)area >= PL_AREA_COUNT || i >= r->areas[area].count)
+		return NULL;
+	return &r->areas[area].evidence[i];
+}
+
+size_t pl_result_coverage_count(const pl_result *r)
+{
+	return r->ncoverage;
+}
+
+const pl_coverage *pl_result_coverage(const pl_result *r, size_t i)
+{
+	return i < r->ncoverage ? &r->coverage[i] : NULL;
+}
+
+int pl_result_fails(const pl_result *r)
+{
+	for (size_t i = 0; i < r->nfindings; i++)
+		if ((int)r->findings[i].severity >= r->fail_level)
+			return 1;
+	return 0;
 }

@@ -1,15 +1,18 @@
 /*
- * entities.h: small pieces the three extractors share.
+ * textshape.h: how a piece of text reads (textshape.c), shared by the three
+ * extractors and the sentence splitter.
  *
- * - pl_decode_entity (extract_html.c): HTML character references, used by
- *   the HTML and the Markdown extractor alike.
- * - pl_bullet_len and pl_heading_like (extract_text.c): how a line of prose
- *   reads (a list item? a heading?), used by the plain-text and the HTML
- *   extractor to infer structure that no markup states, and by the sentence
- *   splitter to find list items run into one block.
+ * - pl_decode_entity: HTML character references, for the HTML and the
+ *   Markdown extractor alike.
+ * - pl_bullet_len and pl_heading_like: how a line of prose reads (a list
+ *   item? a heading?), for the plain-text and the HTML extractor to infer
+ *   structure that no markup states, and for the sentence splitter to find
+ *   list items run into one block.
+ * - pl_space_at, pl_space_before, pl_invisible_len: white space and
+ *   characters that are nothing to a reader.
  */
-#ifndef PL_ENTITIES_H
-#define PL_ENTITIES_H
+#ifndef PL_TEXTSHAPE_H
+#define PL_TEXTSHAPE_H
 
 #include <stddef.h>
 
@@ -42,5 +45,12 @@ int pl_heading_like(const char *s, size_t n);
  * s[i] (n bytes in all), 0 if there is none.  The HTML and Markdown
  * extractors drop these so that patterns see plain words. */
 size_t pl_invisible_len(const char *s, size_t i, size_t n);
+
+/* Length of the white-space character at s[i] (n bytes in all), 0 when
+ * there is none: ASCII white space but the line feed, the no-break space,
+ * the zero-width space and a stray byte order mark. */
+size_t pl_space_at(const char *s, size_t i, size_t n);
+/* The same for the character that ends at s[end-1] (start bounds it). */
+size_t pl_space_before(const char *s, size_t start, size_t end);
 
 #endif

@@ -1,0 +1,146 @@
+/*
+ * policylint-advanced.h: the finer controls of libpolicylint, for programs
+ * that do more than lint files (the command line is one): rule sets on
+ * their own, the three phases of a lint (for threads and ordered output),
+ * dates and baselines.  It may grow between versions more freely than
+ * policylint.h.
+ */
+#ifndef POLICYLINT_ADVANCED_H
+#define POLICYLINT_ADVANCED_H
+
+#include "policylint.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Rule sets ------------------------------------------------------ */
+
+typedef struct pl_ruleset pl_ruleset;
+
+pl_ruleset *pl_ruleset_new(void);
+
+/* Loads a YAML rule file, or every *.yaml / *.yml file of a folder (sorted
+ * by name).  Problems go to diags; returns the number of errors added. */
+int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags);
+
+/* Cross-checks the loaded rules (references to unknown topics, duplicate
+ * ids) and compiles every pattern.  Returns the number of errors added. */
+int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags);
+
+/* Load and compile in one: path NULL is the default rule set.  NULL when
+ * anything failed (the reasons are in diags). */
+pl_ruleset *pl_ruleset_open(const char *path, pl_diags *diags);
+
+/* Runs every rule's examples; each failure becomes a diagnostic pointing at
+ * the example.  Returns the number of failures. */
+int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags);
+
+/* Prints every compiled pattern, one per line, with PCRE2 inline options so
+ * that another PCRE2 tool runs exactly the same matcher. */
+void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out);
+
+/* `--list-rules`: one line per rule, then one per topic. */
+void pl_ruleset_list(const pl_ruleset *rs, FILE *out);
+
+/* `--explain ID`: a rule's, topic's or profile's message, rationale,
+ * references and examples.  Returns -1 when nothing has that id. */
+int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out);
+
+/* Whether rs has a rule with this id. */
+int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id);
+
+/* Profiles: a law or practice a policy may be required to satisfy
+ * (`baseline`, `gdpr`, `ccpa`, ...), described in the rule files; its
+ * requirements are the rules that name it. */
+#define PL_PROFILE_DEFAULT "baseline"
+#define PL_PROFILE_ALL "all"    /* selects every profile */
+
+int pl_ruleset_has_profile(const pl_ruleset *rs, const char *id);
+/* `--list-profiles`: one line per profile. */
+void pl_ruleset_list_profiles(const pl_ruleset *rs, FILE *out);
+
+/* The folder the default rules live in: $POLICYLINT_RULES, else next to
+ * the running program (a source tree or a relocated install), else the
+ * data folder the library was built for; NULL when none exists. */
+char *pl_default_rules_path(void);
+
+void pl_ruleset_free(pl_ruleset *rs);
+
+/* Rule ids of the findings policylint makes itself. */
+#define PL_RULE_AREA_REMOVED "area-removed"
+#define PL_RULE_UNUSED_DIRECTIVE "unused-directive"
+
+/* ---- A linter session, finer ---------------------------------------- */
+
+/* The rule set that applies to a file called name ("-": the current
+ * folder's configuration), loading it when needed; NULL when the
+ * configuration or its rules are broken (diags say why).  Owned by l. */
+const pl_ruleset *pl_linter_ruleset(pl_linter *l, const char *name,
+				    pl_diags *diags);
+
+/* `--print-config`: the configuration that applies to name, with the
+ * linter's options merged in, as YAML.  Returns 0, or 2 when it is broken
+ * (diags say why). */
+int pl_linter_print_config(pl_linter *l, const char *name, FILE *out,
+			   pl_diags *diags);
+
+/* A lint in three phases, so that many files can be scanned on several
+ * threads while everything order-dependent (configuration diagnostics,
+ * baselines, the report) stays in input order on one:
+ *
+ *   pl_lint_job_new      finds the file's configuration and rule set
+ *                        (call in input order, one thread)
+ *   pl_lint_job_run      reads and scans (any thread; jobs share nothing
+ *                        but read-only rule sets)
+ *   pl_lint_job_finish   --against, severities, baseline; hands over the
+ *                        result (input order again)
+ *
+ * pl_linter_lint_file is the three in a row. */
+typedef struct pl_lint_job pl_lint_job;
+
+pl_lint_job *pl_lint_job_new(pl_linter *l, const char *path, const char *name);
+void pl_lint_job_run(pl_lint_job *j);
+/* Returns PL_LINTED (with *out), PL_SKIPPED or -1, and moves the job's
+ * diagnostics to diags; then frees the job. */
+int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags);
+
+/* ---- Baselines ------------------------------------------------------- */
+
+/* With a baseline, a lint drops the findings it records (each record
+ * absorbs one finding of its file); recording collects every finding for
+ * pl_linter_write_baseline. */
+int pl_linter_use_baseline(pl_linter *l, const char *path, pl_diags *diags);
+void pl_linter_record_baseline(pl_linter *l);
+/* Writes what was recorded; returns the number of records, or -1 (errno
+ * says why). */
+long pl_linter_write_baseline(pl_linter *l, const char *path);
+
+/* ---- Dates ----------------------------------------------------------- */
+
+/* Finds the first calendar date in s[0..len): "January 5, 2024", "5
+ * January 2024", "5th of Jan. 2024", "2024-01-05", "01/05/2024" (month
+ * first, unless the first number is above 12), "5.1.2024" (day first),
+ * "Jan. 2024" (day 0).  Returns 0 and stores the date and where its text
+ * starts and ends, or -1. */
+int pl_date_find(const char *s, size_t len, pl_date *out, size_t *start,
+		 size_t *end);
+/* Parses "YYYY-MM-DD" exactly (a valid date); 0 or -1. */
+int pl_date_parse_iso(const char *s, pl_date *out);
+/* Today's date (local time). */
+pl_date pl_date_today(void);
+/* Whether d is a real calendar date (day 0 allowed: a month). */
+int pl_date_valid(const pl_date *d);
+/* Days since 1970-01-01 (a month counts as its last day). */
+long pl_date_days(const pl_date *d);
+/* Whether d is more than months calendar months before today (a month
+ * without a day counts as its last day). */
+int pl_date_older_than(const pl_date *d, const pl_date *today, int months);
+/* Writes d as "2024-01-05" (or "2024-01" for a month) into buf. */
+void pl_date_format(const pl_date *d, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

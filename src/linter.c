@@ -1,0 +1,524 @@
+/*
+ * linter.c: a linter session, the per-file pipeline that the command line
+ * and every library user run alike.
+ *
+ * One file goes through:  its configuration (the nearest .policylint.yaml
+ * above it, found and read once per folder chain) and the rule set that
+ * configuration selects (loaded and compiled once per configuration) ->
+ * read -> input format (the name, else the content) -> inline directives
+ * -> pl_scan -> directives applied -> --against OLD -> configured
+ * severities -> baseline.  Each stage lives in its own file; this one only
+ * wires them, and owns what outlives one file: the configurations in use,
+ * their rule sets, the baseline.
+ *
+ * Configurations are looked up under a lock, so files may be linted from
+ * several threads; a configuration's own problems are reported once, with
+ * the first file that uses it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "against.h"
+#include "baseline.h"
+#include "config.h"
+#include "directives.h"
+#include "input.h"
+#include "judge.h"
+#include "util.h"
+
+/* A configuration in use and the rule set it selects. */
+typedef struct {
+	char *key;                /* the config file; NULL: none */
+	pl_config *config;        /* never NULL (empty when no file) */
+	pl_ruleset *rs;           /* NULL when config or rules are broken */
+	const char **disabled;    /* options' and the config's disable */
+	size_t ndisabled, disabled_cap;
+	int fail_level;
+	char **profiles;          /* the options', else the config's
+	                             profile: (owned) */
+	size_t nprofiles, profiles_cap;
+	pl_diags diags;           /* what went wrong making it: handed to
+	                             the first file that uses it */
+	pl_diags profile_diags;   /* unknown profiles: errors for linting,
+	                             warnings for --print-config */
+} context;
+
+struct pl_linter {
+	pl_linter_options o;
+	pthread_mutex_t lock;     /* contexts and the baseline */
+	context **ctx;            /* pointers: a context never moves */
+	size_t nctx, ctx_cap;
+	pl_baseline *baseline;    /* findings not to report */
+	pl_baseline *record;      /* findings recorded for a new baseline */
+};
+
+struct pl_lint_job {
+	pl_linter *l;
+	char *path, *name;
+	context *cx;
+	int skip;                 /* ignored by the configuration */
+	int failed;               /* no result: unreadable, broken config */
+	char *data;               /* pl_linter_lint_buffer's copy */
+	size_t len;
+	int preloaded;
+	pl_input_format format;   /* forced (--against's OLD), else AUTO */
+	pl_result *r;
+	pl_diags diags;
+};
+
+void pl_linter_options_init(pl_linter_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->fail_level = -1;
+}
+
+pl_linter *pl_linter_new(const pl_linter_options *opts)
+{
+	pl_linter *l = pl_xcalloc(1, sizeof(*l));
+	if (opts)
+		l->o = *opts;
+	else
+		pl_linter_options_init(&l->o);
+	pthread_mutex_init(&l->lock, NULL);
+	return l;
+}
+
+/* ---- Rule sets and configurations ---------------------------------------- */
+
+pl_ruleset *pl_ruleset_open(const char *path, pl_diags *diags)
+{
+	char *def = NULL;
+	if (path == NULL && (path = def = pl_default_rules_path()) == NULL) {
+		pl_diags_add(diags, PL_DIAG_RULES_NOT_FOUND, NULL, 0, 0,
+			     "cannot find the default rule set (looked next to "
+			     "the program and under share/policylint); use "
+			     "--rules PATH");
+		return NULL;
+	}
+	pl_ruleset *rs = pl_ruleset_new();
+	int errors = pl_ruleset_load(rs, path, diags);
+	if (errors == 0)
+		errors = pl_ruleset_compile(rs, diags);
+	free(def);
+	if (errors) {
+		pl_ruleset_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+/* Loads the rule set a configuration selects: the options' rule paths
+ * (else the default set), then the configuration's own. */
+static pl_ruleset *load_rules(const pl_linter_options *o, const pl_config *c,
+			      pl_diags *diags)
+{
+	size_t before = diags->errors;
+	pl_ruleset *rs = pl_ruleset_new();
+	if (o->nrules == 0) {
+		char *def = pl_default_rules_path();
+		if (def == NULL)
+			pl_diags_add(diags, PL_DIAG_RULES_NOT_FOUND, NULL, 0, 0,
+				     "cannot find the default rule set "
+				     "(looked next to the program and under "
+				     "share/policylint); use --rules PATH");
+		else
+			pl_ruleset_load(rs, def, diags);
+		free(def);
+	}
+	for (size_t i = 0; i < o->nrules; i++)
+		pl_ruleset_load(rs, o->rules[i], diags);
+	for (size_t i = 0; i < c->rules.count; i++) {
+		char *p = pl_config_rule_path(c, i);
+		pl_ruleset_load(rs, p, diags);
+		free(p);
+	}
+	if (diags->errors == before)
+		pl_ruleset_compile(rs, diags);
+	return rs;
+}
+
+/* --profile a,b (and "a, b" in a configuration): every non-empty name
+ * between commas. */
+static void push_names(char ***list, size_t *n, size_t *cap, const char *arg)
+{
+	const char *p = arg;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+		size_t a = 0, b = k;
+		while (a < b && (p[a] == ' ' || p[a] == '\t'))
+			a++;
+		while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
+			b--;
+		if (b > a)
+			PL_PUSH(*list, *n, *cap, pl_xstrndup(p + a, b - a));
+		p += k + (p[k] == ',');
+	}
+}
+
+/* The profiles a context checks: the options', else the configuration's
+ * `profile:`, else none (pl_scan: baseline).  Unknown names are errors, at
+ * the configuration's line for its own. */
+static void select_profiles(context *cx, const pl_linter_options *o)
+{
+	if (o->nprofiles) {
+		for (size_t i = 0; i < o->nprofiles; i++)
+			push_names(&cx->profiles, &cx->nprofiles,
+				   &cx->profiles_cap, o->profiles[i]);
+		pl_ruleset_check_selection(cx->rs,
+					   (const char *const *)cx->profiles,
+					   cx->nprofiles, "policylint: --profile",
+					   NULL, NULL, &cx->profile_diags);
+		return;
+	}
+	const pl_config_list *l = &cx->config->profiles;
+	for (size_t i = 0; i < l->count; i++) {
+		size_t first = cx->nprofiles;
+		push_names(&cx->profiles, &cx->nprofiles, &cx->profiles_cap,
+			   l->items[i].value);
+		for (size_t k = first; k < cx->nprofiles; k++) {
+			unsigned long line = l->items[i].line,
+				      col = l->items[i].column;
+			pl_ruleset_check_selection(
+				cx->rs, (const char *const *)&cx->profiles[k], 1,
+				cx->config->path, &line, &col,
+				&cx->profile_diags);
+		}
+	}
+}
+
+static int builtin_rule(const char *id)
+{
+	return strcmp(id, PL_RULE_AREA_REMOVED) == 0 ||
+	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
+}
+
+static void context_init(context *cx, const pl_linter_options *o)
+{
+	pl_diags *diags = &cx->diags;
+	cx->config = cx->key ? pl_config_load(cx->key, diags) : pl_config_empty();
+	if (cx->config) {
+		cx->rs = load_rules(o, cx->config, diags);
+		if (diags->errors == 0)
+			pl_config_check_ids(cx->config, cx->rs, diags);
+		for (size_t i = 0; i < o->ndisabled; i++) {
+			if (!pl_ruleset_has_rule(cx->rs, o->disabled[i]) &&
+			    !builtin_rule(o->disabled[i]))
+				pl_diags_add(diags, PL_DIAG_OPTION_UNKNOWN_RULE,
+					     NULL, 0, 0,
+					     "--disable %s: no such rule",
+					     o->disabled[i]);
+			PL_PUSH(cx->disabled, cx->ndisabled, cx->disabled_cap,
+				o->disabled[i]);
+		}
+		for (size_t i = 0; i < cx->config->disable.count; i++)
+			PL_PUSH(cx->disabled, cx->ndisabled, cx->disabled_cap,
+				cx->config->disable.items[i].value);
+		if (diags->errors == 0)
+			select_profiles(cx, o);
+	} else {
+		cx->config = pl_config_empty();
+	}
+	cx->fail_level = o->fail_level >= 0 ? o->fail_level :
+			 cx->config->fail_level >= 0 ? cx->config->fail_level :
+						       PL_SEV_WARNING;
+	if (diags->errors) {
+		pl_ruleset_free(cx->rs);
+		cx->rs = NULL;
+	}
+}
+
+/* The context for a policy named name ("-": the current folder), made
+ * the first time a configuration is needed. */
+static context *context_for(pl_linter *l, const char *name)
+{
+	const pl_linter_options *o = &l->o;
+	char *key = o->config == PL_CONFIG_NONE ? NULL :
+		    o->config == PL_CONFIG_FILE ? pl_xstrdup(o->config_path) :
+						  pl_config_find(name);
+	pthread_mutex_lock(&l->lock);
+	context *found = NULL;
+	for (size_t i = 0; i < l->nctx && !found; i++) {
+		context *cx = l->ctx[i];
+		if ((key == NULL && cx->key == NULL) ||
+		    (key && cx->key && strcmp(key, cx->key) == 0))
+			found = cx;
+	}
+	if (found) {
+		free(key);
+	} else {
+		found = pl_xcalloc(1, sizeof(*found));
+		found->key = key;
+		context_init(found, o);
+		PL_PUSH(l->ctx, l->nctx, l->ctx_cap, found);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return found;
+}
+
+/* Hands a context's problems to the first file that uses it; with soften
+ * (--print-config) unknown profiles are only warnings.  Returns whether
+ * files can be linted with the context. */
+static int take_context_diags(pl_linter *l, context *cx, pl_diags *to,
+			      int soften)
+{
+	pthread_mutex_lock(&l->lock);
+	int usable = cx->rs != NULL && cx->profile_diags.errors == 0;
+	pl_diags_move(&cx->diags, to, 0);
+	pl_diags_move(&cx->profile_diags, to, soften);
+	if (!usable)
+		cx->profile_diags.errors = 1;   /* stays unusable */
+	pthread_mutex_unlock(&l->lock);
+	return usable;
+}
+
+static void context_free(context *cx)
+{
+	free(cx->key);
+	pl_config_free(cx->config);
+	pl_ruleset_free(cx->rs);
+	free(cx->disabled);
+	for (size_t i = 0; i < cx->nprofiles; i++)
+		free(cx->profiles[i]);
+	free(cx->profiles);
+	pl_diags_clear(&cx->diags);
+	pl_diags_clear(&cx->profile_diags);
+	free(cx);
+}
+
+const pl_ruleset *pl_linter_ruleset(pl_linter *l, const char *name,
+				    pl_diags *diags)
+{
+	context *cx = context_for(l, name);
+	return take_context_diags(l, cx, diags, 0) ? cx->rs : NULL;
+}
+
+/* ---- One file ------------------------------------------------------------ */
+
+pl_lint_job *pl_lint_job_new(pl_linter *l, const char *path, const char *name)
+{
+	pl_lint_job *j = pl_xcalloc(1, sizeof(*j));
+	int is_stdin = strcmp(path, "-") == 0;
+	j->l = l;
+	j->path = pl_xstrdup(path);
+	j->name = pl_xstrdup(name ? name : is_stdin ? "<stdin>" : path);
+	/* Standard input without a name is configured from the current
+	 * folder. */
+	const char *lookup = is_stdin && name == NULL ? "-" : j->name;
+	j->cx = context_for(l, lookup);
+	if (!take_context_diags(l, j->cx, &j->diags, 0))
+		j->failed = 1;
+	else if (strcmp(lookup, "-") != 0 &&
+		 pl_config_ignores(j->cx->config, lookup))
+		j->skip = 1;
+	return j;
+}
+
+/* Reads, scans and applies directives.  Touches nothing shared but the
+ * read-only rule set. */
+void pl_lint_job_run(pl_lint_job *j)
+{
+	if (j->skip || j->failed)
+		return;
+	const context *cx = j->cx;
+	const pl_linter_options *o = &j->l->o;
+	char *data = j->data;
+	size_t len = j->len;
+	j->data = NULL;
+	if (!j->preloaded &&
+	    pl_input_read(j->path, j->name, &data, &len, &j->diags) != 0) {
+		j->failed = 1;
+		return;
+	}
+	pl_input_format requested = j->format != PL_INPUT_AUTO ? j->format :
+				    o->input_format;
+	pl_input_format fmt = pl_input_format_decide(requested, j->name, data,
+						     len);
+	pl_directives *ds = pl_directives_parse(data, len, fmt);
+	if (fmt == PL_INPUT_TEXT && pl_directives_count(ds))
+		pl_directives_mask(ds, data);
+	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
+			      (const char *const *)cx->profiles, cx->nprofiles,
+			      o->today};
+	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
+	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
+				   cx->ndisabled,
+				   pl_config_severity_of(cx->config,
+							 PL_RULE_UNUSED_DIRECTIVE,
+							 PL_SEV_WARNING));
+	pl_directives_free(ds);
+	j->r->rules = cx->rs;
+	j->r->fail_level = cx->fail_level;
+}
+
+/* How --against's OLD is named in reports. */
+static const char *against_label(const pl_linter_options *o)
+{
+	if (o->against_name)
+		return o->against_name;
+	return strcmp(o->against, "-") == 0 ? "<stdin>" : o->against;
+}
+
+/* --against: drops what OLD already had, adds `removed` findings.  OLD is
+ * read in the same format as the new version, whatever its name, and with
+ * the new version's configuration. */
+static int compare_with_old(pl_lint_job *j)
+{
+	const pl_linter_options *o = &j->l->o;
+	const char *label = against_label(o);
+	pl_lint_job old = {0};
+	old.l = j->l;
+	old.path = (char *)o->against;
+	old.name = (char *)label;
+	old.cx = j->cx;
+	old.format = j->r->format;
+	pl_lint_job_run(&old);
+	pl_diags_move(&old.diags, &j->diags, 0);
+	if (old.r == NULL)
+		return -1;
+	pl_result_against(j->r, old.r, label, PL_SEV_ERROR);
+	pl_result_free(old.r);
+	if (pl_id_listed(j->cx->disabled, j->cx->ndisabled, PL_RULE_AREA_REMOVED))
+		for (size_t i = j->r->nfindings; i-- > 0;)
+			if (j->r->findings[i].kind == PL_KIND_REMOVED)
+				pl_result_remove_finding(j->r, i);
+	return 0;
+}
+
+int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags)
+{
+	pl_linter *l = j->l;
+	pl_result *r = j->r;
+	int rc = j->skip ? PL_SKIPPED : r ? PL_LINTED : -1;
+	if (r && l->o.against && compare_with_old(j) != 0) {
+		pl_result_free(r);
+		r = NULL;
+		rc = -1;
+	}
+	if (r) {
+		const pl_config *c = j->cx->config;
+		for (size_t i = 0; i < c->nseverity; i++)
+			pl_result_set_severity(r, c->severity[i].id.value,
+					       c->severity[i].severity);
+		pthread_mutex_lock(&l->lock);
+		if (l->record)
+			pl_baseline_add(l->record, r);
+		if (l->baseline)
+			pl_baseline_filter(l->baseline, r);
+		pthread_mutex_unlock(&l->lock);
+	}
+	*out = r;
+	pl_diags_move(&j->diags, diags, 0);
+	free(j->path);
+	free(j->name);
+	free(j->data);
+	free(j);
+	return rc;
+}
+
+int pl_linter_lint_file(pl_linter *l, const char *path, const char *name,
+			pl_result **out, pl_diags *diags)
+{
+	pl_lint_job *j = pl_lint_job_new(l, path, name);
+	pl_lint_job_run(j);
+	return pl_lint_job_finish(j, out, diags);
+}
+
+int pl_linter_lint_buffer(pl_linter *l, const char *name, const char *buf,
+			  size_t len, pl_result **out, pl_diags *diags)
+{
+	pl_lint_job *j = pl_lint_job_new(l, name, name);
+	j->data = pl_xmalloc(len + 1);
+	memcpy(j->data, buf, len);
+	j->data[len] = '\0';
+	j->len = len;
+	j->preloaded = 1;
+	pl_lint_job_run(j);
+	return pl_lint_job_finish(j, out, diags);
+}
+
+/* ---- Baselines ------------------------------------------------------------- */
+
+int pl_linter_use_baseline(pl_linter *l, const char *path, pl_diags *diags)
+{
+	pl_baseline *b = pl_baseline_new();
+	if (pl_baseline_read(b, path, diags) != 0) {
+		pl_baseline_free(b);
+		return -1;
+	}
+	pl_baseline_free(l->baseline);
+	l->baseline = b;
+	return 0;
+}
+
+void pl_linter_record_baseline(pl_linter *l)
+{
+	if (l->record == NULL)
+		l->record = pl_baseline_new();
+}
+
+long pl_linter_write_baseline(pl_linter *l, const char *path)
+{
+	pl_linter_record_baseline(l);
+	if (pl_baseline_write(l->record, path) != 0)
+		return -1;
+	return (long)pl_baseline_count(l->record);
+}
+
+/* ---- --print-config ---------------------------------------------------------- */
+
+int pl_linter_print_config(pl_linter *l, const char *name, FILE *out,
+			   pl_diags *diags)
+{
+	const pl_linter_options *o = &l->o;
+	context *cx = context_for(l, name);
+	/* Shown, not applied: unknown profiles are only warned about. */
+	take_context_diags(l, cx, diags, 1);
+	if (cx->rs == NULL)
+		return 2;
+	pl_config c = *cx->config;
+	pl_config_list rules = {0}, disable = {0}, profiles = {0};
+	char *def = o->nrules ? NULL : pl_default_rules_path();
+	if (def)
+		pl_config_list_push(&rules, def);
+	free(def);
+	for (size_t i = 0; i < o->nrules; i++)
+		pl_config_list_push(&rules, o->rules[i]);
+	for (size_t i = 0; i < c.rules.count; i++) {
+		char *p = pl_config_rule_path(&c, i);
+		pl_config_list_push(&rules, p);
+		free(p);
+	}
+	for (size_t i = 0; i < c.disable.count; i++)
+		pl_config_list_push(&disable, c.disable.items[i].value);
+	for (size_t i = 0; i < o->ndisabled; i++)
+		pl_config_list_push(&disable, o->disabled[i]);
+	for (size_t i = 0; i < cx->nprofiles; i++)
+		pl_config_list_push(&profiles, cx->profiles[i]);
+	c.rules = rules;
+	c.disable = disable;
+	c.profiles = o->nprofiles ? profiles : cx->config->profiles;
+	c.fail_level = cx->fail_level;
+	if (strcmp(name, "-") != 0)
+		fprintf(out, "# for: %s%s\n", name,
+			pl_config_ignores(&c, name) ? " (ignored)" : "");
+	pl_config_print(&c, out);
+	pl_config_list_free(&rules);
+	pl_config_list_free(&disable);
+	pl_config_list_free(&profiles);
+	return 0;
+}
+
+void pl_linter_free(pl_linter *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->nctx; i++)
+		context_free(l->ctx[i]);
+	free(l->ctx);
+	pl_baseline_free(l->baseline);
+	pl_baseline_free(l->record);
+	pthread_mutex_destroy(&l->lock);
+	free(l);
+}

@@ -1,0 +1,77 @@
+/*
+ * result.h: the pl_result of one policy as the stages inside the library
+ * see it (result.c): the judge fills it, directives, --against, baselines
+ * and configured severities edit it, the reports read it.  Library users
+ * only see it through the accessors of policylint.h.
+ */
+#ifndef PL_RESULT_H
+#define PL_RESULT_H
+
+#include "policylint-advanced.h"
+
+typedef struct {
+	int disclosed;
+	pl_evidence *evidence;
+	size_t count, cap;
+} pl_area_result;
+
+struct pl_result {
+	char *path;                     /* as given by the caller */
+	char *src;                      /* the input as read (owned) */
+	size_t src_len;
+	pl_input_format format;         /* as read (never AUTO) */
+	const pl_ruleset *rules;        /* the rule set it was linted with */
+	pl_area_result areas[PL_AREA_COUNT];
+	pl_finding *findings;           /* sorted by offset */
+	size_t nfindings, findings_cap;
+	size_t *line_starts;            /* offsets where lines begin */
+	size_t nlines;
+	pl_coverage *coverage;          /* one per selected profile, in the
+	                                   order of the rule set's profiles */
+	size_t ncoverage;
+	int default_profiles;           /* only `baseline` was selected */
+	int fail_level;                 /* from the configuration */
+};
+
+/* What one scan checks (judge.c). */
+typedef struct {
+	pl_input_format format;         /* PL_INPUT_AUTO: from the name and
+	                                   the content */
+	const char *const *disabled;    /* rule ids not to report */
+	size_t ndisabled;
+	const char *const *profiles;    /* selected profiles; none: baseline;
+	                                   "all": every profile */
+	size_t nprofiles;
+	pl_date today;                  /* for date checks; year 0: today */
+} pl_scan_options;
+
+/* A result for src[0..len) (owned from now on), with its line index and
+ * no findings yet. */
+pl_result *pl_result_new(const char *display_name, char *src, size_t len);
+
+/* 1-based line and character column of a byte offset of r's input. */
+void pl_result_position(const pl_result *r, size_t offset,
+			unsigned long *line, unsigned long *column);
+
+/* Appends a finding; rule must outlive r (a rule set's id or a literal),
+ * message is copied.  The location is [offset, offset+length), positioned
+ * in r.  Returns the new finding (valid until the next append). */
+pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
+				  pl_finding_kind kind, pl_severity sev,
+				  pl_area area, size_t offset, size_t length,
+				  const char *message);
+/* Adds a related location to f (message copied; path not owned). */
+void pl_finding_add_related(pl_finding *f, const pl_location *loc);
+/* Removes finding i (frees what it owns). */
+void pl_result_remove_finding(pl_result *r, size_t i);
+/* Sorts findings by offset, kind and rule, as pl_scan leaves them. */
+void pl_result_sort_findings(pl_result *r);
+/* A fingerprint of a finding that survives edits elsewhere in the file:
+ * rule, kind, area and the normalised text it points at (case, spacing
+ * and punctuation ignored), never line numbers. */
+unsigned long long pl_finding_fingerprint(const pl_result *r,
+					  const pl_finding *f);
+/* Sets the severity of every finding of a rule (configuration). */
+void pl_result_set_severity(pl_result *r, const char *rule, pl_severity sev);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * ruleset.c: the rule set's own file: making and freeing one, and looking
+ * up its rules, topics and terms by id.  The loader (rules_load.c) fills
+ * it, the compiler (rules_compile.c) completes it; both depend on this
+ * file, never on each other's internals.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "util.h"
+
+static void patterns_free(pl_patterns *ps)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		free(ps->items[i].source);
+		free(ps->items[i].colmap);
+		pl_regex_free(ps->items[i].re);
+	}
+	free(ps->items);
+}
+
+static void matcher_free(pl_matcher_spec *m)
+{
+	patterns_free(&m->patterns);
+	patterns_free(&m->exclude);
+	patterns_free(&m->section);
+}
+
+static void examples_free(pl_examples *e)
+{
+	for (size_t i = 0; i < e->count; i++)
+		free(e->items[i].text);
+	free(e->items);
+}
+
+static void refs_free(pl_topic_refs *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->origins);
+	free(r->index);
+}
+
+static void strings_free(char **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+static void terms_free(pl_terms *v)
+{
+	for (size_t i = 0; i < v->count; i++) {
+		pl_term *t = &v->items[i];
+		free(t->id);
+		free(t->label);
+		free(t->parent);
+		patterns_free(&t->patterns);
+		patterns_free(&t->inverse);
+		free(t->says);
+		free(t->denies);
+		free(t->preposition);
+		free(t->implied_data);
+		free(t->inverse_says);
+	}
+	free(v->items);
+}
+
+pl_ruleset *pl_ruleset_new(void)
+{
+	return pl_xcalloc(1, sizeof(pl_ruleset));
+}
+
+void pl_ruleset_free(pl_ruleset *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		pl_topic *t = &rs->topics[i];
+		free(t->id);
+		free(t->summary);
+		strings_free(t->profiles, t->nprofiles);
+		free(t->profile_origins);
+		matcher_free(&t->match);
+		examples_free(&t->examples_match);
+		examples_free(&t->examples_no_match);
+	}
+	for (size_t i = 0; i < rs->nrules; i++) {
+		pl_rule *r = &rs->rules[i];
+		free(r->id);
+		free(r->message);
+		free(r->rationale);
+		strings_free(r->references, r->nreferences);
+		strings_free(r->profiles, r->nprofiles);
+		free(r->profile_origins);
+		free(r->refines);
+		refs_free(&r->topics);
+		refs_free(&r->when);
+		refs_free(&r->actions);
+		matcher_free(&r->match);
+		examples_free(&r->examples_match);
+		examples_free(&r->examples_no_match);
+	}
+	for (size_t i = 0; i < rs->nprofiles; i++) {
+		pl_profile *p = &rs->profiles[i];
+		free(p->id);
+		free(p->title);
+		free(p->law);
+		free(p->citation);
+		free(p->url);
+		free(p->description);
+	}
+	free(rs->profiles);
+	for (size_t i = 0; i < rs->ndefines; i++) {
+		free(rs->defines[i].name);
+		free(rs->defines[i].value);
+	}
+	free(rs->defines);
+	for (int k = 0; k < PL_VOCAB_COUNT; k++)
+		terms_free(&rs->vocab[k]);
+	pl_regex_free(rs->negation);
+	pl_regex_free(rs->conditional);
+	strings_free(rs->files, rs->nfiles);
+	free(rs->topics);
+	free(rs->rules);
+	free(rs);
+}
+
