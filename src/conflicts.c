@@ -83,8 +83,8 @@ typedef struct {
 typedef struct {
 	pl_scanner *sc;
 	const pl_ruleset *rs;
-	pl_regex *clause_re, *home_re, *agent_re, *pronoun_re, *relative_re,
-		*nor_re, *imperative_re, *noun_re, *coord_re, *question_re,
+	const pl_regex *clause_re, *home_re, *agent_re, *pronoun_re,
+		*relative_re, *nor_re, *noun_re, *coord_re, *question_re,
 		*subordinate_re, *participle_re, *relsubj_re, *infinitive_re,
 		*purpose_re, *leading_if_re;
 	/* the sentence being read */
@@ -179,33 +179,44 @@ static size_t trimmed_end(const pl_text *t, size_t index)
 	return end;
 }
 
-/* Runs one pattern over the whole prose, window by window like the topic
- * scanner, and keeps the matches that lie inside one sentence.  Used for
- * the action verbs, which every sentence must be searched for: one search
- * per pattern and window instead of one per pattern and sentence. */
+typedef struct {
+	finder *f;
+	pl_vocab_kind kind;
+	size_t term;
+	int inverse;
+} verb_search;
+
+/* One match of an action verb: kept when it lies inside one sentence. */
+static size_t visit_verb(pl_scanner *sc, const pl_regex *re, size_t ms,
+			 size_t me, void *arg)
+{
+	(void)re;
+	verb_search *vs = arg;
+	finder *f = vs->f;
+	const pl_text *t = &sc->text;
+	long si = pl_text_sentence_at(t, ms);
+	if (si >= 0 && me <= trimmed_end(t, (size_t)si)) {
+		size_t base = t->sentences[si].start;
+		smatch x = {(size_t)si, {vs->kind, vs->term, ms - base, me - base,
+					 vs->inverse, 0}};
+		PL_PUSH(f->all, f->nall, f->allcap, x);
+	}
+	return me > ms ? me : ms + 1;
+}
+
+/* Runs the patterns of one term over the whole prose (pl_scanner_search)
+ * and keeps the matches that lie inside one sentence.  Used for the action
+ * verbs, which every sentence must be searched for: one search per pattern
+ * and window instead of one per pattern and sentence. */
 static void match_patterns(finder *f, const pl_patterns *ps,
 			   pl_vocab_kind kind, size_t term, int inverse)
 {
-	const pl_text *t = &f->sc->text;
-	for (size_t p = 0; p < ps->count; p++) {
-		size_t pos = 0, ms, me;
-		for (size_t w = 0; w < f->sc->nwindows; w++) {
-			size_t end = f->sc->window_ends[w];
-			while (pos <= end &&
-			       pl_regex_search(ps->items[p].re, f->sc->ms, t->prose,
-					       end, pos, &ms, &me) == PL_MATCH_FOUND) {
-				pos = me > ms ? me : ms + 1;
-				long si = pl_text_sentence_at(t, ms);
-				if (si < 0 || me > trimmed_end(t, (size_t)si))
-					continue;
-				size_t base = t->sentences[si].start;
-				smatch x = {(size_t)si,
-					    {kind, term, ms - base, me - base, inverse, 0}};
-				PL_PUSH(f->all, f->nall, f->allcap, x);
-			}
-			pos = pos > end ? pos : end;
-		}
-	}
+	char owner[160];
+	snprintf(owner, sizeof owner, "action '%s'",
+		 vocab(f, kind)->items[term].id);
+	verb_search vs = {f, kind, term, inverse};
+	for (size_t p = 0; p < ps->count; p++)
+		pl_scanner_search(f->sc, ps->items[p].re, owner, visit_verb, &vs);
 }
 
 static void match_vocab(finder *f, pl_vocab_kind kind)
@@ -1034,11 +1045,7 @@ static int clash(const finder *f, const stmt *pos, const stmt *neg,
 static pl_location locate(const pl_scanner *sc, const pl_result *r,
 			  const stmt *st)
 {
-	pl_location loc = {0};
-	loc.offset = pl_text_range_to_src(&sc->text, st->start, st->end,
-					  &loc.length);
-	pl_result_position(r, loc.offset, &loc.line, &loc.column);
-	return loc;
+	return pl_result_locate(r, &sc->text, st->start, st->end);
 }
 
 /* "says it sells usage data to data brokers" */
@@ -1068,31 +1075,19 @@ static void report(finder *f, pl_result *r, const pl_rule *rule,
 	char *dpos = describe(f, p->pos, p->dp, p->rp);
 	char *dneg = describe(f, p->neg, p->dn, (size_t)-1);
 	pl_location a = locate(f->sc, r, earlier), b = locate(f->sc, r, later);
-	pl_finding fd = {0};
-	fd.rule = rule->id;
-	fd.kind = PL_KIND_CONFLICT;
-	fd.severity = rule->severity;
-	fd.area = rule->area;
-	fd.message = pl_xasprintf("%s (line %lu), but %s (line %lu)",
-				  pos_later ? dneg : dpos, a.line,
-				  pos_later ? dpos : dneg, b.line);
-	fd.loc = b;
-	fd.related = pl_xcalloc(1, sizeof(*fd.related));
-	fd.related[0] = a;
-	fd.related[0].message = pl_xasprintf("the statement it contradicts: %s",
-					     pos_later ? dneg : dpos);
-	fd.nrelated = 1;
-	PL_PUSH(r->findings, r->nfindings, r->findings_cap, fd);
+	char *msg = pl_xasprintf("%s (line %lu), but %s (line %lu)",
+				 pos_later ? dneg : dpos, a.line,
+				 pos_later ? dpos : dneg, b.line);
+	pl_finding *fd = pl_result_add_finding(r, rule->id, PL_KIND_CONFLICT,
+					       rule->severity, rule->area,
+					       b.offset, b.length, msg);
+	free(msg);
+	a.message = pl_xasprintf("the statement it contradicts: %s",
+				 pos_later ? dneg : dpos);
+	pl_finding_add_related(fd, &a);
+	free(a.message);
 	free(dpos);
 	free(dneg);
-}
-
-static int disabled(const pl_scan_options *opts, const char *id)
-{
-	for (size_t i = 0; opts && i < opts->ndisabled; i++)
-		if (strcmp(opts->disabled[i], id) == 0)
-			return 1;
-	return 0;
 }
 
 /* The conflict rule that covers an action, or NULL. */
@@ -1102,7 +1097,7 @@ static const pl_rule *rule_for(const pl_ruleset *rs, size_t action,
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const pl_rule *r = &rs->rules[i];
 		if (r->kind != PL_RULE_CONFLICT || (only && r != only) ||
-		    disabled(opts, r->id))
+		    (opts && pl_id_listed(opts->disabled, opts->ndisabled, r->id)))
 			continue;
 		for (size_t k = 0; k < r->actions.count; k++)
 			if (r->actions.index && r->actions.index[k] == action)
@@ -1113,98 +1108,112 @@ static const pl_rule *rule_for(const pl_ruleset *rs, size_t action,
 
 /* ---- Driver ------------------------------------------------------------- */
 
-static void finder_init(finder *f, pl_scanner *sc)
-{
-	memset(f, 0, sizeof(*f));
-	f->sc = sc;
-	f->rs = sc->rs;
-	f->last_data = -1;
+/* The finder's fixed grammar, compiled once per rule set (see
+ * pl_conflicts_compile): clause boundaries and the shapes of words around
+ * a verb that make it something other than the company's claim. */
+static const char *const grammar_patterns[PL_GRAMMAR_COUNT] = {
 	/* Clauses end at ';', ':' and contrast ("..., but we ..."). */
-	f->clause_re = pl_regex_builtin(
+	[PL_GRAMMAR_CLAUSE] =
 		"\\s*[;:]\\s*|,?\\s+(?:but|however|although|though|whereas|"
 		"yet|while)\\b|,\\s*(?:and|so)\\s+(?=(?:we|you|they|it|our|"
 		"your|their|this|these|do|don't|never|please)\\b)|"
 		"\\s+and\\s+(?=(?:(?:do|does|did|will|would|can|may)\\s+not|never|"
-		"don't|doesn't|won't)\\b)");
+		"don't|doesn't|won't)\\b)",
 	/* Words that make a transfer's places the region data stays in. */
-	f->home_re = pl_regex_builtin(
+	[PL_GRAMMAR_HOME] =
 		"\\b(?:outside|beyond|leaves?|leaving|only\\s+(?:in|within)|"
 		"remains?\\s+(?:in|within)|stays?\\s+(?:in|within)|other\\s+"
-		"than)\\b");
-	f->agent_re = pl_regex_builtin("^[^;:]{0,40}\\bby\\s+\\S*$");
-	f->pronoun_re = pl_regex_builtin(
-		"^\\W*(?:\\w+\\W+){0,2}?(?:it|them)\\b");
-	f->relative_re = pl_regex_builtin("\\b(?:that|which|who|whose|where)\\b");
-	f->nor_re = pl_regex_builtin(
+		"than)\\b",
+	[PL_GRAMMAR_AGENT] =
+		"^[^;:]{0,40}\\bby\\s+\\S*$",
+	[PL_GRAMMAR_PRONOUN] =
+		"^\\W*(?:\\w+\\W+){0,2}?(?:it|them)\\b",
+	[PL_GRAMMAR_RELATIVE] =
+		"\\b(?:that|which|who|whose|where)\\b",
+	[PL_GRAMMAR_NOR] =
 		"\\b(?:nor|neither|never|not)\\s+(?:\\w+\\s+)?$|\\b(?:under\\s+no\\s+"
 		"circumstances?|at\\s+no\\s+time|in\\s+no\\s+case)\\s*,?\\s+"
-		"(?:do|does|will|would|shall|can|may)\\s+$");
+		"(?:do|does|will|would|shall|can|may)\\s+$",
 	/* A determiner or preposition before a verb makes it a noun or a
 	 * gerund that names a practice without claiming it: "the procedures
 	 * for collecting", "our use of", "opt out of selling". */
-	f->noun_re = pl_regex_builtin(
+	[PL_GRAMMAR_NOUN] =
 		"(?:\\b(?:for|of|about|regarding|the|a|an|its|our|their|any|no|this|"
 		"that|such|against|from|before|after|upon|without|by|when|while|"
 		"require|requires|involve|involves|avoid|avoids)|['\\x{2019}]s)"
-		"\\s+(?:not\\s+)?$");
+		"\\s+(?:not\\s+)?$",
 	/* After a verb of a list: "sell, rent or lease", "collect and use". */
-	f->coord_re = pl_regex_builtin("^\\s*(?:,|/|\\b(?:and|or|nor)\\b)");
+	[PL_GRAMMAR_COORD] =
+		"^\\s*(?:,|/|\\b(?:and|or|nor)\\b)",
 	/* An indirect question names a practice without claiming it. */
-	f->question_re = pl_regex_builtin(
+	[PL_GRAMMAR_QUESTION] =
 		"\\b(?:how|what|whether|why|which)\\s+(?:(?:[\\w-]+\\s+){0,3}?"
-		"(?:information|data)\\s+)?$");
+		"(?:information|data)\\s+)?$",
 	/* A verb inside an "if" clause is a hypothetical: "even if such units
 	 * are sold". */
-	f->subordinate_re = pl_regex_builtin(
-		"\\b(?:if|unless|whether|in\\s+case)\\b");
+	[PL_GRAMMAR_SUBORDINATE] =
+		"\\b(?:if|unless|whether|in\\s+case)\\b",
 	/* A participle right after a noun is a reduced relative clause
 	 * ("information gathered from our servers"), not a claim. */
-	f->participle_re = pl_regex_builtin(
-		"(?:ed|sold|kept|held|given|sent|shown)$");
+	[PL_GRAMMAR_PARTICIPLE] =
+		"(?:ed|sold|kept|held|given|sent|shown)$",
 	/* A verb whose subject is a relative pronoun belongs to a noun phrase
 	 * ("features that may collect"), not to a claim of the company. */
-	f->relsubj_re = pl_regex_builtin(
+	[PL_GRAMMAR_RELSUBJ] =
 		"\\b(?:that|which|who)\\s+(?:(?:may|might|can|could|will|would|"
 		"shall|should|must|is|are|was|were|be|been|has|have|had|also|not|"
-		"never|do|does|did|automatically)\\s+)*$");
-	f->infinitive_re = pl_regex_builtin("\\bto\\s+$");
+		"never|do|does|did|automatically)\\s+)*$",
+	[PL_GRAMMAR_INFINITIVE] =
+		"\\bto\\s+$",
 	/* A negative with its own goal ("we do not use cookies to identify
 	 * you") denies that goal, not the practice. */
-	f->purpose_re = pl_regex_builtin(
+	[PL_GRAMMAR_PURPOSE] =
 		"\\b(?:to|in\\s+order\\s+to)\\s+(?!(?:be|the|a|an|any|all|our|your|"
 		"their|its|his|her|this|these|those|third|3rd|other|outside|us|"
 		"you|them|anyone|anybody|any|advertis\\w*|marketers|data|law|"
 		"government|affiliates|partners|vendors|service|companies|"
 		"businesses|countries|servers?|people|individuals|parties|"
 		"organi[sz]ations|insurers|brokers|unaffiliated|non-affiliated)\\b)"
-		"[a-z]+");
+		"[a-z]+",
 	/* "If you do not enable it, we will not collect ...": a negative
 	 * under a condition that opens the sentence holds only then. */
-	f->leading_if_re = pl_regex_builtin(
-		"^\\W*(?:if|unless|should|in\\s+case|in\\s+the\\s+event)\\b");
-	f->imperative_re = pl_regex_builtin(
-		"^\\W*(?:so\\s+|and\\s+|please\\s+)*(?:do\\s+not|don't|don\\x{2019}t|"
-		"never)\\b");
+	[PL_GRAMMAR_LEADING_IF] =
+		"^\\W*(?:if|unless|should|in\\s+case|in\\s+the\\s+event)\\b",
+};
+
+void pl_conflicts_compile(pl_ruleset *rs)
+{
+	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
+		if (rs->grammar[g] == NULL)
+			rs->grammar[g] = pl_regex_builtin(grammar_patterns[g]);
+}
+
+static void finder_init(finder *f, pl_scanner *sc)
+{
+	memset(f, 0, sizeof(*f));
+	f->sc = sc;
+	f->rs = sc->rs;
+	f->last_data = -1;
+	pl_regex *const *g = sc->rs->grammar;
+	f->clause_re = g[PL_GRAMMAR_CLAUSE];
+	f->home_re = g[PL_GRAMMAR_HOME];
+	f->agent_re = g[PL_GRAMMAR_AGENT];
+	f->pronoun_re = g[PL_GRAMMAR_PRONOUN];
+	f->relative_re = g[PL_GRAMMAR_RELATIVE];
+	f->nor_re = g[PL_GRAMMAR_NOR];
+	f->noun_re = g[PL_GRAMMAR_NOUN];
+	f->coord_re = g[PL_GRAMMAR_COORD];
+	f->question_re = g[PL_GRAMMAR_QUESTION];
+	f->subordinate_re = g[PL_GRAMMAR_SUBORDINATE];
+	f->participle_re = g[PL_GRAMMAR_PARTICIPLE];
+	f->relsubj_re = g[PL_GRAMMAR_RELSUBJ];
+	f->infinitive_re = g[PL_GRAMMAR_INFINITIVE];
+	f->purpose_re = g[PL_GRAMMAR_PURPOSE];
+	f->leading_if_re = g[PL_GRAMMAR_LEADING_IF];
 }
 
 static void finder_free(finder *f)
 {
-	pl_regex_free(f->clause_re);
-	pl_regex_free(f->home_re);
-	pl_regex_free(f->agent_re);
-	pl_regex_free(f->pronoun_re);
-	pl_regex_free(f->relative_re);
-	pl_regex_free(f->nor_re);
-	pl_regex_free(f->imperative_re);
-	pl_regex_free(f->noun_re);
-	pl_regex_free(f->coord_re);
-	pl_regex_free(f->question_re);
-	pl_regex_free(f->subordinate_re);
-	pl_regex_free(f->participle_re);
-	pl_regex_free(f->relsubj_re);
-	pl_regex_free(f->infinitive_re);
-	pl_regex_free(f->purpose_re);
-	pl_regex_free(f->leading_if_re);
 	free(f->m);
 	free(f->all);
 	free(f->cv);

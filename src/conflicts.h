@@ -23,6 +23,10 @@
 void pl_conflicts_find(pl_scanner *sc, pl_result *r,
 		       const pl_scan_options *opts);
 
+/* Compiles the finder's fixed grammar into rs (once per rule set; called
+ * by pl_ruleset_compile). */
+void pl_conflicts_compile(pl_ruleset *rs);
+
 /* How many conflicts rule would report on sc's text (for rule examples). */
 size_t pl_conflicts_count(pl_scanner *sc, const pl_rule *rule);
 

@@ -143,32 +143,16 @@ int pl_rule_fires(const pl_scanner *sc, const pl_rule *r,
 static pl_location location_of(const pl_scanner *sc, const pl_result *r,
 			       const pl_hit *h)
 {
-	pl_location loc = {0};
-	loc.offset = pl_text_range_to_src(&sc->text, h->start, h->end, &loc.length);
-	pl_result_position(r, loc.offset, &loc.line, &loc.column);
-	return loc;
+	return pl_result_locate(r, &sc->text, h->start, h->end);
 }
 
-static int is_disabled(const pl_scan_options *opts, const char *id)
-{
-	for (size_t i = 0; opts && i < opts->ndisabled; i++)
-		if (strcmp(opts->disabled[i], id) == 0)
-			return 1;
-	return 0;
-}
-
+/* A finding of rule at the start of the file (the callers that know where
+ * it belongs move it there). */
 static pl_finding *add_finding(pl_result *r, const pl_rule *rule,
 			       pl_finding_kind kind)
 {
-	pl_finding f = {0};
-	f.rule = rule->id;
-	f.kind = kind;
-	f.severity = rule->severity;
-	f.area = rule->area;
-	f.message = pl_xstrdup(rule->message);
-	f.loc.line = f.loc.column = 1;
-	PL_PUSH(r->findings, r->nfindings, r->findings_cap, f);
-	return &r->findings[r->nfindings - 1];
+	return pl_result_add_finding(r, rule->id, kind, rule->severity,
+				     rule->area, 0, 0, rule->message);
 }
 
 /* What became of each rule, for the coverage of profiles. */
@@ -199,7 +183,7 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 	char owner[160];
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const pl_rule *rule = &rs->rules[i];
-		if (is_disabled(opts, rule->id))
+		if (opts && pl_id_listed(opts->disabled, opts->ndisabled, rule->id))
 			continue;
 		if (rule->kind == PL_RULE_AVOID) {
 			pl_hits hits = {0};

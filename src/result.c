@@ -52,6 +52,15 @@ pl_result *pl_result_new(const char *display_name, char *src, size_t len)
 	return r;
 }
 
+pl_location pl_result_locate(const pl_result *r, const pl_text *t,
+			     size_t start, size_t end)
+{
+	pl_location loc = {0};
+	loc.offset = pl_text_range_to_src(t, start, end, &loc.length);
+	pl_result_position(r, loc.offset, &loc.line, &loc.column);
+	return loc;
+}
+
 pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
 				  pl_finding_kind kind, pl_severity sev,
 				  pl_area area, size_t offset, size_t length,

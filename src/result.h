@@ -8,6 +8,7 @@
 #define PL_RESULT_H
 
 #include "policylint-advanced.h"
+#include "text.h"
 
 typedef struct {
 	int disclosed;
@@ -52,6 +53,11 @@ pl_result *pl_result_new(const char *display_name, char *src, size_t len);
 /* 1-based line and character column of a byte offset of r's input. */
 void pl_result_position(const pl_result *r, size_t offset,
 			unsigned long *line, unsigned long *column);
+
+/* Where the prose range [start, end) of t (extracted from r's input) is in
+ * r's input, with its line and column. */
+pl_location pl_result_locate(const pl_result *r, const pl_text *t,
+			     size_t start, size_t end);
 
 /* Appends a finding; rule must outlive r (a rule set's id or a literal),
  * message is copied.  The location is [offset, offset+length), positioned

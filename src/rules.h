@@ -235,6 +235,16 @@ typedef struct {
 	pl_origin origin;
 } pl_define;
 
+/* The conflict finder's fixed grammar (conflicts.c), compiled once per
+ * rule set. */
+typedef enum {
+	PL_GRAMMAR_CLAUSE, PL_GRAMMAR_HOME, PL_GRAMMAR_AGENT, PL_GRAMMAR_PRONOUN,
+	PL_GRAMMAR_RELATIVE, PL_GRAMMAR_NOR, PL_GRAMMAR_NOUN, PL_GRAMMAR_COORD,
+	PL_GRAMMAR_QUESTION, PL_GRAMMAR_SUBORDINATE, PL_GRAMMAR_PARTICIPLE,
+	PL_GRAMMAR_RELSUBJ, PL_GRAMMAR_INFINITIVE, PL_GRAMMAR_PURPOSE,
+	PL_GRAMMAR_LEADING_IF, PL_GRAMMAR_COUNT
+} pl_grammar;
+
 struct pl_ruleset {
 	char **files;             /* every file loaded, for pl_origin */
 	size_t nfiles, files_cap;
@@ -249,6 +259,7 @@ struct pl_ruleset {
 	size_t nprofiles, profiles_cap;
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
+	pl_regex *grammar[PL_GRAMMAR_COUNT];
 	int compiled;
 };
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflicts.h"
 #include "rules.h"
 #include "util.h"
 
@@ -350,6 +351,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		rs->conditional = pl_regex_builtin(
 			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
 			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
+	pl_conflicts_compile(rs);
 	rs->compiled = errors == 0;
 	return errors;
 }

@@ -122,6 +122,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 		terms_free(&rs->vocab[k]);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
+	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
+		pl_regex_free(rs->grammar[g]);
 	strings_free(rs->files, rs->nfiles);
 	free(rs->topics);
 	free(rs->rules);

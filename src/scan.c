@@ -151,16 +151,15 @@ static long sentence_starting_in(const pl_text *t, size_t from, size_t to,
 	return -1;
 }
 
-/* Searches one pattern window by window; hits go to out. */
-static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
-			  const pl_regex *re, const char *owner, pl_hits *out)
+void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
+		       pl_match_visit visit, void *arg)
 {
-	const char *prose = sc->text.prose;
 	size_t pos = 0, ms, me;
 	for (size_t w = 0; w < sc->nwindows; w++) {
 		size_t end = sc->window_ends[w];
 		while (pos <= end) {
-			pl_match_status st = pl_regex_search(re, sc->ms, prose, end,
+			pl_match_status st = pl_regex_search(re, sc->ms,
+							     sc->text.prose, end,
 							     pos, &ms, &me);
 			if (st == PL_MATCH_NONE)
 				break;
@@ -168,57 +167,68 @@ static void match_pattern(pl_scanner *sc, const pl_matcher_spec *m,
 				report_limit(sc, owner, pos, st);
 				return;
 			}
-			long s = pl_text_sentence_at(&sc->text, ms);
-			if (s < 0)      /* starts on markup a block leaves out ("- ") */
-				s = sentence_starting_in(&sc->text, ms, me, &ms);
-			const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
-			if (sent == NULL) {             /* between blocks */
-				pos = me > ms ? me : ms + 1;
-				continue;
-			}
-			size_t block_end = sc->text.blocks[sent->block].end;
-			if (me > block_end) {
-				/* The match ran into the next block (a heading's
-				 * words, then the paragraph under it).  Search the
-				 * block alone again from the same start, so that a
-				 * match inside it is not lost, then go on after it. */
-				st = pl_regex_search(re, sc->ms, prose, block_end, ms,
-						     &ms, &me);
-				if (st < 0) {
-					report_limit(sc, owner, ms, st);
-					return;
-				}
-				if (st == PL_MATCH_NONE) {
-					pos = block_end;
-					continue;
-				}
-				s = pl_text_sentence_at(&sc->text, ms);
-				sent = s >= 0 ? &sc->text.sentences[s] : NULL;
-				if (sent == NULL) {
-					pos = block_end;
-					continue;
-				}
-			}
-			if (!sc->seen[s] && match_counts(sc, m, owner, ms, (size_t)s)) {
-				sc->seen[s] = 1;
-				pl_hit h = {ms, me, (size_t)s};
-				PL_PUSH(out->items, out->count, out->cap, h);
-				/* One hit per sentence: go on after it. */
-				pos = sent->end > me ? sent->end : me;
-			} else {
-				pos = me > ms ? me : ms + 1;
-			}
+			pos = visit(sc, re, ms, me, arg);
+			if (pos == PL_SEARCH_STOP)
+				return;
 		}
 		pos = pos > end ? pos : end;
 	}
+}
+
+typedef struct {
+	const pl_matcher_spec *m;
+	const char *owner;
+	pl_hits *out;
+} topic_search;
+
+/* One match of a topic pattern: judged in its sentence, at most one hit
+ * per sentence. */
+static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
+				size_t me, void *arg)
+{
+	const topic_search *ts = arg;
+	long s = pl_text_sentence_at(&sc->text, ms);
+	if (s < 0)      /* starts on markup a block leaves out ("- ") */
+		s = sentence_starting_in(&sc->text, ms, me, &ms);
+	const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
+	if (sent == NULL)               /* between blocks */
+		return me > ms ? me : ms + 1;
+	size_t block_end = sc->text.blocks[sent->block].end;
+	if (me > block_end) {
+		/* The match ran into the next block (a heading's words, then
+		 * the paragraph under it).  Search the block alone again from
+		 * the same start, so that a match inside it is not lost, then
+		 * go on after it. */
+		pl_match_status st = pl_regex_search(re, sc->ms, sc->text.prose,
+						     block_end, ms, &ms, &me);
+		if (st < 0) {
+			report_limit(sc, ts->owner, ms, st);
+			return PL_SEARCH_STOP;
+		}
+		if (st == PL_MATCH_NONE)
+			return block_end;
+		s = pl_text_sentence_at(&sc->text, ms);
+		sent = s >= 0 ? &sc->text.sentences[s] : NULL;
+		if (sent == NULL)
+			return block_end;
+	}
+	if (sc->seen[s] || !match_counts(sc, ts->m, ts->owner, ms, (size_t)s))
+		return me > ms ? me : ms + 1;
+	sc->seen[s] = 1;
+	pl_hit h = {ms, me, (size_t)s};
+	PL_PUSH(ts->out->items, ts->out->count, ts->out->cap, h);
+	/* One hit per sentence: go on after it. */
+	return sent->end > me ? sent->end : me;
 }
 
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 		      const char *owner, pl_hits *out)
 {
 	size_t first = out->count;
+	topic_search ts = {m, owner, out};
 	for (size_t p = 0; p < m->patterns.count; p++)
-		match_pattern(sc, m, m->patterns.items[p].re, owner, out);
+		pl_scanner_search(sc, m->patterns.items[p].re, owner,
+				  visit_topic_match, &ts);
 	for (size_t i = first; i < out->count; i++)
 		sc->seen[out->items[i].sentence] = 0;
 }

@@ -47,6 +47,19 @@ void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
 			   pl_input_format fmt, pl_diags *diags,
 			   const unsigned char *topic_on);
 
+/* What pl_scanner_search calls for each match [ms, me) of re: returns the
+ * prose offset to search on from, or PL_SEARCH_STOP. */
+typedef size_t (*pl_match_visit)(pl_scanner *sc, const pl_regex *re,
+				 size_t ms, size_t me, void *arg);
+#define PL_SEARCH_STOP ((size_t)-1)
+
+/* Searches re over the whole prose, window by window (PCRE2's match limit
+ * counts the work of one call, so a text of tens of megabytes is searched
+ * in windows that end at block starts), calling visit for each match.  A
+ * limit hit is reported naming owner and ends the search. */
+void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
+		       pl_match_visit visit, void *arg);
+
 /* Runs one matcher over the text; hits go to out (one per sentence). */
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 		      const char *owner, pl_hits *out);
