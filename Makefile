@@ -31,12 +31,12 @@ TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LIBS)
 SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 
-LIB_SRC    = $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC    = src/main.c src/cli_options.c
+LIB_SRC    = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ    = $(LIB_SRC:src/%.c=build/rel/%.o)
 SAN_OBJ    = $(LIB_SRC:src/%.c=build/san/%.o)
 TEST_SRC   = $(wildcard tests/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
-TEST_VG    = $(TEST_SRC:tests/%.c=build/rel/%)
 
 .PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
         check-layering \
@@ -45,7 +45,7 @@ TEST_VG    = $(TEST_SRC:tests/%.c=build/rel/%)
 
 all: policylint
 
-policylint: build/rel/main.o libpolicylint.a
+policylint: build/rel/main.o build/rel/cli_options.o libpolicylint.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 libpolicylint.a: $(LIB_OBJ)
@@ -60,14 +60,11 @@ build/san/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/san
 build/san/libpolicylint.a: $(SAN_OBJ)
 	$(AR) rcs $@ $^
 
-build/san/policylint: src/main.c build/san/libpolicylint.a
+build/san/policylint: $(CLI_SRC) build/san/libpolicylint.a
 	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -o $@ $^ $(LIBS)
 
 build/san/test_%: tests/test_%.c tests/testutil.h build/san/libpolicylint.a
 	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -o $@ $< build/san/libpolicylint.a $(TEST_LIBS)
-
-build/rel/test_%: tests/test_%.c tests/testutil.h libpolicylint.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< libpolicylint.a $(TEST_LIBS)
 
 build/rel build/san:
 	mkdir -p $@
@@ -101,7 +98,10 @@ unit-test: $(TEST_BIN)
 	  POLICYLINT_RULES=$(CURDIR)/rules POLICYLINT_SHARED=$(SHARED) \
 	  $$t || exit 1; done
 
-cli-test: build/san/policylint policylint
+build/san/dump_blocks: tests/dump_blocks.c build/san/libpolicylint.a
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -o $@ $< build/san/libpolicylint.a $(LIBS)
+
+cli-test: build/san/policylint policylint build/san/dump_blocks
 	@POLICYLINT_RULES=$(CURDIR)/rules sh tests/cli/run.sh build/san/policylint $(SHARED)
 
 # The stages (one object file each) must not depend on each other in a
@@ -113,8 +113,8 @@ check-layering: policylint
 rules-test: build/san/policylint
 	@POLICYLINT_RULES=$(CURDIR)/rules build/san/policylint --check-rules
 
-valgrind-test: $(TEST_VG) policylint
-	@sh tests/valgrind.sh "$(TEST_VG)" $(SHARED)
+valgrind-test: policylint
+	@sh tests/valgrind.sh ./policylint $(SHARED)
 
 bench: policylint
 	@python3 tests/bench.py $(SHARED)

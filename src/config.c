@@ -22,17 +22,6 @@
 static const char *const config_names[] = {".policylint.yaml",
 					   ".policylint.yml"};
 
-static int exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
-}
-
-static int is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 char *pl_config_find(const char *path)
 {
@@ -43,7 +32,7 @@ char *pl_config_find(const char *path)
 			char *p = pl_xasprintf("%s%s%s", dir,
 					       strcmp(dir, "/") ? "/" : "",
 					       config_names[i]);
-			if (is_file(p))
+			if (pl_path_kind(p) == PL_PATH_FILE)
 				found = p;
 			else
 				free(p);
@@ -51,7 +40,7 @@ char *pl_config_find(const char *path)
 		if (found)
 			break;
 		char *git = pl_xasprintf("%s/.git", dir);
-		int root = exists(git) || strcmp(dir, "/") == 0;
+		int root = pl_path_kind(git) != PL_PATH_NONE || strcmp(dir, "/") == 0;
 		free(git);
 		if (root)
 			break;

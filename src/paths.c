@@ -24,16 +24,13 @@
 #define PL_DATADIR "/usr/local/share/policylint"
 #endif
 
-static int exists(const char *path)
+pl_path_kind_t pl_path_kind(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0;
-}
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (stat(path, &st) != 0)
+		return PL_PATH_NONE;
+	return S_ISDIR(st.st_mode) ? PL_PATH_DIR :
+	       S_ISREG(st.st_mode) ? PL_PATH_FILE : PL_PATH_OTHER;
 }
 
 /* The folder of the running executable, or NULL. */
@@ -56,7 +53,8 @@ static char *exe_dir(void)
 static int is_rule_dir(const char *dir)
 {
 	char *marker = pl_xasprintf("%s/profiles.yaml", dir);
-	int yes = is_dir(dir) && exists(marker);
+	int yes = pl_path_kind(dir) == PL_PATH_DIR &&
+		  pl_path_kind(marker) == PL_PATH_FILE;
 	free(marker);
 	return yes;
 }
@@ -154,7 +152,7 @@ char *pl_repo_root(void)
 	char *cur = pl_xstrdup(dir);
 	for (;;) {
 		char *git = pl_xasprintf("%s/.git", cur);
-		int found = exists(git);
+		int found = pl_path_kind(git) != PL_PATH_NONE;
 		free(git);
 		if (found) {
 			free(dir);

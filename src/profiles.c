@@ -158,14 +158,9 @@ int pl_ruleset_link_profiles(pl_ruleset *rs, pl_diags *diags)
 		const pl_profile *p = &rs->profiles[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->profiles[j].id, p->id) == 0) {
-				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID, p->origin.file,
-					     p->origin.line, p->origin.column,
-					     "duplicate profile id '%s' (first "
-					     "defined at %s:%lu:%lu)", p->id,
-					     rs->profiles[j].origin.file,
-					     rs->profiles[j].origin.line,
-					     rs->profiles[j].origin.column);
-				errors++;
+				errors += pl_duplicate_id(diags, "profile", p->id,
+							  &p->origin,
+							  &rs->profiles[j].origin);
 				break;
 			}
 	}

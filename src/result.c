@@ -92,16 +92,22 @@ void pl_finding_add_related(pl_finding *f, const pl_location *loc)
 	f->related[f->nrelated++] = l;
 }
 
-void pl_result_remove_finding(pl_result *r, size_t i)
+/* Frees what a finding owns (not the finding itself). */
+static void finding_clear(pl_finding *f)
 {
-	if (i >= r->nfindings)
-		return;
-	pl_finding *f = &r->findings[i];
 	free(f->message);
 	free(f->loc.message);
 	for (size_t k = 0; k < f->nrelated; k++)
 		free(f->related[k].message);
 	free(f->related);
+}
+
+void pl_result_remove_finding(pl_result *r, size_t i)
+{
+	if (i >= r->nfindings)
+		return;
+	pl_finding *f = &r->findings[i];
+	finding_clear(f);
 	memmove(f, f + 1, (r->nfindings - i - 1) * sizeof(*f));
 	r->nfindings--;
 }
@@ -199,14 +205,8 @@ void pl_result_free(pl_result *r)
 {
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->nfindings; i++) {
-		pl_finding *f = &r->findings[i];
-		free(f->message);
-		free(f->loc.message);
-		for (size_t k = 0; k < f->nrelated; k++)
-			free(f->related[k].message);
-		free(f->related);
-	}
+	for (size_t i = 0; i < r->nfindings; i++)
+		finding_clear(&r->findings[i]);
 	for (int a = 0; a < PL_AREA_COUNT; a++)
 		free(r->areas[a].evidence);
 	for (size_t i = 0; i < r->ncoverage; i++) {

@@ -265,6 +265,11 @@ struct pl_ruleset {
 
 const char *pl_rule_kind_name(pl_rule_kind k);
 
+/* Reports that id (a "topic", "rule", ...) at `at` was first defined at
+ * `first`; returns 1, the number of errors added (ruleset.c). */
+int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
+		    const pl_origin *at, const pl_origin *first);
+
 /* ---- Profiles (profiles.c) ------------------------------------------- */
 
 /* Run by pl_ruleset_compile before anything else: checks profile

@@ -304,14 +304,9 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_topic *t = &rs->topics[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->topics[j].id, t->id) == 0) {
-				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID,
-					     t->origin.file, t->origin.line,
-					     t->origin.column, "duplicate topic id '%s' (first "
-					     "defined at %s:%lu:%lu)", t->id,
-					     rs->topics[j].origin.file,
-					     rs->topics[j].origin.line,
-					     rs->topics[j].origin.column);
-				errors++;
+				errors += pl_duplicate_id(diags, "topic", t->id,
+							  &t->origin,
+							  &rs->topics[j].origin);
 				break;
 			}
 		snprintf(owner, sizeof owner, "topic '%s'", t->id);
@@ -321,14 +316,9 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_rule *r = &rs->rules[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(rs->rules[j].id, r->id) == 0) {
-				pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID,
-					     r->origin.file, r->origin.line,
-					     r->origin.column, "duplicate rule id '%s' (first "
-					     "defined at %s:%lu:%lu)", r->id,
-					     rs->rules[j].origin.file,
-					     rs->rules[j].origin.line,
-					     rs->rules[j].origin.column);
-				errors++;
+				errors += pl_duplicate_id(diags, "rule", r->id,
+							  &r->origin,
+							  &rs->rules[j].origin);
 				break;
 			}
 		snprintf(owner, sizeof owner, "rule '%s'", r->id);

@@ -130,3 +130,12 @@ void pl_ruleset_free(pl_ruleset *rs)
 	free(rs);
 }
 
+int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
+		    const pl_origin *at, const pl_origin *first)
+{
+	pl_diags_add(diags, PL_DIAG_RULES_DUPLICATE_ID, at->file, at->line,
+		     at->column, "duplicate %s id '%s' (first defined at "
+		     "%s:%lu:%lu)", what, id, first->file, first->line,
+		     first->column);
+	return 1;
+}

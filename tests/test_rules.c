@@ -63,21 +63,21 @@ static void reports_every_error_with_position(void **state)
 	pl_ruleset *rs = pl_ruleset_new();
 	char *path = tu_write_temp(".yaml", bad, strlen(bad));
 	pl_ruleset_load(rs, path, &d);
-	const pl_diag *x = tu_diag(&d, "unknown area 'shopping'");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'shopping'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 3);
 	assert_int_equal(x->column, 11);
-	x = tu_diag(&d, "unknown key 'colour'");
+	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'colour'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 5);
 	assert_int_equal(x->column, 5);
-	x = tu_diag(&d, "rule id 'Bad_Id'");
+	x = tu_diag(&d, PL_DIAG_RULES_BAD_ID, "'Bad_Id'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 8);
-	x = tu_diag(&d, "'severity' must be one of");
+	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'fatal'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 11);
-	assert_non_null(tu_diag(&d, "missing required key 'rationale'"));
+	assert_non_null(tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'rationale'"));
 	assert_string_equal(d.items[0].path, path);
 	assert_true(d.errors >= 5);
 	unlink(path);
@@ -100,13 +100,13 @@ static void unknown_topic_and_duplicates(void **state)
 		"     message: m, rationale: r, patterns: [z]}\n";
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from(yaml, &d);
-	const pl_diag *x = tu_diag(&d, "duplicate topic id 'a.b'");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_DUPLICATE_ID, "'a.b'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 3);
-	x = tu_diag(&d, "unknown topic 'a.c'");
+	x = tu_diag(&d, PL_DIAG_RULES_UNKNOWN_REFERENCE, "'a.c'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 6);
-	assert_non_null(tu_diag(&d, "duplicate rule id 'r'"));
+	assert_non_null(tu_diag(&d, PL_DIAG_RULES_DUPLICATE_ID, "'r'"));
 	pl_ruleset_free(rs);
 	pl_diags_clear(&d);
 }
@@ -124,7 +124,7 @@ static void bad_regex_points_at_the_character(void **state)
 		"    patterns: ['abc(def))']\n";
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from(yaml, &d);
-	const pl_diag *x = tu_diag(&d, "bad regular expression");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_BAD_REGEX, NULL);
 	assert_non_null(x);
 	assert_int_equal(x->line, 5);
 	assert_int_equal(x->column, 17 + 8);
@@ -141,7 +141,7 @@ static void unknown_fragment_is_an_error(void **state)
 		"  - {id: a.b, area: rights, summary: s, patterns: ['x{{nope}}']}\n";
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from(yaml, &d);
-	const pl_diag *x = tu_diag(&d, "unknown fragment '{{nope}}'");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_UNKNOWN_REFERENCE, "{{nope}}");
 	assert_non_null(x);
 	assert_int_equal(x->line, 2);
 	pl_ruleset_free(rs);
@@ -154,7 +154,7 @@ static void yaml_syntax_error_has_position(void **state)
 	pl_diags d = {0};
 	pl_ruleset *rs = tu_rules_from("topics:\n  - id: [unclosed\n", &d);
 	assert_int_equal(d.errors, 1);
-	assert_non_null(tu_diag(&d, "YAML syntax"));
+	assert_non_null(tu_diag(&d, PL_DIAG_YAML_SYNTAX, NULL));
 	assert_true(d.items[0].line >= 2);
 	pl_ruleset_free(rs);
 	pl_diags_clear(&d);
@@ -167,7 +167,7 @@ static void duplicate_key_is_an_error(void **state)
 	pl_ruleset *rs = tu_rules_from(
 		"topics:\n  - id: a.b\n    id: a.c\n    area: rights\n"
 		"    summary: s\n    patterns: [x]\n", &d);
-	const pl_diag *x = tu_diag(&d, "duplicate key 'id'");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_YAML_DUPLICATE_KEY, "'id'");
 	assert_non_null(x);
 	assert_int_equal(x->line, 3);
 	pl_ruleset_free(rs);
@@ -190,10 +190,10 @@ static void failing_examples_are_reported(void **state)
 	pl_ruleset *rs = tu_rules_from(yaml, &d);
 	assert_int_equal(d.errors, 0);
 	assert_int_equal(pl_ruleset_check_examples(rs, &d), 2);
-	const pl_diag *x = tu_diag(&d, "should match but does not");
+	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_EXAMPLE, "should match");
 	assert_non_null(x);
 	assert_int_equal(x->line, 7);
-	assert_non_null(tu_diag(&d, "should not match but does"));
+	assert_non_null(tu_diag(&d, PL_DIAG_RULES_EXAMPLE, "should not match"));
 	pl_ruleset_free(rs);
 	pl_diags_clear(&d);
 }
@@ -214,7 +214,7 @@ static void missing_rules_path(void **state)
 	pl_diags d = {0};
 	pl_ruleset *rs = pl_ruleset_new();
 	assert_int_equal(pl_ruleset_load(rs, "/nonexistent/rules.yaml", &d), 1);
-	assert_non_null(tu_diag(&d, "cannot read rules"));
+	assert_non_null(tu_diag(&d, PL_DIAG_RULES_UNREADABLE, NULL));
 	pl_ruleset_free(rs);
 	pl_diags_clear(&d);
 }

@@ -38,6 +38,28 @@ static inline char *tu_write_temp(const char *suffix, const char *text,
 	return path;
 }
 
+/* A fresh temporary folder (malloc'd path). */
+static inline char *tu_tmpdir(void)
+{
+	char tmpl[] = "/tmp/pltestXXXXXX";
+	assert_non_null(mkdtemp(tmpl));
+	return strdup(tmpl);
+}
+
+/* Writes text to dir/name; returns the malloc'd path. */
+static inline char *tu_write_at(const char *dir, const char *name,
+				const char *text)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
 /* Loads a rule set from YAML text; diagnostics stay in *diags. */
 static inline pl_ruleset *tu_rules_from(const char *yaml, pl_diags *diags)
 {
@@ -85,23 +107,17 @@ static inline const pl_finding *tu_finding(const pl_result *r, const char *rule)
 	return NULL;
 }
 
-/* Whether some diagnostic's message contains needle. */
-static inline const pl_diag *tu_diag(const pl_diags *d, const char *needle)
+/* The first diagnostic with code that names subject (the key, id or
+ * value at fault; NULL: any): tests check codes and the facts a message
+ * must carry, never its wording. */
+static inline const pl_diag *tu_diag(const pl_diags *d, pl_diag_code code,
+				     const char *subject)
 {
 	for (size_t i = 0; i < d->count; i++)
-		if (strstr(d->items[i].message, needle))
+		if (d->items[i].code == code &&
+		    (subject == NULL || strstr(d->items[i].message, subject)))
 			return &d->items[i];
 	return NULL;
-}
-
-/* n, or a twentieth of it under valgrind (tests/valgrind.sh sets
- * POLICYLINT_TEST_SMALL): the large-input tests keep their point, linear
- * cost, under ASan at full size, and valgrind's interpreter-speed run still
- * covers the same code on a smaller input. */
-static inline size_t tu_scale(size_t n)
-{
-	const char *s = getenv("POLICYLINT_TEST_SMALL");
-	return s && *s && strcmp(s, "0") != 0 ? n / 20 + 1 : n;
 }
 
 /* The shared folder (../shared) or NULL when it is absent. */

@@ -60,7 +60,7 @@ check removed-disable eval "! has area-removed && has need-contact"
 run $t --against clean.md new.md findings.md
 check one-file-only is_rc 2
 run $t --against nowhere.md new.md
-check old-missing eval "is_rc 2 && has_err nowhere.md"
+check old-missing eval "is_rc 2 && has_err '^nowhere.md: error: .*\[input-missing\]$'"
 
 # The reviewer's command: the committed version through git show.
 if command -v git >/dev/null 2>&1; then

@@ -93,6 +93,21 @@ version_ok() {
 }
 check version version_ok
 
+# JSON carries the run's diagnostics with their codes; text prints them
+# on stderr with the code after the message.
+run $t -f json findings.md gone.md
+check json-diagnostics python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnostics"]
+assert [(x["code"], x["severity"], x["path"]) for x in d] == [("input-missing", "error", "gone.md")], d
+' "$tmp/.out"
+check stderr-code has_err '^gone.md: error: .* \[input-missing\]$'
+run $t -f json findings.md
+check json-no-diagnostics python3 -c '
+import json, sys
+assert "diagnostics" not in json.load(open(sys.argv[1]))
+' "$tmp/.out"
+
 # Standard input, named.
 $t -f gcc --stdin-filename web/policy.md - <findings.md >"$tmp/.out" 2>"$tmp/.err"
 check stdin-filename has '^web/policy.md:5:13: info:'

@@ -132,6 +132,20 @@ check sarif-empty-valid validate "$tmp/.out" 0
 run $pl --no-config --rules "$root/rules" -f sarif findings.md
 check sarif-default-rules-valid validate "$tmp/.out"
 
+# Diagnostics become tool execution notifications, each naming its code.
+run $pl --no-config --rules "$rules" -f sarif findings.md gone.md
+check sarif-diagnostics-valid validate "$tmp/.out"
+check sarif-diagnostic-code python3 -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+inv = run["invocations"][0]
+assert inv["executionSuccessful"] is False
+n = inv["toolExecutionNotifications"][0]
+assert n["descriptor"]["id"] == "input-missing" and n["level"] == "error", n
+loc = n["locations"][0]["physicalLocation"]["artifactLocation"]
+assert loc["uri"] == "gone.md", loc
+' "$tmp/.out"
+
 # GitHub takes at most 25,000 results per run.
 python3 -c '
 import sys

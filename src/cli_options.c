@@ -1,0 +1,315 @@
+/*
+ * cli_options.c: the command line's options, from one table that gives
+ * getopt its long options and --help its text, so the two cannot drift.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+enum {
+	OPT_INPUT_FORMAT = 256, OPT_FAIL_LEVEL, OPT_COLOR, OPT_NO_SUMMARY,
+	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
+	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
+	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
+	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_SECTION
+};
+
+/* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
+ * key (a short option letter or OPT_*) and help.  A row with key
+ * OPT_SECTION is a heading of --help. */
+typedef struct {
+	const char *name, *arg;
+	int key;
+	const char *help;
+} option_row;
+
+static const option_row rows[] = {
+	{NULL, NULL, OPT_SECTION, "Output:"},
+	{"format", "FMT", 'f', "text (default), json, jsonl, sarif, github "
+	 "(Actions annotations) or gcc"},
+	{"quiet", NULL, 'q', "text: only findings; clean files print nothing"},
+	{"no-summary", NULL, OPT_NO_SUMMARY, "text: leave out the per-area summary"},
+	{"color", "[=WHEN]", OPT_COLOR, "auto (default), always or never; NO_COLOR "
+	 "in the environment means never"},
+	{"colour", "[=WHEN]", OPT_COLOR, NULL},
+	{"fail-level", "LEVEL", OPT_FAIL_LEVEL, "error, warning (default), info or "
+	 "none: exit 1 when a finding is at least LEVEL"},
+	{"stats", NULL, OPT_STATS, "print files, bytes, time and threads on "
+	 "standard error at the end"},
+	{NULL, NULL, OPT_SECTION, "Input:"},
+	{"input-format", "FMT", OPT_INPUT_FORMAT, "auto (by extension, and by "
+	 "content for .txt and standard input), text, markdown, html"},
+	{"stdin-filename", "NAME", OPT_STDIN_NAME, "the name standard input is "
+	 "reported as (and configured by)"},
+	{"files-from", "FILE", OPT_FILES_FROM, "lint the files listed in FILE "
+	 "('-': stdin), one per line or NUL-separated"},
+	{NULL, NULL, OPT_SECTION, "Rules and configuration:"},
+	{"rules", "PATH", 'r', "rule file or folder; repeatable; replaces the "
+	 "default rule set"},
+	{"disable", "ID", 'd', "do not report rule ID; repeatable"},
+	{"config", "FILE", 'c', "use FILE instead of the nearest .policylint.yaml"},
+	{"no-config", NULL, OPT_NO_CONFIG, "use no configuration file"},
+	{"print-config", NULL, OPT_PRINT_CONFIG, "print the configuration that "
+	 "applies to FILE (or the current folder) and exit"},
+	{NULL, NULL, OPT_SECTION, "Changes:"},
+	{"against", "OLD", OPT_AGAINST, "report only what FILE changed since its "
+	 "previous version OLD, and every area OLD disclosed that FILE no "
+	 "longer does ('-': read OLD from standard input)"},
+	{"against-name", "NAME", OPT_AGAINST_NAME, "how OLD is named in reports, "
+	 "e.g. origin/main:privacy.md"},
+	{"baseline", "FILE", OPT_BASELINE, "do not report findings recorded in FILE"},
+	{"write-baseline", "FILE", OPT_WRITE_BASELINE, "record every finding in FILE"},
+	{NULL, NULL, OPT_SECTION, "Rule sets:"},
+	{"list-rules", NULL, OPT_LIST_RULES, "list rules and topics"},
+	{"explain", "ID", OPT_EXPLAIN, "explain a rule, topic or profile"},
+	{"check-rules", NULL, OPT_CHECK_RULES, "run every rule's examples"},
+	{"export-patterns", NULL, OPT_EXPORT, "print every pattern for other "
+	 "PCRE2 tools"},
+	{NULL, NULL, OPT_SECTION, "Compliance profiles:"},
+	{"profile", "NAME[,NAME...]", 'p', "check the requirements of these "
+	 "profiles (baseline, gdpr, ccpa, caloppa, coppa, eprivacy, us-states, "
+	 "or all); repeatable; default: the configuration's profile:, else "
+	 "baseline"},
+	{"list-profiles", NULL, OPT_LIST_PROFILES, "list the profiles and their "
+	 "requirements"},
+	{"today", "YYYY-MM-DD", OPT_TODAY, "the date policy dates are compared "
+	 "with (default: today)"},
+	{NULL, NULL, OPT_SECTION, "Running:"},
+	{"jobs", "N", 'j', "files scanned at once (default: the number of "
+	 "processors); output order never changes"},
+	{"help", NULL, 'h', "this help"},
+	{"version", NULL, 'V', "version, with the PCRE2 and libyaml versions"},
+};
+
+#define NROWS (sizeof rows / sizeof *rows)
+
+/* Writes text from column 26, wrapped before column 78. */
+static void wrap(FILE *out, const char *text, size_t col)
+{
+	const char *p = text;
+	while (*p) {
+		for (; col < 26; col++)
+			fputc(' ', out);
+		size_t room = 78 - 26, n = strlen(p);
+		if (n > room) {
+			n = room;
+			while (n > 0 && p[n] != ' ')
+				n--;
+		}
+		fprintf(out, "%.*s\n", (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+		col = 0;
+	}
+}
+
+static void usage(FILE *out)
+{
+	fputs("usage: policylint [OPTIONS] FILE...\n"
+	      "Lints privacy policies (text, Markdown, HTML) for missing and\n"
+	      "conflicting disclosures.  '-' reads standard input.\n", out);
+	for (size_t i = 0; i < NROWS; i++) {
+		const option_row *r = &rows[i];
+		if (r->key == OPT_SECTION) {
+			fprintf(out, "\n%s\n", r->help);
+			continue;
+		}
+		if (r->help == NULL)
+			continue;               /* a spelling of the row above */
+		int n = r->key < 256 ? fprintf(out, "  -%c, ", r->key) :
+				       fprintf(out, "      ");
+		n += fprintf(out, "--%s%s%s", r->name,
+			     r->arg && r->arg[0] != '[' ? " " : "",
+			     r->arg ? r->arg : "");
+		if (n >= 25) {
+			fputc('\n', out);
+			n = 0;
+		}
+		wrap(out, r->help, (size_t)n);
+	}
+	fputs("\nFindings are of the kinds missing (a required disclosure is\n"
+	      "absent), incomplete (disclosed without what must come with it),\n"
+	      "conflict (two statements contradict each other), wording\n"
+	      "(outdated or discouraged wording), removed (--against: what the\n"
+	      "old version disclosed) and unused-directive.\n\n"
+	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
+	      "findings, 2 an error (bad input, rule or config file, option).\n"
+	      "See policylint(1) and policylint-rules(5).\n", out);
+}
+
+int pl_cli_fail(const char *fmt, const char *arg)
+{
+	fputs("policylint: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'policylint --help'.\n", stderr);
+	return 2;
+}
+
+static int parse_choice(int c, pl_cli_options *o, const char *arg)
+{
+	pl_linter_options *l = &o->lint;
+	int v;
+	switch (c) {
+	case 'f':
+		if ((v = pl_output_format_from_name(arg)) < 0)
+			return pl_cli_fail("unknown format '%s' (text, json, "
+					   "jsonl, sarif, github, gcc)", arg);
+		o->report.format = (pl_output_format)v;
+		return 0;
+	case OPT_INPUT_FORMAT:
+		if ((v = pl_input_format_from_name(arg)) < 0)
+			return pl_cli_fail("unknown input format '%s' (auto, "
+					   "text, markdown, html)", arg);
+		l->input_format = (pl_input_format)v;
+		return 0;
+	case OPT_FAIL_LEVEL:
+		if (strcmp(arg, "none") == 0)
+			l->fail_level = PL_FAIL_NONE;
+		else if ((l->fail_level = pl_severity_from_name(arg)) < 0)
+			return pl_cli_fail("unknown fail level '%s' (error, "
+					   "warning, info, none)", arg);
+		return 0;
+	case OPT_COLOR:
+		o->color = arg == NULL || strcmp(arg, "always") == 0 ? 1 :
+			   strcmp(arg, "never") == 0 ? 0 :
+			   strcmp(arg, "auto") == 0 ? -1 : -2;
+		if (o->color == -2)
+			return pl_cli_fail("--color takes auto, always or "
+					   "never, not '%s'", arg);
+		return 0;
+	case OPT_TODAY:
+		if (pl_date_parse_iso(arg, &l->today) != 0)
+			return pl_cli_fail("--today takes a date as YYYY-MM-DD, "
+					   "not '%s'", arg);
+		return 0;
+	case 'j': {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (*end != '\0' || n < 1 || n > PL_MAX_THREADS)
+			return pl_cli_fail("-j takes a number of jobs from 1 to "
+					   "64, not '%s'", arg);
+		o->jobs = (size_t)n;
+		return 0;
+	}
+	case 'p':
+		if (strspn(arg, ", \t") == strlen(arg))
+			return pl_cli_fail("--profile needs a name (see "
+					   "--list-profiles)%s", "");
+		PL_PUSH(o->profiles, l->nprofiles, o->profiles_cap, arg);
+		return 0;
+	case 'c':
+	case OPT_NO_CONFIG:
+		if (l->config != PL_CONFIG_DISCOVER)
+			return pl_cli_fail("%s", "--config and --no-config "
+					   "exclude each other");
+		l->config = c == 'c' ? PL_CONFIG_FILE : PL_CONFIG_NONE;
+		l->config_path = c == 'c' ? arg : NULL;
+		return 0;
+	}
+	return -1;
+}
+
+static int parse_option(int c, pl_cli_options *o, char **argv)
+{
+	pl_linter_options *l = &o->lint;
+	int rc = parse_choice(c, o, optarg);
+	if (rc >= 0)
+		return rc;
+	switch (c) {
+	case 'r': PL_PUSH(o->rules, l->nrules, o->rules_cap, optarg); break;
+	case 'd': PL_PUSH(o->disabled, l->ndisabled, o->disabled_cap, optarg); break;
+	case 'q': o->report.quiet = 1; break;
+	case OPT_NO_SUMMARY: o->report.summary = 0; break;
+	case OPT_STDIN_NAME: o->stdin_name = optarg; break;
+	case OPT_LIST_RULES: o->list_rules = 1; break;
+	case OPT_EXPLAIN: o->explain = optarg; break;
+	case OPT_CHECK_RULES: o->check_rules = 1; break;
+	case OPT_EXPORT: o->export_patterns = 1; break;
+	case OPT_PRINT_CONFIG: o->print_config = 1; break;
+	case OPT_AGAINST: l->against = optarg; break;
+	case OPT_AGAINST_NAME: l->against_name = optarg; break;
+	case OPT_FILES_FROM: o->files_from = optarg; break;
+	case OPT_BASELINE: o->baseline = optarg; break;
+	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+	case OPT_STATS: o->stats = 1; break;
+	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
+	case 'h':
+		usage(stdout);
+		exit(0);
+	case 'V':
+		printf("policylint %s\nPCRE2 %s\nlibyaml %s\n", PL_VERSION,
+		       pl_pcre2_version(), pl_libyaml_version());
+		exit(0);
+	case ':':
+		return pl_cli_fail("option '%s' needs a value", argv[optind - 1]);
+	default:
+		return pl_cli_fail("unknown option '%s'", argv[optind - 1]);
+	}
+	return 0;
+}
+
+/* What depends on the machine and the environment: today, processors, a
+ * terminal, NO_COLOR. */
+static void resolve_defaults(pl_cli_options *o)
+{
+	if (o->lint.today.year == 0)
+		o->lint.today = pl_date_today();
+	if (o->jobs == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		o->jobs = cpus < 1 ? 1 : cpus > PL_MAX_THREADS ? PL_MAX_THREADS :
+								  (size_t)cpus;
+	}
+	if (o->color < 0) {
+		const char *nc = getenv("NO_COLOR");
+		o->color = (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO) &&
+			   o->report.format == PL_FORMAT_TEXT;
+	}
+	o->report.color = o->color;
+	const char *old = o->lint.against;
+	if (old)
+		o->report.against = o->lint.against_name ? o->lint.against_name :
+				    strcmp(old, "-") == 0 ? "<stdin>" : old;
+}
+
+int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	pl_linter_options_init(&o->lint);
+	o->color = -1;
+	o->report.summary = 1;
+	o->report.out = stdout;
+	struct option longopts[NROWS + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < NROWS; i++)
+		if (rows[i].key != OPT_SECTION)
+			longopts[n++] = (struct option){
+				rows[i].name,
+				rows[i].arg == NULL ? no_argument :
+				rows[i].arg[0] == '[' ? optional_argument :
+							required_argument,
+				NULL, rows[i].key};
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:r:d:c:p:j:qhV", longopts, NULL)) != -1)
+		if (parse_option(c, o, argv))
+			return 2;
+	o->lint.rules = o->rules;
+	o->lint.disabled = o->disabled;
+	o->lint.profiles = o->profiles;
+	resolve_defaults(o);
+	return 0;
+}
+
+void pl_cli_free(pl_cli_options *o)
+{
+	free(o->rules);
+	free(o->disabled);
+	free(o->profiles);
+}
