@@ -251,6 +251,8 @@ typedef enum {
 
 #define PL_FAIL_NONE 3      /* fail_level: no finding fails */
 
+struct pl_trace_event;      /* policylint-advanced.h */
+
 typedef struct {
 	const char *const *rules;       /* rule files or folders; none: the
 	                                   default rule set */
@@ -271,6 +273,11 @@ typedef struct {
 	const char *against;            /* the previous version of the file
 	                                   (a path, "-" standard input) */
 	const char *against_name;       /* how it is named in reports */
+	/* Called for every candidate match and rule verdict (--trace; see
+	 * policylint-advanced.h); NULL: none.  Called from the thread that
+	 * scans the file. */
+	void (*trace)(const struct pl_trace_event *ev, void *arg);
+	void *trace_arg;
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */

@@ -20,6 +20,7 @@ typedef struct {
 	const char *explain;
 	int list_rules, export_patterns, check_rules, list_profiles;
 	int print_config, stats;
+	const char *trace;              /* --trace ID: a topic, rule or area */
 	const char *files_from;
 	const char *baseline, *write_baseline;
 	size_t jobs;                    /* -j: files scanned at once; 0: as

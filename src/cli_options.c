@@ -16,7 +16,7 @@ enum {
 	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
-	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_SECTION
+	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -70,6 +70,9 @@ static const option_row rows[] = {
 	{"check-rules", NULL, OPT_CHECK_RULES, "run every rule's examples"},
 	{"export-patterns", NULL, OPT_EXPORT, "print every pattern for other "
 	 "PCRE2 tools"},
+	{"trace", "ID", OPT_TRACE, "instead of the report, print every candidate "
+	 "match of topic ID (or of the topics of rule ID, or of area ID) and "
+	 "which check kept or rejected it, then the rules' verdicts"},
 	{NULL, NULL, OPT_SECTION, "Compliance profiles:"},
 	{"profile", "NAME[,NAME...]", 'p', "check the requirements of these "
 	 "profiles (baseline, gdpr, ccpa, caloppa, coppa, eprivacy, us-states, "
@@ -238,6 +241,7 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_BASELINE: o->baseline = optarg; break;
 	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
 	case OPT_STATS: o->stats = 1; break;
+	case OPT_TRACE: o->trace = optarg; o->jobs = 1; break;
 	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
 	case 'h':
 		usage(stdout);

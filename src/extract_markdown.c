@@ -53,6 +53,8 @@ typedef struct {
 	size_t brk;             /* where the line break before it is */
 } mline;
 
+#define TABLE_COLUMNS 32       /* columns whose header cells are linked */
+
 typedef struct {
 	pl_text *t;
 	pl_buf out;
@@ -86,6 +88,8 @@ typedef struct {
 	size_t fence_len;
 	int comment;            /* in an HTML comment spanning lines */
 	int table;              /* in a table */
+	size_t table_row;       /* rows written so far (0: the header row) */
+	long header[TABLE_COLUMNS];     /* the header row's cell blocks */
 	size_t list_indent;     /* content column of the list item above */
 	int prev_blank;
 	size_t prev_break;      /* the line break that ended the last line */
@@ -817,9 +821,26 @@ static void next_line(const md *m, size_t brk, size_t *a, size_t *e)
 	*e = trim_end(m->s, *a, end);
 }
 
+/* The block just written, when it is a table cell: column col of the
+ * current row.  Header cells are remembered; body cells point at theirs. */
+static void link_cell(md *m, size_t before, size_t col)
+{
+	pl_text *t = m->t;
+	if (t->nblocks == before || col >= TABLE_COLUMNS)
+		return;
+	if (m->table_row == 0)
+		m->header[col] = (long)t->nblocks - 1;
+	else
+		t->blocks[t->nblocks - 1].header = m->header[col];
+}
+
 static void table_row(md *m, size_t a, size_t e)
 {
 	const char *s = m->s;
+	size_t col = 0;
+	if (m->table_row == 0)
+		for (size_t k = 0; k < TABLE_COLUMNS; k++)
+			m->header[k] = -1;
 	if (a < e && s[a] == '|')
 		a++;
 	if (e > a && s[e - 1] == '|' && (e - 1 == a || s[e - 2] != '\\'))
@@ -833,11 +854,14 @@ static void table_row(md *m, size_t a, size_t e)
 		if (i == e || s[i] == '|') {
 			size_t ca = skip_indent(s, cell, i, NULL);
 			size_t ce = trim_end(s, ca, i);
+			size_t before = m->t->nblocks;
 			if (ce > ca)
 				one_line_leaf(m, PL_BLOCK_TABLE_CELL, 0, ca, ce);
+			link_cell(m, before, col++);
 			cell = i + 1;
 		}
 	}
+	m->table_row++;
 }
 
 /* Length of a list marker ("-", "*", "+", "1.", "2)") and the space after
@@ -999,6 +1023,8 @@ static void md_line(md *m, size_t a, size_t e, size_t brk)
 		next_line(m, brk, &na, &ne);
 		if (m->table || (brk < m->n && is_delimiter_row(s, na, ne))) {
 			end_leaf(m);
+			if (!m->table)
+				m->table_row = 0;
 			m->table = 1;
 			table_row(m, p, e);
 			return;

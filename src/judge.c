@@ -188,7 +188,8 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 		if (rule->kind == PL_RULE_AVOID) {
 			pl_hits hits = {0};
 			snprintf(owner, sizeof owner, "rule '%s'", rule->id);
-			pl_scanner_match(sc, &rule->match, owner, &hits);
+			pl_scanner_match(sc, &rule->match, rule->id, owner,
+					 &hits);
 			for (size_t k = 0; k < hits.count; k++) {
 				pl_finding *f = add_finding(r, rule, PL_KIND_WORDING);
 				f->loc = location_of(sc, r, &hits.items[k]);
@@ -326,6 +327,49 @@ static int compare_evidence(const void *a, const void *b)
 	return strcmp(x->topic, y->topic);
 }
 
+/* --trace: matches and verdicts for the caller's callback, in positions
+ * of the input. */
+typedef struct {
+	void (*fn)(const pl_trace_event *ev, void *arg);
+	void *arg;
+	const pl_result *r;
+	const pl_scanner *sc;
+} trace_state;
+
+static void trace_match(void *arg, const char *id, int pattern, int weak,
+			pl_trace_verdict verdict, int detail, size_t ms,
+			size_t me)
+{
+	const trace_state *ts = arg;
+	pl_location loc = pl_result_locate(ts->r, &ts->sc->text, ms, me);
+	pl_area area = PL_AREA_COLLECTION;
+	for (size_t t = 0; t < ts->sc->rs->ntopics; t++)
+		if (ts->sc->rs->topics[t].id == id)
+			area = ts->sc->rs->topics[t].area;
+	pl_trace_event ev = {id, pattern, weak, verdict, detail, loc.offset,
+			     loc.length, loc.line, loc.column,
+			     ts->r->src + loc.offset, area, ts->r->path,
+			     ts->sc->rs, NULL};
+	ts->fn(&ev, ts->arg);
+}
+
+static void trace_rules(const trace_state *ts, const unsigned char *run,
+			const unsigned char *status)
+{
+	static const char *const words[] = {"not checked", "met", "missing",
+					    "not applicable"};
+	const pl_ruleset *rs = ts->sc->rs;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		if (!run[i] || rs->rules[i].kind == PL_RULE_CONFLICT)
+			continue;
+		pl_trace_event ev = {rs->rules[i].id, -1, 0, PL_TRACE_RULE, -1, 0,
+				     0, 0, 0, "", rs->rules[i].area,
+				     ts->r->path, rs,
+				     words[status[i] < 4 ? status[i] : 0]};
+		ts->fn(&ev, ts->arg);
+	}
+}
+
 pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 		   size_t len, const pl_scan_options *opts, pl_diags *diags)
 {
@@ -341,8 +385,14 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 		topic_on[t] = (unsigned char)pl_topic_selected(&rs->topics[t],
 							       sel, nsel);
 	pl_scanner sc;
-	pl_scanner_run_topics(&sc, rs, display_name, src, len, r->format, diags,
-			      topic_on);
+	pl_scanner_init(&sc, rs, display_name, src, len, r->format, diags);
+	trace_state ts = {opts ? opts->trace : NULL,
+			  opts ? opts->trace_arg : NULL, r, &sc};
+	if (ts.fn) {
+		sc.trace = trace_match;
+		sc.trace_arg = &ts;
+	}
+	pl_scanner_match_topics(&sc, topic_on);
 	free(topic_on);
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];
@@ -367,6 +417,8 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	pl_scan_options so = select_rules(rs, opts, sel, nsel, run, &extra);
 	sc.today = so.today;
 	apply_rules(&sc, r, &so, status);
+	if (ts.fn)
+		trace_rules(&ts, run, status);
 	pl_conflicts_find(&sc, r, &so);
 	build_coverage(r, rs, sel, nsel, run, status);
 	free(sel);

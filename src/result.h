@@ -44,6 +44,8 @@ typedef struct {
 	                                   "all": every profile */
 	size_t nprofiles;
 	pl_date today;                  /* for date checks; year 0: today */
+	void (*trace)(const struct pl_trace_event *ev, void *arg);
+	void *trace_arg;
 } pl_scan_options;
 
 /* A result for src[0..len) (owned from now on), with its line index and

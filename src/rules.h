@@ -39,6 +39,8 @@ typedef struct {
 	size_t *colmap;        /* source byte -> file column, NULL if unknown */
 	size_t colmap_len;
 	pl_regex *re;
+	int anchored;          /* uses ^ or $: searched sentence by sentence,
+	                          where they mean its start and end */
 } pl_pattern;
 
 typedef struct {
@@ -63,11 +65,26 @@ typedef enum { PL_HEADINGS_SKIP, PL_HEADINGS_COUNT, PL_HEADINGS_ONLY } pl_headin
 typedef struct {
 	pl_patterns patterns;  /* any of them matching is a hit ... */
 	pl_patterns exclude;   /* ... unless one of these matches the sentence */
-	pl_patterns section;   /* if given, the nearest heading must match one */
+	pl_patterns section;   /* if given, the sentence's context (see below)
+	                          must match one */
+	pl_patterns weak;      /* hits only in a context that matches one of
+	                          weak_under: a cue that says something only
+	                          under the right heading ("you can ask for a
+	                          copy" under "Your rights") */
+	pl_patterns weak_under;
 	pl_headings headings;
 	int skip_negated;      /* a negated sentence is no hit */
 	int skip_conditional;  /* "if ...", "should you ..." is no hit */
+	int count_overview;    /* a sentence that previews the policy counts */
+	int first_party;       /* only where the company, not another party,
+	                          is the subject of the clause */
+	int count_metadata;    /* front matter and other metadata counts */
 } pl_matcher_spec;
+
+/* A sentence's context, for `section` and `weak_under`: its heading and
+ * every heading above that one, the lead-in of the list it is an item of
+ * ("We collect the following:"), and for a table cell its column's header
+ * cell. */
 
 typedef struct {
 	char *id;
@@ -257,6 +274,11 @@ struct pl_ruleset {
 	size_t ndefines, defines_cap;
 	pl_profile *profiles;     /* compliance profiles */
 	size_t nprofiles, profiles_cap;
+	pl_patterns overview;     /* structure: sentences that preview the
+	                             policy rather than disclose */
+	pl_patterns other_party;  /* structure: a subject that is not the
+	                             company, at the end of the text before a
+	                             match (first-party topics) */
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
 	pl_regex *grammar[PL_GRAMMAR_COUNT];

@@ -13,6 +13,30 @@ int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id)
 	return 0;
 }
 
+static int refs_use(const pl_topic_refs *refs, const pl_topic *t)
+{
+	for (size_t i = 0; i < refs->count; i++)
+		if (strcmp(refs->names[i], t->id) == 0 ||
+		    pl_area_from_name(refs->names[i]) == (int)t->area)
+			return 1;
+	return 0;
+}
+
+int pl_ruleset_rule_uses_topic(const pl_ruleset *rs, const char *rule,
+			       const char *topic)
+{
+	const pl_topic *t = NULL;
+	for (size_t i = 0; i < rs->ntopics && t == NULL; i++)
+		if (strcmp(rs->topics[i].id, topic) == 0)
+			t = &rs->topics[i];
+	for (size_t i = 0; t && i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		if (strcmp(r->id, rule) == 0)
+			return refs_use(&r->topics, t) || refs_use(&r->when, t);
+	}
+	return 0;
+}
+
 void pl_ruleset_list(const pl_ruleset *rs, FILE *out)
 {
 	fprintf(out, "%-28s %-10s %-8s %-11s %s\n", "RULE", "KIND", "SEVERITY",

@@ -25,6 +25,8 @@ static void matcher_free(pl_matcher_spec *m)
 	patterns_free(&m->patterns);
 	patterns_free(&m->exclude);
 	patterns_free(&m->section);
+	patterns_free(&m->weak);
+	patterns_free(&m->weak_under);
 }
 
 static void examples_free(pl_examples *e)
@@ -120,6 +122,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 	free(rs->defines);
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		terms_free(&rs->vocab[k]);
+	patterns_free(&rs->overview);
+	patterns_free(&rs->other_party);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
 	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
