@@ -123,6 +123,8 @@ typedef enum {
 	PL_TRACE_OTHER_PARTY,   /* another party is the clause's subject */
 	PL_TRACE_METADATA,      /* front matter, which this topic ignores */
 	PL_TRACE_REPEAT,        /* the sentence is evidence of it already */
+	PL_TRACE_YIELD,         /* another practice's cue in the sentence
+	                           governs it (the topic's yield:) */
 	PL_TRACE_RULE           /* a rule's verdict, in message */
 } pl_trace_verdict;
 

@@ -157,9 +157,10 @@ static void print_trace(const pl_trace_event *ev, void *arg)
 		printf("%s: rule %s: %s\n", ev->path, ev->id, ev->message);
 		return;
 	}
-	printf("%s:%lu:%lu: %s pattern %d%s: %s", ev->path, ev->line,
-	       ev->column, ev->id, ev->pattern + 1, ev->weak ? " (weak)" : "",
-	       pl_trace_verdict_name(ev->verdict));
+	printf("%s:%lu:%lu: %s", ev->path, ev->line, ev->column, ev->id);
+	if (ev->pattern >= 0)
+		printf(" pattern %d%s", ev->pattern + 1, ev->weak ? " (weak)" : "");
+	printf(": %s", pl_trace_verdict_name(ev->verdict));
 	if (ev->verdict == PL_TRACE_EXCLUDED)
 		printf(" (exclusion %d)", ev->detail + 1);
 	int n = ev->length > 70 ? 70 : (int)ev->length;

@@ -58,6 +58,15 @@ typedef struct {
 	size_t count, cap;
 } pl_examples;
 
+/* A list of topic names as written, resolved to indices by compile.  An
+ * area's name stands for all of its evidence topics (index (size_t)-1). */
+typedef struct {
+	char **names;
+	pl_origin *origins;
+	size_t *index;
+	size_t count, cap;
+} pl_topic_refs;
+
 /* How matches in headings count. */
 typedef enum { PL_HEADINGS_SKIP, PL_HEADINGS_COUNT, PL_HEADINGS_ONLY } pl_headings;
 
@@ -92,6 +101,10 @@ typedef struct {
 	char *summary;
 	pl_matcher_spec match;
 	int evidence;          /* 0: feeds rules only, never area evidence */
+	pl_topic_refs yield;   /* a hit is dropped in a sentence where one of
+	                          these topics (or areas) has a hit: the cue
+	                          serves another practice there ("to opt out,
+	                          contact us at ...") */
 	char **profiles;       /* runs only when one of these is selected;
 	                          none: always (the baseline topics) */
 	size_t nprofiles, profiles_cap;
@@ -106,14 +119,6 @@ typedef enum {
 	PL_RULE_AVOID,
 	PL_RULE_CONFLICT
 } pl_rule_kind;
-
-/* A list of topic names as written, resolved to indices by compile. */
-typedef struct {
-	char **names;
-	pl_origin *origins;
-	size_t *index;
-	size_t count, cap;
-} pl_topic_refs;
 
 typedef struct {
 	char *id;

@@ -86,6 +86,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		strings_free(t->profiles, t->nprofiles);
 		free(t->profile_origins);
 		matcher_free(&t->match);
+		refs_free(&t->yield);
 		examples_free(&t->examples_match);
 		examples_free(&t->examples_no_match);
 	}

@@ -389,6 +389,65 @@ void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	mark_overviews(sc);
 }
 
+/* Whether topic t stands for ref i of refs (a topic, or its area). */
+static int ref_covers(const pl_ruleset *rs, const pl_topic_refs *refs,
+		      size_t i, size_t t)
+{
+	if (refs->index[i] != (size_t)-1)
+		return refs->index[i] == t;
+	return rs->topics[t].evidence &&
+	       (int)rs->topics[t].area == pl_area_from_name(refs->names[i]);
+}
+
+/* yield: a topic's hits in sentences where a topic it yields to has a hit
+ * are dropped.  Every decision is taken on the hits before any is
+ * dropped, so the order of topics does not matter. */
+static void apply_yields(pl_scanner *sc)
+{
+	const pl_ruleset *rs = sc->rs;
+	size_t ns = sc->text.nsentences;
+	unsigned char *other = NULL, **drop = NULL;
+	for (size_t t = 0; t < rs->ntopics; t++) {
+		const pl_topic_refs *y = &rs->topics[t].yield;
+		if (y->count == 0 || sc->topic_hits[t].count == 0)
+			continue;
+		if (other == NULL) {
+			other = pl_xmalloc(ns + 1);
+			drop = pl_xcalloc(rs->ntopics, sizeof(*drop));
+		}
+		memset(other, 0, ns + 1);
+		for (size_t u = 0; u < rs->ntopics; u++) {
+			int covered = 0;
+			for (size_t i = 0; u != t && i < y->count && !covered; i++)
+				covered = ref_covers(rs, y, i, u);
+			for (size_t k = 0; covered && k < sc->topic_hits[u].count; k++)
+				other[sc->topic_hits[u].items[k].sentence] = 1;
+		}
+		const pl_hits *h = &sc->topic_hits[t];
+		drop[t] = pl_xcalloc(h->count, 1);
+		for (size_t k = 0; k < h->count; k++)
+			drop[t][k] = other[h->items[k].sentence];
+	}
+	for (size_t t = 0; drop && t < rs->ntopics; t++) {
+		pl_hits *h = &sc->topic_hits[t];
+		size_t kept = 0;
+		for (size_t k = 0; drop[t] && k < h->count; k++) {
+			if (!drop[t][k]) {
+				h->items[kept++] = h->items[k];
+			} else if (sc->trace) {
+				sc->trace(sc->trace_arg, rs->topics[t].id, -1, 0,
+					  PL_TRACE_YIELD, -1, h->items[k].start,
+					  h->items[k].end);
+			}
+		}
+		if (drop[t])
+			h->count = kept;
+		free(drop[t]);
+	}
+	free(drop);
+	free(other);
+}
+
 void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on)
 {
 	const pl_ruleset *rs = sc->rs;
@@ -403,6 +462,7 @@ void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on)
 		if (h->count > 1)
 			qsort(h->items, h->count, sizeof(*h->items), compare_hits);
 	}
+	apply_yields(sc);
 }
 
 void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
