@@ -21,6 +21,8 @@ typedef struct {
 	int list_rules, export_patterns, check_rules, list_profiles;
 	int print_config, stats;
 	const char *trace;              /* --trace ID: a topic, rule or area */
+	pl_fact *facts;                 /* --fact NAME=yes|no (names owned) */
+	size_t facts_cap;
 	const char *files_from;
 	const char *baseline, *write_baseline;
 	size_t jobs;                    /* -j: files scanned at once; 0: as

@@ -16,7 +16,8 @@ enum {
 	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
-	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_SECTION
+	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
+	OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -82,6 +83,9 @@ static const option_row rows[] = {
 	 "requirements"},
 	{"today", "YYYY-MM-DD", OPT_TODAY, "the date policy dates are compared "
 	 "with (default: today)"},
+	{"fact", "NAME=yes|no", OPT_FACT, "declare what no text can show "
+	 "(child_directed, online_only, eu_users, ccpa_business, ...); "
+	 "repeatable; wins over the configuration's facts:"},
 	{NULL, NULL, OPT_SECTION, "Running:"},
 	{"jobs", "N", 'j', "files scanned at once (default: the number of "
 	 "processors); output order never changes"},
@@ -191,6 +195,18 @@ static int parse_choice(int c, pl_cli_options *o, const char *arg)
 			return pl_cli_fail("--today takes a date as YYYY-MM-DD, "
 					   "not '%s'", arg);
 		return 0;
+	case OPT_FACT: {
+		const char *eq = strchr(arg, '=');
+		const char *val = eq ? eq + 1 : "";
+		int value = strcmp(val, "yes") == 0 || strcmp(val, "true") == 0 ? 1 :
+			    strcmp(val, "no") == 0 || strcmp(val, "false") == 0 ? 0 : -1;
+		if (eq == NULL || eq == arg || value < 0)
+			return pl_cli_fail("--fact takes NAME=yes or NAME=no, not "
+					   "'%s'", arg);
+		pl_fact f = {pl_xstrndup(arg, (size_t)(eq - arg)), value};
+		PL_PUSH(o->facts, l->nfacts, o->facts_cap, f);
+		return 0;
+	}
 	case 'j': {
 		char *end;
 		long n = strtol(arg, &end, 10);
@@ -307,6 +323,7 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	o->lint.rules = o->rules;
 	o->lint.disabled = o->disabled;
 	o->lint.profiles = o->profiles;
+	o->lint.facts = o->facts;
 	resolve_defaults(o);
 	return 0;
 }
@@ -316,4 +333,7 @@ void pl_cli_free(pl_cli_options *o)
 	free(o->rules);
 	free(o->disabled);
 	free(o->profiles);
+	for (size_t i = 0; i < o->lint.nfacts; i++)
+		free((char *)o->facts[i].name);
+	free(o->facts);
 }

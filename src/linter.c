@@ -39,6 +39,9 @@ typedef struct {
 	char **profiles;          /* the options', else the config's
 	                             profile: (owned) */
 	size_t nprofiles, profiles_cap;
+	pl_fact *facts;           /* the config's facts, the options' over
+	                             them (names not owned) */
+	size_t nfacts, facts_cap;
 	pl_diags diags;           /* what went wrong making it: handed to
 	                             the first file that uses it */
 	pl_diags profile_diags;   /* unknown profiles: errors for linting,
@@ -194,6 +197,54 @@ static int builtin_rule(const char *id)
 	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
 }
 
+/* Whether some requirement or profile of rs depends on fact name. */
+static int fact_used(const pl_ruleset *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].applies.fact &&
+		    strcmp(rs->rules[i].applies.fact, name) == 0)
+			return 1;
+	for (size_t i = 0; i < rs->nprofiles; i++)
+		if (rs->profiles[i].applies.fact &&
+		    strcmp(rs->profiles[i].applies.fact, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The facts a file is judged with: the configuration's, then the
+ * options' (--fact), which win.  A fact nothing depends on is likely a
+ * typo: a warning. */
+static void merge_facts(context *cx, const pl_linter_options *o)
+{
+	for (size_t i = 0; cx->rs && i < cx->config->nfacts; i++) {
+		const pl_config_str *n = &cx->config->facts[i].name;
+		if (!fact_used(cx->rs, n->value))
+			pl_diags_add(&cx->diags, PL_DIAG_UNKNOWN_FACT,
+				     cx->config->path, n->line, n->column,
+				     "facts: no requirement depends on '%s'",
+				     n->value);
+	}
+	for (size_t i = 0; cx->rs && i < o->nfacts; i++)
+		if (!fact_used(cx->rs, o->facts[i].name))
+			pl_diags_add(&cx->diags, PL_DIAG_UNKNOWN_FACT, NULL, 0, 0,
+				     "--fact %s: no requirement depends on it",
+				     o->facts[i].name);
+	for (size_t i = 0; i < cx->config->nfacts; i++) {
+		pl_fact f = {cx->config->facts[i].name.value,
+			     cx->config->facts[i].value};
+		PL_PUSH(cx->facts, cx->nfacts, cx->facts_cap, f);
+	}
+	for (size_t i = 0; i < o->nfacts; i++) {
+		size_t k = 0;
+		while (k < cx->nfacts && strcmp(cx->facts[k].name, o->facts[i].name))
+			k++;
+		if (k < cx->nfacts)
+			cx->facts[k].value = o->facts[i].value;
+		else
+			PL_PUSH(cx->facts, cx->nfacts, cx->facts_cap, o->facts[i]);
+	}
+}
+
 static void context_init(context *cx, const pl_linter_options *o)
 {
 	pl_diags *diags = &cx->diags;
@@ -217,6 +268,7 @@ static void context_init(context *cx, const pl_linter_options *o)
 				cx->config->disable.items[i].value);
 		if (diags->errors == 0)
 			select_profiles(cx, o);
+		merge_facts(cx, o);
 	} else {
 		cx->config = pl_config_empty();
 	}
@@ -279,6 +331,7 @@ static void context_free(context *cx)
 	pl_config_free(cx->config);
 	pl_ruleset_free(cx->rs);
 	free(cx->disabled);
+	free(cx->facts);
 	for (size_t i = 0; i < cx->nprofiles; i++)
 		free(cx->profiles[i]);
 	free(cx->profiles);
@@ -340,7 +393,8 @@ void pl_lint_job_run(pl_lint_job *j)
 		pl_directives_mask(ds, data);
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
-			      o->today, o->trace, o->trace_arg};
+			      o->today, cx->facts, cx->nfacts, o->trace,
+			      o->trace_arg};
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,

@@ -44,6 +44,8 @@ typedef struct {
 	                                   "all": every profile */
 	size_t nprofiles;
 	pl_date today;                  /* for date checks; year 0: today */
+	const pl_fact *facts;           /* declared facts */
+	size_t nfacts;
 	void (*trace)(const struct pl_trace_event *ev, void *arg);
 	void *trace_arg;
 } pl_scan_options;

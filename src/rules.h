@@ -113,6 +113,29 @@ typedef struct {
 	pl_origin origin;
 } pl_topic;
 
+/* When a requirement (or a whole profile) applies to a policy:
+ *
+ *   applies:
+ *     fact: child_directed      a fact the owner may declare in
+ *                               .policylint.yaml (facts:); "not NAME"
+ *                               when it applies if the fact is false
+ *     shown-by: [topics]        the policy's words show that it applies
+ *     denied-by: [topics]       ... or that it does not ("our service is
+ *                               not directed to children")
+ *     default: yes | no         when neither the fact nor the words say
+ *
+ * A declared fact decides; else the policy's denial (a sentence of
+ * denied-by: "not directed to children"), which outweighs incidental
+ * signs of the opposite; else shown-by; else the default (yes). */
+typedef struct {
+	int present;              /* an `applies:` was given */
+	char *fact;               /* NULL: none */
+	int fact_negated;         /* "not online_only" */
+	pl_origin fact_origin;
+	pl_topic_refs shown_by, denied_by;
+	int default_applies;
+} pl_applicability;
+
 typedef enum {
 	PL_RULE_REQUIRE,
 	PL_RULE_REQUIRE_IF,
@@ -146,6 +169,7 @@ typedef struct {
 	pl_matcher_spec match;    /* avoid */
 	pl_topic_refs actions;    /* conflict: action ids (index into
 	                             vocab[PL_VOCAB_ACTION]) */
+	pl_applicability applies; /* when the requirement applies */
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_rule;
@@ -247,6 +271,7 @@ typedef struct {
 	char *citation;          /* "Art. 12-14, 21, 7(3), 77" */
 	char *url;
 	char *description;
+	pl_applicability applies; /* when the law applies to a policy */
 	pl_origin origin;
 } pl_profile;
 

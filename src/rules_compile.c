@@ -357,10 +357,18 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		snprintf(owner, sizeof owner, "rule '%s'", r->id);
 		errors += resolve_refs(rs, &r->topics, owner, diags);
 		errors += resolve_refs(rs, &r->when, owner, diags);
+		errors += resolve_refs(rs, &r->applies.shown_by, owner, diags);
+		errors += resolve_refs(rs, &r->applies.denied_by, owner, diags);
 		if (r->kind == PL_RULE_AVOID)
 			errors += compile_matcher(rs, &r->match, owner, diags);
 		if (r->kind == PL_RULE_CONFLICT)
 			errors += resolve_actions(rs, &r->actions, owner, diags);
+	}
+	for (size_t i = 0; i < rs->nprofiles; i++) {
+		pl_profile *p = &rs->profiles[i];
+		snprintf(owner, sizeof owner, "profile '%s'", p->id);
+		errors += resolve_refs(rs, &p->applies.shown_by, owner, diags);
+		errors += resolve_refs(rs, &p->applies.denied_by, owner, diags);
 	}
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		errors += compile_vocab(rs, (pl_vocab_kind)k, diags);

@@ -76,6 +76,35 @@ static void print_refs(FILE *out, const char *title, const pl_topic_refs *r)
 
 /* `--explain PROFILE`: what the profile is, then each requirement with
  * its citations. */
+/* When a requirement or profile applies: the fact it depends on and the
+ * words that show or deny it. */
+static void print_applies(FILE *out, const char *indent,
+			  const pl_applicability *a)
+{
+	if (!a->present)
+		return;
+	fprintf(out, "%sApplies ", indent);
+	if (a->fact)
+		fprintf(out, "when the fact %s is %s (declare it under facts: in "
+			".policylint.yaml, or --fact %s=yes|no)", a->fact,
+			a->fact_negated ? "false" : "true", a->fact);
+	else
+		fputs("when the policy shows it", out);
+	fputs(a->fact ? "; when it is not declared, " : "; ", out);
+	for (size_t i = 0; i < a->denied_by.count; i++)
+		fprintf(out, "%s%s", i ? ", " : "not when the policy says ",
+			a->denied_by.names[i]);
+	if (a->denied_by.count)
+		fputs("; ", out);
+	for (size_t i = 0; i < a->shown_by.count; i++)
+		fprintf(out, "%s%s", i ? ", " : "when it shows ",
+			a->shown_by.names[i]);
+	if (a->shown_by.count)
+		fputs("; ", out);
+	fprintf(out, "otherwise %s\n", a->default_applies ? "it applies" :
+							     "it does not");
+}
+
 static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
 {
 	const pl_profile *p = pl_ruleset_profile(rs, id);
@@ -92,6 +121,10 @@ static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
 			     p->description[n - 1] == ' '))
 			n--;
 		fprintf(out, "\n%.*s\n", (int)n, p->description);
+	}
+	if (p && p->applies.present) {
+		fputc('\n', out);
+		print_applies(out, "", &p->applies);
 	}
 	fprintf(out, "\n%zu requirements:\n", pl_profile_rule_count(rs, id));
 	for (size_t i = 0; i < rs->nrules; i++) {
@@ -142,6 +175,7 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 			fprintf(out, "The newest date found must be at most %d "
 				"months old (compared with --today)\n",
 				r->max_age_months);
+		print_applies(out, "", &r->applies);
 		print_refs(out, "When the policy discloses any of", &r->when);
 		print_refs(out, r->kind == PL_RULE_REQUIRE_IF ?
 				"it must also disclose one of" :

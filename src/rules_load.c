@@ -408,6 +408,19 @@ static int valid_id(const char *id, int dotted)
 /* `profiles:` of a rule or topic, with where each name was written (a
  * rule's default: [baseline]; a topic's: none, i.e. every profile).  Names are checked against the profiles once every file is
  * in (profiles.c). */
+/* A fact's name: lower case letters, digits and '_' ("child_directed"). */
+static int valid_fact(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '_'))
+			return 0;
+	return 1;
+}
+
 static void load_profile_list(loader *ld, const pl_ynode *map,
 			      const pl_origin *owner, char ***profiles,
 			      size_t *nprofiles, size_t *cap,
@@ -541,12 +554,43 @@ static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
 			 pl_rule_kind_name(r->kind));
 }
 
+/* `applies: {fact, shown-by, denied-by, default}` (see rules.h). */
+static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
+			 const char *what)
+{
+	static const char *const yes_no[] = {"no", "yes", NULL};
+	const pl_ynode *v = pl_ynode_get(map, "applies");
+	a->default_applies = 1;
+	if (v == NULL || !expect(ld, v, PL_YNODE_MAP, "'applies'"))
+		return;
+	static const char *const keys[] = {"fact", "shown-by", "denied-by",
+					   "default", NULL};
+	check_keys(ld, v, "'applies'", keys);
+	a->present = 1;
+	const pl_ynode *f = pl_ynode_get(v, "fact");
+	if (f && expect(ld, f, PL_YNODE_SCALAR, "'fact'")) {
+		const char *name = f->value;
+		if (strncmp(name, "not ", 4) == 0) {
+			a->fact_negated = 1;
+			name += 4;
+		}
+		if (!valid_fact(name))
+			error_at(ld, PL_DIAG_RULES_BAD_ID, f, "%s: fact '%s' must be "
+				 "lower case letters, digits and '_'", what, name);
+		a->fact = pl_xstrdup(name);
+		a->fact_origin = origin_of(ld, f);
+	}
+	load_topic_refs(ld, v, "shown-by", &a->shown_by, 0, what);
+	load_topic_refs(ld, v, "denied-by", &a->denied_by, 0, what);
+	a->default_applies = load_choice(ld, v, "default", yes_no, 1);
+}
+
 static void load_rule(loader *ld, const pl_ynode *map)
 {
 	static const char *const own_keys[] = {
 		"id", "kind", "area", "severity", "message", "rationale",
 		"references", "profiles", "topics", "when", "actions",
-		"examples", "refines", "max-age-months", NULL};
+		"examples", "refines", "max-age-months", "applies", NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
@@ -584,6 +628,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	load_profile_list(ld, map, &r.origin, &r.profiles, &r.nprofiles,
 			  &r.profiles_cap, &r.profile_origins, 1, what);
 	load_refines(ld, map, &r, what);
+	load_applies(ld, map, &r.applies, what);
 
 	if (r.refines == NULL) switch (r.kind) {
 	case PL_RULE_REQUIRE:
@@ -616,7 +661,8 @@ static void load_rule(loader *ld, const pl_ynode *map)
 static void load_profile(loader *ld, const pl_ynode *map)
 {
 	static const char *const keys[] = {
-		"id", "title", "law", "citation", "url", "description", NULL};
+		"id", "title", "law", "citation", "url", "description",
+		"applies", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a profile"))
 		return;
 	check_keys(ld, map, "a profile", keys);
@@ -640,6 +686,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 	    strncmp(p.url, "http://", 7) != 0)
 		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "url"),
 			 "%s: 'url' must start with https:// or http://", what);
+	load_applies(ld, map, &p.applies, what);
 	PL_PUSH(ld->rs->profiles, ld->rs->nprofiles, ld->rs->profiles_cap, p);
 }
 

@@ -45,6 +45,13 @@ static void refs_free(pl_topic_refs *r)
 	free(r->index);
 }
 
+static void applicability_free(pl_applicability *a)
+{
+	free(a->fact);
+	refs_free(&a->shown_by);
+	refs_free(&a->denied_by);
+}
+
 static void strings_free(char **s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -102,6 +109,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		refs_free(&r->topics);
 		refs_free(&r->when);
 		refs_free(&r->actions);
+		applicability_free(&r->applies);
 		matcher_free(&r->match);
 		examples_free(&r->examples_match);
 		examples_free(&r->examples_no_match);
@@ -114,6 +122,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(p->citation);
 		free(p->url);
 		free(p->description);
+		applicability_free(&p->applies);
 	}
 	free(rs->profiles);
 	for (size_t i = 0; i < rs->ndefines; i++) {
