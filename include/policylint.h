@@ -295,6 +295,11 @@ typedef struct {
 	const char *against;            /* the previous version of the file
 	                                   (a path, "-" standard input) */
 	const char *against_name;       /* how it is named in reports */
+	const char *const *with;        /* documents judged with each file as
+	                                   one notice (a cookie policy, a
+	                                   California notice), on top of the
+	                                   configuration's documents: */
+	size_t nwith;
 	/* Called for every candidate match and rule verdict (--trace; see
 	 * policylint-advanced.h); NULL: none.  Called from the thread that
 	 * scans the file. */

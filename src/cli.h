@@ -12,8 +12,8 @@
 
 typedef struct {
 	pl_linter_options lint;         /* what every file is linted with */
-	const char **rules, **disabled, **profiles;  /* lint's lists */
-	size_t rules_cap, disabled_cap, profiles_cap;
+	const char **rules, **disabled, **profiles, **with;  /* lint's lists */
+	size_t rules_cap, disabled_cap, profiles_cap, with_cap;
 	pl_report_options report;
 	int color;                      /* -1: auto */
 	const char *stdin_name;

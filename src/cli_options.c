@@ -17,7 +17,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_SECTION
+	OPT_WITH, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -49,6 +49,9 @@ static const option_row rows[] = {
 	 "reported as (and configured by)"},
 	{"files-from", "FILE", OPT_FILES_FROM, "lint the files listed in FILE "
 	 "('-': stdin), one per line or NUL-separated"},
+	{"with", "DOC", OPT_WITH, "judge DOC (a cookie policy, a California "
+	 "notice) with each FILE as one notice: a requirement either meets is "
+	 "met; repeatable; also documents: in the configuration"},
 	{NULL, NULL, OPT_SECTION, "Rules and configuration:"},
 	{"rules", "PATH", 'r', "rule file or folder; repeatable; replaces the "
 	 "default rule set"},
@@ -257,6 +260,7 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_BASELINE: o->baseline = optarg; break;
 	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
 	case OPT_STATS: o->stats = 1; break;
+	case OPT_WITH: PL_PUSH(o->with, l->nwith, o->with_cap, optarg); break;
 	case OPT_TRACE: o->trace = optarg; o->jobs = 1; break;
 	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
 	case 'h':
@@ -324,6 +328,7 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	o->lint.disabled = o->disabled;
 	o->lint.profiles = o->profiles;
 	o->lint.facts = o->facts;
+	o->lint.with = o->with;
 	resolve_defaults(o);
 	return 0;
 }
@@ -333,6 +338,7 @@ void pl_cli_free(pl_cli_options *o)
 	free(o->rules);
 	free(o->disabled);
 	free(o->profiles);
+	free(o->with);
 	for (size_t i = 0; i < o->lint.nfacts; i++)
 		free((char *)o->facts[i].name);
 	free(o->facts);

@@ -26,6 +26,7 @@
 #include "directives.h"
 #include "input.h"
 #include "judge.h"
+#include "notice.h"
 #include "util.h"
 
 /* A configuration in use and the rule set it selects. */
@@ -67,6 +68,8 @@ struct pl_lint_job {
 	size_t len;
 	int preloaded;
 	pl_input_format format;   /* forced (--against's OLD), else AUTO */
+	int in_set;               /* read as a document of another's notice
+	                             set (or as --against's OLD) */
 	pl_result *r;
 	pl_diags diags;
 };
@@ -368,9 +371,57 @@ pl_lint_job *pl_lint_job_new(pl_linter *l, const char *path, const char *name)
 	return j;
 }
 
+static void run_one(pl_lint_job *j);
+
+/* A notice set: the documents read with this one (--with, and the
+ * configuration's documents: for it) are scanned too, and the main
+ * document's result takes the set's verdict.  A document that is itself
+ * another's companion leaves its requirements to the main document. */
+static void judge_notice_set(pl_lint_job *j)
+{
+	const pl_linter_options *o = &j->l->o;
+	size_t nconf = 0;
+	char **conf = pl_config_companions(j->cx->config, j->name, &nconf);
+	if (o->nwith + nconf == 0) {
+		if (pl_config_is_companion(j->cx->config, j->name))
+			pl_result_drop_requirements(j->r);
+		free(conf);
+		return;
+	}
+	pl_result **docs = pl_xcalloc(o->nwith + nconf, sizeof(*docs));
+	size_t n = 0;
+	for (size_t i = 0; i < o->nwith + nconf; i++) {
+		const char *path = i < o->nwith ? o->with[i] : conf[i - o->nwith];
+		pl_lint_job doc = {0};
+		doc.l = j->l;
+		doc.path = (char *)path;
+		doc.name = (char *)path;
+		doc.cx = j->cx;
+		doc.in_set = 1;
+		run_one(&doc);
+		pl_diags_move(&doc.diags, &j->diags, 0);
+		if (doc.r)
+			docs[n++] = doc.r;
+	}
+	pl_result_merge_notice(j->r, docs, n);
+	for (size_t i = 0; i < n; i++)
+		pl_result_free(docs[i]);
+	free(docs);
+	for (size_t i = 0; i < nconf; i++)
+		free(conf[i]);
+	free(conf);
+}
+
+void pl_lint_job_run(pl_lint_job *j)
+{
+	run_one(j);
+	if (j->r && !j->in_set)
+		judge_notice_set(j);
+}
+
 /* Reads, scans and applies directives.  Touches nothing shared but the
  * read-only rule set. */
-void pl_lint_job_run(pl_lint_job *j)
+static void run_one(pl_lint_job *j)
 {
 	if (j->skip || j->failed)
 		return;
@@ -427,7 +478,8 @@ static int compare_with_old(pl_lint_job *j)
 	old.name = (char *)label;
 	old.cx = j->cx;
 	old.format = j->r->format;
-	pl_lint_job_run(&old);
+	old.in_set = 1;
+	run_one(&old);
 	pl_diags_move(&old.diags, &j->diags, 0);
 	if (old.r == NULL)
 		return -1;

@@ -28,6 +28,10 @@ static void json_area(FILE *out, const pl_area_result *ar)
 		pl_json_string(out, e->topic);
 		fputs(", \"topic\": ", out);
 		pl_json_string(out, e->topic);
+		if (e->loc.path) {      /* another document of the notice */
+			fputs(", \"path\": ", out);
+			pl_json_string(out, e->loc.path);
+		}
 		fputs(", ", out);
 		location_fields(out, &e->loc);
 		fputc('}', out);

@@ -134,9 +134,10 @@ static void text_summary(pl_report *rep, const pl_result *r)
 					     ar->evidence[i - 1].loc.offset)
 				continue;
 			if (places++ < 4) {
-				fprintf(out, "%s %lu:%lu", shown ? "," : "",
-					ar->evidence[i].loc.line,
-					ar->evidence[i].loc.column);
+				const pl_location *l = &ar->evidence[i].loc;
+				fprintf(out, "%s %s%s%lu:%lu", shown ? "," : "",
+					l->path ? l->path : "", l->path ? ":" : "",
+					l->line, l->column);
 				shown++;
 			}
 		}

@@ -221,6 +221,9 @@ void pl_result_free(pl_result *r)
 		free(c->why_not);
 	}
 	free(r->coverage);
+	for (size_t i = 0; i < r->ndocuments; i++)
+		free(r->documents[i]);
+	free(r->documents);
 	free(r->findings);
 	free(r->line_starts);
 	free(r->path);

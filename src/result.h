@@ -32,6 +32,10 @@ struct pl_result {
 	size_t ncoverage;
 	int default_profiles;           /* only `baseline` was selected */
 	int fail_level;                 /* from the configuration */
+	char **documents;               /* a notice set: the other documents
+	                                   judged with this one (their paths,
+	                                   which evidence points into) */
+	size_t ndocuments, documents_cap;
 };
 
 /* What one scan checks (judge.c). */
