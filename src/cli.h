@@ -27,6 +27,8 @@ typedef struct {
 	const char *baseline, *write_baseline;
 	size_t jobs;                    /* -j: files scanned at once; 0: as
 	                                   many as processors */
+	int no_cache;                   /* --no-cache */
+	char *cache_dir;                /* lint.cache_dir, owned */
 } pl_cli_options;
 
 /* Fills o from argv (--help and --version print and exit).  Returns 0, or

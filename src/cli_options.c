@@ -17,7 +17,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_WITH, OPT_SECTION
+	OPT_WITH, OPT_NO_CACHE, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -92,6 +92,9 @@ static const option_row rows[] = {
 	{NULL, NULL, OPT_SECTION, "Running:"},
 	{"jobs", "N", 'j', "files scanned at once (default: the number of "
 	 "processors); output order never changes"},
+	{"no-cache", NULL, OPT_NO_CACHE, "neither read nor write the compiled "
+	 "rule set kept in $XDG_CACHE_HOME/policylint (else "
+	 "~/.cache/policylint)"},
 	{"help", NULL, 'h', "this help"},
 	{"version", NULL, 'V', "version, with the PCRE2 and libyaml versions"},
 };
@@ -260,6 +263,7 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_BASELINE: o->baseline = optarg; break;
 	case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
 	case OPT_STATS: o->stats = 1; break;
+	case OPT_NO_CACHE: o->no_cache = 1; break;
 	case OPT_WITH: PL_PUSH(o->with, l->nwith, o->with_cap, optarg); break;
 	case OPT_TRACE: o->trace = optarg; o->jobs = 1; break;
 	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
@@ -329,12 +333,17 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	o->lint.profiles = o->profiles;
 	o->lint.facts = o->facts;
 	o->lint.with = o->with;
+	if (!o->no_cache) {
+		o->cache_dir = pl_default_cache_dir();
+		o->lint.cache_dir = o->cache_dir;
+	}
 	resolve_defaults(o);
 	return 0;
 }
 
 void pl_cli_free(pl_cli_options *o)
 {
+	free(o->cache_dir);
 	free(o->rules);
 	free(o->disabled);
 	free(o->profiles);

@@ -140,8 +140,10 @@ static pl_ruleset *load_rules(const pl_linter_options *o, const pl_config *c,
 		pl_ruleset_load(rs, p, diags);
 		free(p);
 	}
-	if (diags->errors == before)
+	if (diags->errors == before) {
+		pl_ruleset_set_cache(rs, o->cache_dir);
 		pl_ruleset_compile(rs, diags);
+	}
 	return rs;
 }
 

@@ -33,7 +33,7 @@
 #define MAX_STRINGS 64          /* an exact set larger than this is dropped */
 #define MAX_REQUIRED 256        /* so is a required set */
 #define MAX_LEN 48              /* a longer exact string ends its product */
-#define MIN_LEN 3               /* a required literal shorter is useless */
+#define MIN_LEN 2               /* a required literal shorter is useless */
 #define MAX_BYTES ((size_t)1 << 30)     /* a longer bound counts as none */
 
 enum { RUN_NONE, RUN_SPACE, RUN_WORD, RUN_TOKEN };
@@ -58,6 +58,9 @@ typedef struct {
 	                           letter) */
 	conj c[PL_LITERAL_SETS];        /* best first */
 	size_t nc;
+	int optional;           /* quantified to be possibly absent */
+	conj present;           /* then: what one occurrence requires (no
+	                           strings: nothing) */
 } info;
 
 typedef struct {
@@ -215,7 +218,7 @@ static double set_cost(const strset *s)
 	double c = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		size_t l = strlen(s->s[i]);
-		c += l <= 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
+		c += l <= 2 ? 300 : l == 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
 		     l == 7 ? 2 : 1;
 	}
 	return c;
@@ -253,11 +256,39 @@ static int product(strset *out, const strset *a, const strset *b)
 	return 1;
 }
 
+/* a = a x b, in place; 0 (a unchanged) when the result would be too large.
+ * Most pieces are one character, so the common case appends it to every
+ * string without building a new set. */
+static int multiply(strset *a, const strset *b)
+{
+	if (b->n != 1) {
+		strset r;
+		if (!product(&r, a, b))
+			return 0;
+		set_free(a);
+		*a = r;
+		return 1;
+	}
+	size_t lb = strlen(b->s[0]);
+	for (size_t i = 0; i < a->n; i++)
+		if (strlen(a->s[i]) + lb > MAX_LEN)
+			return 0;
+	if (lb == 0)
+		return 1;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t la = strlen(a->s[i]);
+		a->s[i] = pl_xrealloc(a->s[i], la + lb + 1);
+		memcpy(a->s[i] + la, b->s[0], lb + 1);
+	}
+	return 1;
+}
+
 /* ---- Pieces --------------------------------------------------------------- */
 
 static void info_free(info *x)
 {
 	set_free(&x->exact);
+	set_free(&x->present.strs);
 	for (size_t i = 0; i < x->nc; i++)
 		set_free(&x->c[i].strs);
 	x->nc = 0;
@@ -718,6 +749,48 @@ static info group_info(parser *p)
 	return x;
 }
 
+static int plain_char(char c)
+{
+	return (unsigned char)c >= ' ' && (unsigned char)c < 0x7F &&
+	       strchr("\\^$.|?*+()[]{}", c) == NULL;
+}
+
+static int quantifier_char(char c)
+{
+	return c == '*' || c == '+' || c == '?' || c == '{';
+}
+
+/* A run of plain ASCII characters, none quantified, as one piece: the
+ * common case, read at once.  0 when there is no run of two or more. */
+static int literal_run(parser *p, info *out)
+{
+	size_t i = p->i, width = 0;
+	while (i < p->n && plain_char(p->p[i]) &&
+	       !(i + 1 < p->n && quantifier_char(p->p[i + 1]))) {
+		width += ascii_width(p->p[i]);
+		i++;
+	}
+	if (i - p->i < 2)
+		return 0;
+	*out = piece(r_bytes(width));
+	out->exact_ok = 1;
+	char buf[MAX_LEN + 1];
+	size_t n = i - p->i < MAX_LEN ? i - p->i : MAX_LEN;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = lower(p->p[p->i + k]);
+	if (i - p->i > MAX_LEN) {
+		/* Too long to be an exact string: required, as a prefix. */
+		out->exact_ok = 0;
+		out->c[0] = (conj){{0}, r_bytes(n + 2 * n), 0};
+		set_add(&out->c[0].strs, buf, n);
+		out->nc = 1;
+	} else {
+		set_add(&out->exact, buf, n);
+	}
+	p->i = i;
+	return 1;
+}
+
 /* One atom, without its quantifier. */
 static info atom_info(parser *p)
 {
@@ -789,9 +862,30 @@ static int quantifier(parser *p, long *min, long *max)
 	return 1;
 }
 
+/* A branch's best requirement, as a copy; strs.n == 0 when it has none. */
+static conj best_requirement(info *x)
+{
+	conj best = {{0}, {0, 0, 0, 0, 0}, 0};
+	if (x->exact_ok && usable(&x->exact)) {
+		best.strs = set_copy(&x->exact);
+		best.reach = x->maxlen;
+	}
+	if (x->nc && (best.strs.n == 0 || conj_cost(&x->c[0]) < conj_cost(&best))) {
+		set_free(&best.strs);
+		best.strs = set_copy(&x->c[0].strs);
+		best.reach = x->c[0].reach;
+		best.lookahead = x->c[0].lookahead;
+	}
+	return best;
+}
+
 static info quantify(info x, long min, long max)
 {
 	pl_reach one = x.maxlen;
+	if (min == 0) {
+		x.optional = 1;
+		x.present = best_requirement(&x);
+	}
 	/* A run of one kind of character ("\s+", "\w{1,20}") spans at most
 	 * one of the text's runs of it. */
 	if (x.run != RUN_NONE && (max < 0 || max > 4))
@@ -851,41 +945,71 @@ static info parse_concat(parser *p)
 	strset run = {0};               /* the exact run being multiplied */
 	set_add(&run, "", 0);
 	pl_reach before = r_bytes(0);   /* the longest text before the atom */
+	/* Pieces that may be absent, at the start: a match starts with the
+	 * first one present, or with the first piece that must be, so the
+	 * union of what each requires (each near its own start) is required
+	 * near the match's start: "(?:you\s+can\s+)?access" needs "you" or
+	 * "access" within a few bytes of where it starts. */
+	int leading = 1, lead_used = 0;
+	conj lead = {{0}, {0, 0, 0, 0, 0}, 0};
 	while (p->i < p->n && p->p[p->i] != '|' && p->p[p->i] != ')' && !p->fail) {
-		info x = atom_info(p);
+		info x;
 		long min, max;
-		if (quantifier(p, &min, &max))
-			x = quantify(x, min, max);
+		if (!literal_run(p, &x)) {
+			x = atom_info(p);
+			if (quantifier(p, &min, &max))
+				x = quantify(x, min, max);
+		}
+		if (leading && !(r_is_zero(&x.maxlen) && !x.optional)) {
+			conj b = x.optional ? x.present : best_requirement(&x);
+			if (x.optional)
+				x.present = (conj){{0}, {0, 0, 0, 0, 0}, 0};
+			if (b.strs.n == 0 || lead.strs.n + b.strs.n > MAX_REQUIRED) {
+				leading = 0;
+			} else {
+				for (size_t k = 0; k < b.strs.n; k++)
+					set_add(&lead.strs, b.strs.s[k],
+						strlen(b.strs.s[k]));
+				lead.reach = lead_used ? r_max(lead.reach, b.reach) :
+							 b.reach;
+				lead.lookahead |= b.lookahead;
+				if (!x.optional) {
+					if (lead_used) {
+						offer(&out, lead);
+						lead = (conj){{0}, {0, 0, 0, 0, 0}, 0};
+					}
+					leading = 0;
+				}
+				lead_used = 1;
+			}
+			set_free(&b.strs);
+		}
 		for (size_t k = 0; k < x.nc; k++) {
 			conj c = x.c[k];
 			c.reach = r_add(before, c.reach);
 			offer(&out, c);
 		}
 		x.nc = 0;
-		strset next;
-		if (x.exact_ok && product(&next, &run, &x.exact)) {
-			set_free(&run);
-			run = next;
-		} else {
+		if (out.exact_ok && !(x.exact_ok && multiply(&out.exact, &x.exact))) {
+			set_free(&out.exact);
+			out.exact_ok = 0;
+		}
+		if (!(x.exact_ok && multiply(&run, &x.exact))) {
 			/* The run ends before this atom; an exact piece too large
 			 * to multiply starts the next. */
 			offer(&out, (conj){run, before, 0});
 			run = (strset){0};
-			if (x.exact_ok)
-				run = set_copy(&x.exact);
-			else
+			if (x.exact_ok) {
+				run = x.exact;
+				x.exact = (strset){0};
+			} else {
 				set_add(&run, "", 0);
-		}
-		if (out.exact_ok && x.exact_ok && product(&next, &out.exact, &x.exact)) {
-			set_free(&out.exact);
-			out.exact = next;
-		} else {
-			set_free(&out.exact);
-			out.exact_ok = 0;
+			}
 		}
 		before = r_add(before, x.maxlen);
 		info_free(&x);
 	}
+	set_free(&lead.strs);
 	out.maxlen = before;
 	if (out.exact_ok) {
 		/* Every requirement but a lookahead's is implied by the exact
@@ -902,23 +1026,6 @@ static info parse_concat(parser *p)
 		offer(&out, (conj){run, before, 0});
 	}
 	return out;
-}
-
-/* A branch's best requirement, as a copy; strs.n == 0 when it has none. */
-static conj best_requirement(info *x)
-{
-	conj best = {{0}, {0, 0, 0, 0, 0}, 0};
-	if (x->exact_ok && usable(&x->exact)) {
-		best.strs = set_copy(&x->exact);
-		best.reach = x->maxlen;
-	}
-	if (x->nc && (best.strs.n == 0 || conj_cost(&x->c[0]) < conj_cost(&best))) {
-		set_free(&best.strs);
-		best.strs = set_copy(&x->c[0].strs);
-		best.reach = x->c[0].reach;
-		best.lookahead = x->c[0].lookahead;
-	}
-	return best;
 }
 
 static info parse_alt(parser *p)

@@ -229,6 +229,14 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	}
 	if (o->stats) {
 		double s = seconds_since(&t0);
+		pl_diags *quiet = pl_diags_new();
+		const pl_ruleset *rs = pl_linter_ruleset(rn.lint, ".", quiet);
+		pl_diags_free(quiet);
+		if (rs)
+			fprintf(stderr, "policylint: rule set %s\n",
+				pl_ruleset_from_cache(rs) ? "read from the cache" :
+				o->cache_dir ? "compiled (and cached)" :
+					       "compiled (no cache)");
 		fprintf(stderr, "policylint: %zu file%s, %.1f MB in %.2f s on %zu "
 			"thread%s (%.1f MB/s)\n", rn.files,
 			rn.files == 1 ? "" : "s", (double)rn.bytes / 1e6, s,

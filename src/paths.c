@@ -59,6 +59,19 @@ static int is_rule_dir(const char *dir)
 	return yes;
 }
 
+char *pl_default_cache_dir(void)
+{
+	/* The XDG base directory rules: only an absolute XDG_CACHE_HOME
+	 * counts. */
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	if (xdg && xdg[0] == '/')
+		return pl_xasprintf("%s/policylint", xdg);
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return pl_xasprintf("%s/.cache/policylint", home);
+	return NULL;
+}
+
 char *pl_default_rules_path(void)
 {
 	const char *env = getenv("POLICYLINT_RULES");

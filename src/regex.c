@@ -12,6 +12,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +176,18 @@ pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
 	return pl_regex_search(re, ms, subject, len, 0, &a, &b);
 }
 
+static pl_regex *wrap(pcre2_code *code)
+{
+	pl_regex *re = pl_xcalloc(1, sizeof(*re));
+	re->code = code;
+	atomic_init(&re->jit_code, NULL);
+	atomic_init(&re->jit_state, jit_mode() ? JIT_NOT_YET : JIT_NEVER);
+	atomic_init(&re->interpreted, 0);
+	if (jit_mode() == 2)
+		make_jit(re);
+	return re;
+}
+
 pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 			   size_t errsize, size_t *erroff)
 {
@@ -193,14 +207,49 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 			*erroff = (size_t)off;
 		return NULL;
 	}
-	pl_regex *re = pl_xcalloc(1, sizeof(*re));
-	re->code = code;
-	atomic_init(&re->jit_code, NULL);
-	atomic_init(&re->jit_state, jit_mode() ? JIT_NOT_YET : JIT_NEVER);
-	atomic_init(&re->interpreted, 0);
-	if (jit_mode() == 2)
-		make_jit(re);
-	return re;
+	return wrap(code);
+}
+
+unsigned char *pl_regex_serialize(const pl_regex *const *res, size_t n,
+				  size_t *len)
+{
+	if (n == 0 || n > INT32_MAX)
+		return NULL;
+	const pcre2_code **codes = pl_xmalloc(n * sizeof(*codes));
+	for (size_t i = 0; i < n; i++)
+		codes[i] = res[i]->code;
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE size = 0;
+	int32_t rc = pcre2_serialize_encode(codes, (int32_t)n, &bytes, &size, NULL);
+	free(codes);
+	if (rc < 0)
+		return NULL;
+	unsigned char *out = pl_xmalloc(size);
+	memcpy(out, bytes, size);
+	pcre2_serialize_free(bytes);
+	*len = size;
+	return out;
+}
+
+int pl_regex_deserialize(const unsigned char *bytes, size_t len, size_t n,
+			 pl_regex **out)
+{
+	/* PCRE2 reads its own header for the count, and its magic number,
+	 * version and code-unit width; the rest it trusts. */
+	if (len < 64 || n == 0 || n > INT32_MAX ||
+	    pcre2_serialize_get_number_of_codes(bytes) != (int32_t)n)
+		return 0;
+	pcre2_code **codes = pl_xcalloc(n, sizeof(*codes));
+	if (pcre2_serialize_decode(codes, (int32_t)n, bytes, NULL) != (int32_t)n) {
+		for (size_t i = 0; i < n; i++)
+			pcre2_code_free(codes[i]);
+		free(codes);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = wrap(codes[i]);
+	free(codes);
+	return 1;
 }
 
 pl_regex *pl_regex_builtin(const char *pattern)
@@ -214,9 +263,9 @@ pl_regex *pl_regex_builtin(const char *pattern)
 			"at %zu (%s): %s\n", off, msg, pattern);
 		abort();
 	}
-	/* Policylint's own filters run on every sentence: JIT at once. */
-	if (jit_mode())
-		make_jit(re);
+	/* Like the rules' patterns, JIT-compiled once they have read enough
+	 * text: for one short policy the interpreter is faster than the
+	 * compilation. */
 	return re;
 }
 

@@ -18,6 +18,7 @@
 #define PL_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "policylint-advanced.h"
@@ -43,6 +44,7 @@ typedef struct {
 	                          where they mean its start and end */
 	long slot;             /* its literals' slot in the rule set's
 	                          prefilter; -1: searched everywhere */
+	long cache_index;      /* its number in the rule cache; -1: none */
 } pl_pattern;
 
 typedef struct {
@@ -316,6 +318,12 @@ struct pl_ruleset {
 	pl_regex *grammar[PL_GRAMMAR_COUNT];
 	struct pl_prefilter *prefilter; /* the literals of every pattern searched
 	                             over whole texts (prefilter.c) */
+	char *cache_dir;          /* where compiled rule sets are kept between
+	                             runs (rulecache.c); NULL: nowhere */
+	uint64_t files_hash;      /* of every rule file's bytes, in load order */
+	struct pl_rule_cache *cache;    /* while compiling */
+	size_t npatterns;         /* patterns compiled so far */
+	int from_cache;           /* every pattern came from the cache */
 	int compiled;
 };
 
@@ -411,4 +419,15 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
  * aborts on error, since these are fixed strings in the source. */
 pl_regex *pl_regex_builtin(const char *pattern);
 void pl_regex_free(pl_regex *re);
+
+/* The compiled code of res[0..n) as bytes (malloc'd, *len of them) that
+ * pl_regex_deserialize turns back into the same patterns on this machine
+ * and PCRE2 version; NULL when PCRE2 cannot. */
+unsigned char *pl_regex_serialize(const pl_regex *const *res, size_t n,
+				  size_t *len);
+/* Decodes what pl_regex_serialize wrote for n patterns into out[0..n);
+ * 0 when it cannot (another PCRE2 build, a different count).  The bytes
+ * must be exactly what was written: PCRE2 checks its header only. */
+int pl_regex_deserialize(const unsigned char *bytes, size_t len, size_t n,
+			 pl_regex **out);
 #endif

@@ -11,6 +11,7 @@
 
 #include "conflicts.h"
 #include "literals.h"
+#include "rulecache.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "util.h"
@@ -129,7 +130,7 @@ static int uses_anchors(const char *s)
 	return 0;
 }
 
-static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owner,
+static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 			   pl_diags *diags)
 {
 	pl_buf exp;
@@ -152,7 +153,16 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 
 	char msg[256];
 	size_t erroff;
-	pl_regex *re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg, &erroff);
+	/* Patterns are numbered in compile order, which the same rule files
+	 * always give: the cache holds them by number (and checks that the
+	 * source is the same). */
+	size_t index = rs->npatterns++;
+	pl_regex *re = pl_rule_cache_regex(rs->cache, index, exp.data);
+	if (re == NULL) {
+		re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg, &erroff);
+		if (re != NULL)
+			pl_rule_cache_put(rs->cache, index, exp.data, re);
+	}
 	if (re == NULL) {
 		pl_diags_add(diags, PL_DIAG_RULES_BAD_REGEX, p->origin.file,
 			     p->origin.line,
@@ -163,6 +173,7 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 		return 1;
 	}
 	p->re = re;
+	p->cache_index = (long)index;
 	p->anchored = uses_anchors(exp.data);
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
@@ -170,7 +181,7 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 	return 0;
 }
 
-static int compile_patterns(const pl_ruleset *rs, pl_patterns *ps,
+static int compile_patterns(pl_ruleset *rs, pl_patterns *ps,
 			    const char *owner, pl_diags *diags)
 {
 	int errors = 0;
@@ -180,7 +191,7 @@ static int compile_patterns(const pl_ruleset *rs, pl_patterns *ps,
 	return errors;
 }
 
-static int compile_matcher(const pl_ruleset *rs, pl_matcher_spec *m,
+static int compile_matcher(pl_ruleset *rs, pl_matcher_spec *m,
 			   const char *owner, pl_diags *diags)
 {
 	return compile_patterns(rs, &m->patterns, owner, diags) +
@@ -339,12 +350,19 @@ typedef struct {
 } slot_list;
 
 /* Gives each pattern of ps that has usable literals a slot. */
-static void add_slots(slot_list *sl, pl_patterns *ps)
+static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 {
 	for (size_t i = 0; i < ps->count; i++) {
 		pl_pattern *p = &ps->items[i];
 		pl_literal_set sets[PL_LITERAL_SETS];
-		size_t n = pl_literals_required(p->source, strlen(p->source), sets);
+		long cached = p->cache_index < 0 ? -1 :
+			      pl_rule_cache_literals(rs->cache,
+						     (size_t)p->cache_index, sets);
+		size_t n = cached >= 0 ? (size_t)cached :
+			   pl_literals_required(p->source, strlen(p->source), sets);
+		if (cached < 0 && p->cache_index >= 0)
+			pl_rule_cache_put_literals(rs->cache, (size_t)p->cache_index,
+						   sets, n);
 		p->slot = -1;
 		if (n == 0)
 			continue;
@@ -369,20 +387,20 @@ static void build_prefilter(pl_ruleset *rs)
 {
 	slot_list sl = {0};
 	for (size_t i = 0; i < rs->ntopics; i++) {
-		add_slots(&sl, &rs->topics[i].match.patterns);
-		add_slots(&sl, &rs->topics[i].match.weak);
+		add_slots(rs, &sl, &rs->topics[i].match.patterns);
+		add_slots(rs, &sl, &rs->topics[i].match.weak);
 	}
 	for (size_t i = 0; i < rs->nrules; i++)
 		if (rs->rules[i].kind == PL_RULE_AVOID) {
-			add_slots(&sl, &rs->rules[i].match.patterns);
-			add_slots(&sl, &rs->rules[i].match.weak);
+			add_slots(rs, &sl, &rs->rules[i].match.patterns);
+			add_slots(rs, &sl, &rs->rules[i].match.weak);
 		}
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		for (size_t i = 0; i < rs->vocab[k].count; i++) {
-			add_slots(&sl, &rs->vocab[k].items[i].patterns);
-			add_slots(&sl, &rs->vocab[k].items[i].inverse);
+			add_slots(rs, &sl, &rs->vocab[k].items[i].patterns);
+			add_slots(rs, &sl, &rs->vocab[k].items[i].inverse);
 		}
-	add_slots(&sl, &rs->overview);
+	add_slots(rs, &sl, &rs->overview);
 	rs->prefilter = pl_prefilter_build((const pl_literal_set *const *)sl.sets,
 					   sl.counts, sl.n);
 	for (size_t s = 0; s < sl.n; s++) {
@@ -393,8 +411,15 @@ static void build_prefilter(pl_ruleset *rs)
 	free(sl.counts);
 }
 
+int pl_ruleset_from_cache(const pl_ruleset *rs)
+{
+	return rs->from_cache;
+}
+
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
+	rs->cache = pl_rule_cache_open(rs->cache_dir, rs->files_hash);
+	rs->npatterns = 0;
 	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
 	char owner[160];
 	for (size_t i = 0; i < rs->ntopics; i++) {
@@ -454,6 +479,11 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 	pl_conflicts_compile(rs);
 	if (errors == 0)
 		build_prefilter(rs);
+	rs->from_cache = pl_rule_cache_hit(rs->cache);
+	if (errors == 0)
+		pl_rule_cache_save(rs->cache);
+	pl_rule_cache_close(rs->cache);
+	rs->cache = NULL;
 	rs->compiled = errors == 0;
 	return errors;
 }

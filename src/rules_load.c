@@ -208,6 +208,7 @@ static void load_patterns(loader *ld, const pl_ynode *map, const char *key,
 		}
 		pl_pattern pat = {0};
 		pat.slot = -1;
+		pat.cache_index = -1;
 		pat.source = pl_xstrdup(p->value);
 		pat.origin = origin_of(ld, p);
 		pat.colmap = scalar_column_map(ld, p);
@@ -836,6 +837,11 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 	if (root == NULL)
 		return (int)(diags->errors - before);
 	ld.raw = raw;
+	/* The rule cache's key: every file's bytes, in load order. */
+	for (size_t i = 0; i < ld.raw_len; i++)
+		rs->files_hash = (rs->files_hash ^ (unsigned char)raw[i]) *
+				 1099511628211u;
+	rs->files_hash = (rs->files_hash ^ 0xFF) * 1099511628211u;
 	if (expect(&ld, root, PL_YNODE_MAP, "a rule file")) {
 		static const char *const keys[] = {
 			"define", "topics", "rules", "data_types", "recipients",

@@ -83,6 +83,12 @@ pl_ruleset *pl_ruleset_new(void)
 	return pl_xcalloc(1, sizeof(pl_ruleset));
 }
 
+void pl_ruleset_set_cache(pl_ruleset *rs, const char *dir)
+{
+	free(rs->cache_dir);
+	rs->cache_dir = dir && *dir ? pl_xstrdup(dir) : NULL;
+}
+
 void pl_ruleset_free(pl_ruleset *rs)
 {
 	if (rs == NULL)
@@ -140,6 +146,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
 		pl_regex_free(rs->grammar[g]);
 	pl_prefilter_free(rs->prefilter);
+	free(rs->cache_dir);
 	strings_free(rs->files, rs->nfiles);
 	free(rs->topics);
 	free(rs->rules);

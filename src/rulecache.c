@@ -1,0 +1,520 @@
+/*
+ * rulecache.c: compiled rule sets kept on disk, so that a run need not
+ * compile some thousand patterns and derive their literals again.
+ *
+ * One file per rule set, dir/rules-KEY.bin, where KEY hashes the bytes of
+ * every rule file in load order with the versions of policylint, PCRE2
+ * and this format: a changed rule file or an upgrade changes the key.  The
+ * file holds PCRE2's serialised code for every pattern, in compile order,
+ * each with a hash of its expanded source (checked when it is taken, so
+ * that a cached pattern is only ever used for the very same source), and
+ * each pattern's literal sets.  It is trusted only whole: its header must
+ * match and a checksum over the rest must agree (PCRE2 checks nothing past
+ * its own header), else it is ignored and written afresh.  Nothing about the file can make
+ * a run fail: an unreadable, corrupt, stale or unwritable cache only costs
+ * time.  At most MAX_FILES rule sets are kept; the least recently written
+ * go first.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "policylint.h"
+#include "rulecache.h"
+#include "util.h"
+
+#define FORMAT 1
+#define MAGIC "PLRULES"                 /* with its NUL: 8 bytes */
+#define MAX_FILES 8
+#define MAX_FILE_BYTES ((size_t)512 << 20)
+
+typedef struct {
+	uint64_t source;        /* hash of the expanded source */
+	pl_regex *cached;       /* decoded, not yet taken */
+	const pl_regex *re;     /* the compiled pattern, for saving */
+	long nsets;             /* literal sets; -1: not recorded */
+	pl_literal_set sets[PL_LITERAL_SETS];
+} entry;
+
+struct pl_rule_cache {
+	char *dir;
+	uint64_t key;
+	int loaded;             /* the file was read whole */
+	int missed;             /* something was not in it: save */
+	entry *entries;
+	size_t n, cap;
+};
+
+/* ---- Hashing -------------------------------------------------------------- */
+
+static uint64_t fnv(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211u;
+	return h;
+}
+
+/* A checksum of a large block, eight bytes at a time. */
+static uint64_t checksum(const unsigned char *p, size_t len)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ len;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 29;
+	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211u;
+	return h ^ (h >> 31);
+}
+
+static uint64_t cache_key(uint64_t rules_key)
+{
+	uint64_t h = 1469598103934665603u;
+	const char *stamp = PL_VERSION;
+	h = fnv(h, stamp, strlen(stamp) + 1);
+	stamp = pl_pcre2_version();
+	h = fnv(h, stamp, strlen(stamp) + 1);
+	uint32_t fmt = FORMAT;
+	h = fnv(h, &fmt, sizeof fmt);
+	return fnv(h, &rules_key, sizeof rules_key);
+}
+
+static uint64_t source_hash(const char *source)
+{
+	return fnv(1469598103934665603u, source, strlen(source));
+}
+
+static entry *entry_at(pl_rule_cache *c, size_t i)
+{
+	while (c->n <= i) {
+		entry e;
+		memset(&e, 0, sizeof(e));
+		e.nsets = -1;
+		PL_PUSH(c->entries, c->n, c->cap, e);
+	}
+	return &c->entries[i];
+}
+
+static char *file_for(const char *dir, uint64_t key)
+{
+	size_t n = strlen(dir) + 40;
+	char *path = pl_xmalloc(n);
+	snprintf(path, n, "%s/rules-%016llx.bin", dir, (unsigned long long)key);
+	return path;
+}
+
+/* ---- Reading ---------------------------------------------------------------- */
+
+typedef struct {
+	const unsigned char *p;
+	size_t len, at;
+	int bad;
+} reader;
+
+static const void *take(reader *r, size_t n)
+{
+	if (r->bad || n > r->len - r->at) {
+		r->bad = 1;
+		return NULL;
+	}
+	const void *p = r->p + r->at;
+	r->at += n;
+	return p;
+}
+
+static uint64_t take_u64(reader *r)
+{
+	uint64_t v = 0;
+	const void *p = take(r, 8);
+	if (p)
+		memcpy(&v, p, 8);
+	return v;
+}
+
+static uint32_t take_u32(reader *r)
+{
+	uint32_t v = 0;
+	const void *p = take(r, 4);
+	if (p)
+		memcpy(&v, p, 4);
+	return v;
+}
+
+static int read_literals(reader *r, entry *e)
+{
+	uint32_t nsets = take_u32(r);
+	e->nsets = -1;
+	if (nsets == UINT32_MAX)
+		return !r->bad;
+	if (nsets > PL_LITERAL_SETS)
+		return 0;
+	for (uint32_t j = 0; j < nsets; j++) {
+		pl_literal_set *s = &e->sets[j];
+		s->count = take_u32(r);
+		s->shortest = take_u64(r);
+		s->reach.bytes = take_u64(r);
+		s->reach.space_runs = take_u32(r);
+		s->reach.word_runs = take_u32(r);
+		s->reach.token_runs = take_u32(r);
+		s->reach.unbounded = (int)take_u32(r);
+		s->in_lookahead = (int)take_u32(r);
+		if (r->bad || s->count > 4096) {
+			s->count = 0;
+			pl_literal_sets_free(e->sets, j);
+			return 0;
+		}
+		s->strings = pl_xcalloc(s->count + 1, sizeof(char *));
+		for (size_t k = 0; k < s->count; k++) {
+			uint32_t len = take_u32(r);
+			const char *str = take(r, len);
+			if (str == NULL) {
+				pl_literal_sets_free(e->sets, j + 1);
+				return 0;
+			}
+			s->strings[k] = pl_xstrndup(str, len);
+		}
+	}
+	e->nsets = (long)nsets;
+	return 1;
+}
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	struct stat st;
+	unsigned char *data = NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (size_t)st.st_size <= MAX_FILE_BYTES) {
+		*len = (size_t)st.st_size;
+		data = pl_xmalloc(*len);
+		if (fread(data, 1, *len, f) != *len) {
+			free(data);
+			data = NULL;
+		}
+	}
+	fclose(f);
+	return data;
+}
+
+static void free_entry(entry *e)
+{
+	pl_regex_free(e->cached);
+	e->cached = NULL;
+	if (e->nsets > 0)
+		pl_literal_sets_free(e->sets, (size_t)e->nsets);
+	e->nsets = -1;
+}
+
+/* Reads the whole file into c, or leaves c empty. */
+static void load(pl_rule_cache *c, const char *path)
+{
+	size_t len = 0;
+	unsigned char *data = read_file(path, &len);
+	if (data == NULL)
+		return;
+	reader r = {data, len, 0, 0};
+	const char *magic = take(&r, 8);
+	uint32_t fmt = take_u32(&r), order = take_u32(&r);
+	uint64_t key = take_u64(&r), sum = take_u64(&r), size = take_u64(&r);
+	if (r.bad || memcmp(magic, MAGIC, 8) != 0 || fmt != FORMAT ||
+	    order != 0x01020304u || key != c->key || size != len - r.at ||
+	    checksum(data + r.at, len - r.at) != sum) {
+		free(data);
+		return;
+	}
+	uint64_t n = take_u64(&r);
+	uint64_t code_len = take_u64(&r);
+	const unsigned char *code = take(&r, code_len);
+	if (r.bad || n == 0 || n > (uint64_t)1 << 24 || code == NULL) {
+		free(data);
+		return;
+	}
+	entry_at(c, (size_t)n - 1);
+	int ok = 1;
+	for (size_t i = 0; i < c->n && ok; i++) {
+		c->entries[i].source = take_u64(&r);
+		ok = read_literals(&r, &c->entries[i]);
+	}
+	pl_regex **res = pl_xcalloc(c->n + 1, sizeof(*res));
+	if (ok && r.at == len && pl_regex_deserialize(code, code_len, c->n, res)) {
+		for (size_t i = 0; i < c->n; i++)
+			c->entries[i].cached = res[i];
+		c->loaded = 1;
+	} else {
+		for (size_t i = 0; i < c->n; i++)
+			free_entry(&c->entries[i]);
+		c->n = 0;
+	}
+	free(res);
+	free(data);
+}
+
+pl_rule_cache *pl_rule_cache_open(const char *dir, uint64_t rules_key)
+{
+	if (dir == NULL || *dir == '\0')
+		return NULL;
+	pl_rule_cache *c = pl_xcalloc(1, sizeof(*c));
+	c->dir = pl_xstrdup(dir);
+	c->key = cache_key(rules_key);
+	char *path = file_for(dir, c->key);
+	load(c, path);
+	free(path);
+	return c;
+}
+
+int pl_rule_cache_hit(const pl_rule_cache *c)
+{
+	return c && c->loaded && !c->missed;
+}
+
+pl_regex *pl_rule_cache_regex(pl_rule_cache *c, size_t i, const char *source)
+{
+	if (c == NULL)
+		return NULL;
+	entry *e = entry_at(c, i);
+	pl_regex *re = e->cached;
+	if (re == NULL || e->source != source_hash(source)) {
+		c->missed = 1;
+		return NULL;
+	}
+	e->cached = NULL;
+	e->re = re;
+	return re;
+}
+
+void pl_rule_cache_put(pl_rule_cache *c, size_t i, const char *source,
+		       const pl_regex *re)
+{
+	if (c == NULL)
+		return;
+	entry *e = entry_at(c, i);
+	pl_regex_free(e->cached);
+	e->cached = NULL;
+	if (e->source != source_hash(source) && e->nsets > 0) {
+		pl_literal_sets_free(e->sets, (size_t)e->nsets);
+		e->nsets = -1;
+	}
+	e->source = source_hash(source);
+	e->re = re;
+	c->missed = 1;
+}
+
+static void copy_sets(pl_literal_set *to, const pl_literal_set *from, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		to[j] = from[j];
+		to[j].strings = pl_xcalloc(from[j].count + 1, sizeof(char *));
+		for (size_t k = 0; k < from[j].count; k++)
+			to[j].strings[k] = pl_xstrdup(from[j].strings[k]);
+	}
+}
+
+long pl_rule_cache_literals(pl_rule_cache *c, size_t i, pl_literal_set *sets)
+{
+	if (c == NULL || i >= c->n || c->entries[i].nsets < 0 ||
+	    c->entries[i].re == NULL)
+		return -1;
+	copy_sets(sets, c->entries[i].sets, (size_t)c->entries[i].nsets);
+	return c->entries[i].nsets;
+}
+
+void pl_rule_cache_put_literals(pl_rule_cache *c, size_t i,
+				const pl_literal_set *sets, size_t n)
+{
+	if (c == NULL || i >= c->n)
+		return;
+	entry *e = &c->entries[i];
+	if (e->nsets > 0)
+		pl_literal_sets_free(e->sets, (size_t)e->nsets);
+	copy_sets(e->sets, sets, n);
+	e->nsets = (long)n;
+	c->missed = 1;
+}
+
+/* ---- Writing ---------------------------------------------------------------- */
+
+static void put(pl_buf *b, const void *p, size_t n)
+{
+	pl_buf_put(b, p, n);
+}
+
+static void put_u32(pl_buf *b, uint32_t v)
+{
+	put(b, &v, 4);
+}
+
+static void put_u64(pl_buf *b, uint64_t v)
+{
+	put(b, &v, 8);
+}
+
+/* Creates dir and its parents (0700: the cache is the user's). */
+static int make_dirs(const char *dir)
+{
+	char *p = pl_xstrdup(dir);
+	for (char *s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				free(p);
+				return 0;
+			}
+			*s = '/';
+		}
+	int ok = mkdir(p, 0700) == 0 || errno == EEXIST;
+	free(p);
+	return ok;
+}
+
+typedef struct {
+	char *path;
+	time_t written;
+} cache_file;
+
+static int newer_first(const void *a, const void *b)
+{
+	const cache_file *x = a, *y = b;
+	return x->written > y->written ? -1 : x->written < y->written;
+}
+
+/* Keeps the MAX_FILES most recently written rule sets. */
+static void prune(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return;
+	cache_file *files = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, "rules-", 6) != 0 || len < 10 ||
+		    strcmp(e->d_name + len - 4, ".bin") != 0)
+			continue;
+		size_t plen = strlen(dir) + len + 2;
+		cache_file f = {pl_xmalloc(plen), 0};
+		snprintf(f.path, plen, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(f.path, &st) != 0) {
+			free(f.path);
+			continue;
+		}
+		f.written = st.st_mtime;
+		PL_PUSH(files, n, cap, f);
+	}
+	closedir(d);
+	qsort(files, n, sizeof(*files), newer_first);
+	for (size_t i = 0; i < n; i++) {
+		if (i >= MAX_FILES)
+			unlink(files[i].path);
+		free(files[i].path);
+	}
+	free(files);
+}
+
+void pl_rule_cache_save(pl_rule_cache *c)
+{
+	if (c == NULL || !c->missed || c->n == 0)
+		return;
+	const pl_regex **res = pl_xmalloc(c->n * sizeof(*res));
+	for (size_t i = 0; i < c->n; i++) {
+		res[i] = c->entries[i].re;
+		if (res[i] == NULL) {   /* a gap: not every pattern compiled */
+			free(res);
+			return;
+		}
+	}
+	size_t code_len = 0;
+	unsigned char *code = pl_regex_serialize(res, c->n, &code_len);
+	free(res);
+	if (code == NULL)
+		return;
+	pl_buf body;
+	pl_buf_init(&body);
+	put_u64(&body, c->n);
+	put_u64(&body, code_len);
+	put(&body, code, code_len);
+	free(code);
+	for (size_t i = 0; i < c->n; i++) {
+		const entry *e = &c->entries[i];
+		put_u64(&body, e->source);
+		if (e->nsets < 0) {
+			put_u32(&body, UINT32_MAX);
+			continue;
+		}
+		put_u32(&body, (uint32_t)e->nsets);
+		for (long j = 0; j < e->nsets; j++) {
+			const pl_literal_set *s = &e->sets[j];
+			put_u32(&body, (uint32_t)s->count);
+			put_u64(&body, s->shortest);
+			put_u64(&body, s->reach.bytes);
+			put_u32(&body, s->reach.space_runs);
+			put_u32(&body, s->reach.word_runs);
+			put_u32(&body, s->reach.token_runs);
+			put_u32(&body, (uint32_t)s->reach.unbounded);
+			put_u32(&body, (uint32_t)s->in_lookahead);
+			for (size_t k = 0; k < s->count; k++) {
+				uint32_t len = (uint32_t)strlen(s->strings[k]);
+				put_u32(&body, len);
+				put(&body, s->strings[k], len);
+			}
+		}
+	}
+	pl_buf file;
+	pl_buf_init(&file);
+	put(&file, MAGIC, 8);
+	put_u32(&file, FORMAT);
+	put_u32(&file, 0x01020304u);
+	put_u64(&file, c->key);
+	put_u64(&file, checksum((const unsigned char *)body.data, body.len));
+	put_u64(&file, body.len);
+	put(&file, body.data, body.len);
+	pl_buf_free(&body);
+
+	if (make_dirs(c->dir)) {
+		char *path = file_for(c->dir, c->key);
+		size_t tlen = strlen(path) + 16;
+		char *tmp = pl_xmalloc(tlen);
+		snprintf(tmp, tlen, "%s.XXXXXX", path);
+		int fd = mkstemp(tmp);
+		if (fd >= 0) {
+			FILE *f = fdopen(fd, "wb");
+			int ok = f != NULL &&
+				 fwrite(file.data, 1, file.len, f) == file.len;
+			if (f == NULL)
+				close(fd);
+			if (f != NULL && fclose(f) != 0)
+				ok = 0;
+			if (!ok || rename(tmp, path) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+		free(path);
+		prune(c->dir);
+	}
+	pl_buf_free(&file);
+}
+
+void pl_rule_cache_close(pl_rule_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free_entry(&c->entries[i]);
+	free(c->entries);
+	free(c->dir);
+	free(c);
+}
