@@ -24,9 +24,18 @@ pl_ruleset *pl_ruleset_new(void);
  * by name).  Problems go to diags; returns the number of errors added. */
 int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags);
 
+/* Keeps the compiled rule set in dir between runs (NULL: not at all, the
+ * default); pl_default_cache_dir() names the usual place.  Set before
+ * pl_ruleset_compile. */
+void pl_ruleset_set_cache(pl_ruleset *rs, const char *dir);
+
 /* Cross-checks the loaded rules (references to unknown topics, duplicate
- * ids) and compiles every pattern.  Returns the number of errors added. */
+ * ids) and compiles every pattern, from the cache when it holds them.
+ * Returns the number of errors added. */
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags);
+
+/* Whether the last pl_ruleset_compile took every pattern from the cache. */
+int pl_ruleset_from_cache(const pl_ruleset *rs);
 
 /* Load and compile in one: path NULL is the default rule set.  NULL when
  * anything failed (the reasons are in diags). */
@@ -64,6 +73,10 @@ void pl_ruleset_list_profiles(const pl_ruleset *rs, FILE *out);
  * the running program (a source tree or a relocated install), else the
  * data folder the library was built for; NULL when none exists. */
 char *pl_default_rules_path(void);
+
+/* Where the CLI keeps compiled rule sets: $XDG_CACHE_HOME/policylint, else
+ * $HOME/.cache/policylint (malloc'd); NULL when neither is set. */
+char *pl_default_cache_dir(void);
 
 void pl_ruleset_free(pl_ruleset *rs);
 

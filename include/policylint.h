@@ -305,6 +305,9 @@ typedef struct {
 	 * scans the file. */
 	void (*trace)(const struct pl_trace_event *ev, void *arg);
 	void *trace_arg;
+	const char *cache_dir;          /* keep compiled rule sets here between
+	                                   runs (NULL: nowhere; the CLI uses
+	                                   pl_default_cache_dir()) */
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */
