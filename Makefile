@@ -31,7 +31,7 @@ TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LIBS)
 SANITIZE   = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 
-CLI_SRC    = src/main.c src/cli_options.c
+CLI_SRC    = src/main.c src/cli_options.c src/pipeline.c
 LIB_SRC    = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ    = $(LIB_SRC:src/%.c=build/rel/%.o)
 SAN_OBJ    = $(LIB_SRC:src/%.c=build/san/%.o)
@@ -45,7 +45,8 @@ TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
 
 all: policylint
 
-policylint: build/rel/main.o build/rel/cli_options.o libpolicylint.a
+policylint: build/rel/main.o build/rel/cli_options.o build/rel/pipeline.o \
+  libpolicylint.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 libpolicylint.a: $(LIB_OBJ)

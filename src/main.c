@@ -4,21 +4,19 @@
  * Everything a file goes through is the library's (linter.c), so a program
  * linking libpolicylint gets the same result for the same input.
  *
- * Files are linted in batches: each batch's jobs are prepared in input
- * order, scanned on up to -j threads, then finished and reported in input
- * order again, so the output never depends on the number of threads.
+ * Files go through a pipeline (pipeline.c): scanned on -j threads, then
+ * finished and reported in input order as soon as each is done, so the
+ * output never depends on the number of threads.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "pipeline.h"
 #include "util.h"
-
-#define BATCH 64          /* files prepared, scanned, then reported */
 
 /* ---- Linting ------------------------------------------------------------- */
 
@@ -30,27 +28,6 @@ typedef struct {
 	size_t files, bytes, threads;   /* --stats */
 } run;
 
-/* One batch: jobs prepared in input order, scanned by several threads, then
- * finished and reported in input order. */
-typedef struct {
-	pl_lint_job *jobs[BATCH];
-	size_t count, next;
-	pthread_mutex_t lock;
-} batch;
-
-static void *scan_worker(void *arg)
-{
-	batch *b = arg;
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		size_t i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->count)
-			return NULL;
-		pl_lint_job_run(b->jobs[i]);
-	}
-}
-
 static void flush_diags(run *rn, pl_diags *diags)
 {
 	if (pl_diags_errors(diags))
@@ -59,88 +36,26 @@ static void flush_diags(run *rn, pl_diags *diags)
 	pl_diags_print(diags, stderr);
 }
 
-static void lint_batch(run *rn, char *const *paths, size_t n)
+/* Each file, in input order, as soon as it is scanned (pipeline.c). */
+static void report_job(pl_lint_job *job, void *arg)
 {
-	const pl_cli_options *o = rn->o;
-	batch b = {{0}, n, 0, PTHREAD_MUTEX_INITIALIZER};
-	for (size_t i = 0; i < n; i++) {
-		int is_stdin = strcmp(paths[i], "-") == 0;
-		b.jobs[i] = pl_lint_job_new(rn->lint, paths[i],
-					    is_stdin ? o->stdin_name : NULL);
-	}
-	size_t want = o->jobs < n ? o->jobs : n;
-	pthread_t threads[PL_MAX_THREADS];
-	size_t started = 0;
-	for (size_t t = 1; t < want && t < PL_MAX_THREADS; t++)
-		if (pthread_create(&threads[started], NULL, scan_worker, &b) == 0)
-			started++;
-	scan_worker(&b);          /* the main thread works too */
-	for (size_t t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	if (started + 1 > rn->threads)
-		rn->threads = started + 1;
-	for (size_t i = 0; i < n; i++) {
-		pl_diags *diags = pl_diags_new();
-		pl_result *r = NULL;
-		int rc = pl_lint_job_finish(b.jobs[i], &r, diags);
-		flush_diags(rn, diags);
-		pl_diags_free(diags);
-		if (rc < 0)
-			rn->status = 2;
-		if (r == NULL)
-			continue;
-		rn->files++;
-		rn->bytes += pl_result_source_length(r);
-		if (!o->trace)
-			pl_report_file(rn->rep, r);
-		if (pl_result_fails(r) && rn->status == 0)
-			rn->status = 1;
-		pl_result_free(r);
-	}
-}
-
-/* --files-from: one path per line, or NUL-separated when the list holds a
- * NUL (find -print0).  Streams in batches, so the list may be endless and
- * its files are scanned on -j threads like files given as arguments. */
-static int lint_list(run *rn, const char *list)
-{
-	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
-	if (f == NULL) {
-		fprintf(stderr, "policylint: %s: cannot read the file list "
-			"[file-list]\n", list);
-		return -1;
-	}
-	char *pending[BATCH];
-	size_t npending = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		size_t len = (size_t)n;
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
-		/* A NUL-separated list comes as one or more NUL-joined runs. */
-		for (size_t i = 0; i < len;) {
-			size_t k = strlen(line + i);
-			if (k)
-				pending[npending++] = pl_xstrdup(line + i);
-			if (npending == BATCH) {
-				lint_batch(rn, pending, npending);
-				while (npending)
-					free(pending[--npending]);
-			}
-			i += k + 1;
-		}
-	}
-	lint_batch(rn, pending, npending);
-	while (npending)
-		free(pending[--npending]);
-	free(line);
-	if (f != stdin)
-		fclose(f);
-	return 0;
+	run *rn = arg;
+	pl_diags *diags = pl_diags_new();
+	pl_result *r = NULL;
+	int rc = pl_lint_job_finish(job, &r, diags);
+	flush_diags(rn, diags);
+	pl_diags_free(diags);
+	if (rc < 0)
+		rn->status = 2;
+	if (r == NULL)
+		return;
+	rn->files++;
+	rn->bytes += pl_result_source_length(r);
+	if (!rn->o->trace)
+		pl_report_file(rn->rep, r);
+	if (pl_result_fails(r) && rn->status == 0)
+		rn->status = 1;
+	pl_result_free(r);
 }
 
 /* --trace ID: the events of topic ID, of the topics rule ID uses and its
@@ -204,12 +119,15 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	if (o->write_baseline)
 		pl_linter_record_baseline(rn.lint);
 	rn.rep = pl_report_begin(&o->report);
-	for (int i = 0; i < nfiles; i += BATCH) {
-		size_t n = (size_t)(nfiles - i) < BATCH ? (size_t)(nfiles - i) : BATCH;
-		lint_batch(&rn, files + i, n);
-	}
-	if (o->files_from && lint_list(&rn, o->files_from) != 0)
+	int list_error = 0;
+	rn.threads = pl_pipeline_run(rn.lint, files, (size_t)nfiles, o->files_from,
+				     o->stdin_name, o->trace ? 0 : o->jobs, report_job, &rn,
+				     &list_error);
+	if (list_error) {
+		fprintf(stderr, "policylint: %s: cannot read the file list "
+			"[file-list]\n", o->files_from);
 		rn.status = 2;
+	}
 	if (pl_report_end(rn.rep) != 0) {
 		fputs("policylint: error: cannot write the report to standard "
 		      "output [output-write]\n", stderr);

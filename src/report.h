@@ -60,4 +60,9 @@ char *pl_report_rule_ids(const pl_finding *f);
  * fingerprint and related locations. */
 void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f);
 
+/* One file of the json report as an object: path, areas with their
+ * evidence, profiles, findings (report_json.c; jsonl prints it on one
+ * line). */
+void pl_json_file_object(FILE *out, const pl_report *rep, const pl_result *r);
+
 #endif

@@ -66,8 +66,13 @@ static void json_why(FILE *out, const pl_location *w)
 static void json_file(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
-	fputs(rep->nfiles ? ",\n    {" : "\n    {", out);
-	fputs("\"path\": ", out);
+	fputs(rep->nfiles ? ",\n    " : "\n    ", out);
+	pl_json_file_object(out, rep, r);
+}
+
+void pl_json_file_object(FILE *out, const pl_report *rep, const pl_result *r)
+{
+	fputs("{\"path\": ", out);
 	pl_json_string(out, r->path);
 	if (rep->opts.against) {
 		fputs(", \"against\": ", out);

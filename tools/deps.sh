@@ -2,7 +2,8 @@
 # Checks that the build dependencies are installed (through pkg-config) and
 # installs the missing Debian packages with apt-get when it can; otherwise
 # prints the exact command to run.  `deps.sh test` also checks what the test
-# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep); the
+# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep, GNU
+# parallel, Dask distributed, pcre2grep); the
 # tests that need an optional tool skip visibly when it cannot be had.
 need=""
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
@@ -22,6 +23,12 @@ if [ "${1:-}" = test ]; then
   command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
   command -v rg >/dev/null 2>&1 || need="$need ripgrep"
   python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
+  # scale-out (tests/cli/scale_out.sh) and the benchmark's pcre2grep
+  command -v parallel >/dev/null 2>&1 || need="$need parallel"
+  python3 -c 'import distributed' 2>/dev/null ||
+    /usr/bin/python3 -c 'import distributed' 2>/dev/null ||
+    need="$need python3-distributed"
+  command -v pcre2grep >/dev/null 2>&1 || need="$need pcre2-utils"
 fi
 [ -z "$need" ] && exit 0
 

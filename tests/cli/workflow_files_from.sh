@@ -39,5 +39,5 @@ i=0
 : >many.txt
 while [ $i -lt 2000 ]; do echo clean.md; i=$((i + 1)); done >many.txt
 run $pl --no-config --rules "$rules" -f jsonl --files-from many.txt
-check many-files eval '[ -z "$out" ] && is_rc 0'
+check many-files eval '[ "$(wc -l <"$tmp/.out")" -eq 2000 ] && is_rc 0'
 finish

@@ -39,15 +39,18 @@ run $pl --no-config --rules esc.yaml -f gcc 'odd,na:me%.md'
 check gcc-one-line [ "$(wc -l <"$tmp/.out")" -eq 1 ]
 
 run $t -f jsonl findings.md clean.md
-check jsonl-one-per-finding [ "$(wc -l <"$tmp/.out")" -eq 3 ]
+check jsonl-one-per-file [ "$(wc -l <"$tmp/.out")" -eq 2 ]
 check jsonl-valid python3 -c '
 import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
-need = {"path", "rule", "kind", "severity", "area", "message", "offset",
+files = [json.loads(l) for l in open(sys.argv[1])]
+assert [f["path"] for f in files] == ["findings.md", "clean.md"], files
+assert all(set(f) >= {"path", "areas", "profiles", "findings"} for f in files)
+assert len(files[0]["areas"]) == 11 and files[1]["findings"] == []
+rows = files[0]["findings"]
+need = {"rule", "kind", "severity", "area", "message", "offset",
         "length", "line", "column", "endLine", "endColumn", "fingerprint",
         "related"}
-assert all(need <= set(r) for r in rows), rows
-assert {r["path"] for r in rows} == {"findings.md"}
+assert len(rows) == 3 and all(need <= set(r) for r in rows), rows
 w = [r for r in rows if r["rule"] == "vague-wording"][0]
 assert (w["line"], w["column"], w["endColumn"], w["length"]) == (5, 13, 29, 16), w
 ' "$tmp/.out"
