@@ -251,7 +251,8 @@ size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 		b->sorted = 1;
 	}
 	size_t dropped = 0;
-	for (size_t i = 0; i < r->nfindings;) {
+	unsigned char *drop = pl_xcalloc(r->nfindings + 1, 1);
+	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
 		record key = {pl_finding_fingerprint(r, f), (char *)f->rule,
 			      (char *)pl_finding_kind_name(f->kind),
@@ -259,12 +260,12 @@ size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 		record *rec = find_unmatched(b, &key);
 		if (rec) {
 			rec->matched = 1;
-			pl_result_remove_finding(r, i);
+			drop[i] = 1;
 			dropped++;
-		} else {
-			i++;
 		}
 	}
+	pl_result_drop_findings(r, drop);
+	free(drop);
 	return dropped;
 }
 
