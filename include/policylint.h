@@ -251,6 +251,11 @@ typedef enum {
 
 #define PL_FAIL_NONE 3      /* fail_level: no finding fails */
 
+/* The size limit of every file policylint reads (policies, rule files,
+ * configurations, baselines) unless max_size says otherwise: far above
+ * any real policy, far below what exhausts memory. */
+#define PL_DEFAULT_MAX_SIZE ((size_t)64 << 20)
+
 typedef struct {
 	const char *const *rules;       /* rule files or folders; none: the
 	                                   default rule set */
@@ -271,6 +276,10 @@ typedef struct {
 	const char *against;            /* the previous version of the file
 	                                   (a path, "-" standard input) */
 	const char *against_name;       /* how it is named in reports */
+	size_t max_size;                /* bytes a policy may have (larger
+	                                   ones are refused: input-too-large);
+	                                   0: PL_DEFAULT_MAX_SIZE, SIZE_MAX:
+	                                   no limit */
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */

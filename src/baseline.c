@@ -30,7 +30,8 @@ typedef struct {
 	char *rule;
 	char *kind;
 	char *path;
-	int matched;
+	size_t taken;           /* on the first of equal records: how many
+	                           of them absorbed a finding */
 } record;
 
 struct pl_baseline {
@@ -223,10 +224,12 @@ int pl_baseline_write(const pl_baseline *b, const char *path)
 	return rc;
 }
 
-/* The first unmatched record equal to key, or NULL: records are sorted,
- * so a large baseline (a whole corpus) costs a binary search per
- * finding. */
-static record *find_unmatched(pl_baseline *b, const record *key)
+/* Takes the next unmatched record equal to key; returns whether there
+ * was one.  Records are sorted, so a large baseline (a whole corpus) costs
+ * a binary search per finding, and equal records are taken in order,
+ * counted on the first of them (thousands of equal records once cost a
+ * walk over the taken ones per finding). */
+static int take_record(pl_baseline *b, const record *key)
 {
 	size_t lo = 0, hi = b->count;
 	while (lo < hi) {
@@ -236,10 +239,13 @@ static record *find_unmatched(pl_baseline *b, const record *key)
 		else
 			hi = mid;
 	}
-	for (; lo < b->count && compare_records(&b->items[lo], key) == 0; lo++)
-		if (!b->items[lo].matched)
-			return &b->items[lo];
-	return NULL;
+	if (lo >= b->count || compare_records(&b->items[lo], key) != 0)
+		return 0;
+	size_t next = lo + b->items[lo].taken;
+	if (next >= b->count || compare_records(&b->items[next], key) != 0)
+		return 0;
+	b->items[lo].taken++;
+	return 1;
 }
 
 size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
@@ -257,9 +263,7 @@ size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 		record key = {pl_finding_fingerprint(r, f), (char *)f->rule,
 			      (char *)pl_finding_kind_name(f->kind),
 			      (char *)clean_path(r->path), 0};
-		record *rec = find_unmatched(b, &key);
-		if (rec) {
-			rec->matched = 1;
+		if (take_record(b, &key)) {
 			drop[i] = 1;
 			dropped++;
 		}

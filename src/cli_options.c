@@ -3,7 +3,9 @@
  * getopt its long options and --help its text, so the two cannot drift.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,7 +18,7 @@ enum {
 	OPT_STDIN_NAME, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CHECK_RULES,
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
-	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_SECTION
+	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_MAX_SIZE, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -48,6 +50,8 @@ static const option_row rows[] = {
 	 "reported as (and configured by)"},
 	{"files-from", "FILE", OPT_FILES_FROM, "lint the files listed in FILE "
 	 "('-': stdin), one per line or NUL-separated"},
+	{"max-size", "SIZE", OPT_MAX_SIZE, "refuse policies larger than SIZE "
+	 "bytes (suffix K, M or G; default 64M; 0: no limit)"},
 	{NULL, NULL, OPT_SECTION, "Rules and configuration:"},
 	{"rules", "PATH", 'r', "rule file or folder; repeatable; replaces the "
 	 "default rule set"},
@@ -151,6 +155,28 @@ int pl_cli_fail(const char *fmt, const char *arg)
 	return 2;
 }
 
+/* "65536", "64K", "64M", "1G" (powers of 1024, as head -c counts);
+ * 0 means no limit. */
+static int parse_size(const char *arg, size_t *out)
+{
+	char *end;
+	if (arg[0] < '0' || arg[0] > '9')
+		return -1;
+	errno = 0;
+	unsigned long long n = strtoull(arg, &end, 10);
+	int shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if (*end != '\0' || errno || n > ((unsigned long long)SIZE_MAX >> shift))
+		return -1;
+	*out = n == 0 ? SIZE_MAX : (size_t)(n << shift);
+	return 0;
+}
+
 static int parse_choice(int c, pl_cli_options *o, const char *arg)
 {
 	pl_linter_options *l = &o->lint;
@@ -186,6 +212,12 @@ static int parse_choice(int c, pl_cli_options *o, const char *arg)
 	case OPT_TODAY:
 		if (pl_date_parse_iso(arg, &l->today) != 0)
 			return pl_cli_fail("--today takes a date as YYYY-MM-DD, "
+					   "not '%s'", arg);
+		return 0;
+	case OPT_MAX_SIZE:
+		if (parse_size(arg, &l->max_size) != 0)
+			return pl_cli_fail("--max-size takes a size in bytes, "
+					   "with K, M or G after it (e.g. 64M), "
 					   "not '%s'", arg);
 		return 0;
 	case 'j': {
