@@ -21,6 +21,7 @@
 
 #include "baseline.h"
 #include "diag.h"
+#include "input.h"
 #include "util.h"
 
 #define BASELINE_HEADER "# policylint baseline 1"
@@ -128,57 +129,75 @@ static size_t split(char *line, char **fields, size_t n)
 	return k;
 }
 
-int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
+/* One line of a baseline file (without its line end); 0 or -1. */
+static int read_record(pl_baseline *b, char *line, const char *path,
+		       unsigned long lineno, pl_diags *diags)
 {
-	FILE *f = fopen(path, "r");
-	if (f == NULL) {
-		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
-			     "cannot read the baseline: %s", strerror(errno));
+	if (line[0] == '\0' || line[0] == '#')
+		return 0;
+	char *fields[4];
+	char *end = NULL;
+	unsigned long long fp = 0;
+	if (split(line, fields, 4) == 4) {
+		errno = 0;
+		fp = strtoull(fields[0], &end, 16);
+	}
+	if (end == NULL || *end != '\0' || strlen(fields[0]) != 16 || errno) {
+		pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, lineno, 1,
+			     "expected 'FINGERPRINT RULE KIND PATH'");
 		return -1;
 	}
-	char *line = NULL;
-	size_t cap = 0;
+	char *p = unescape_path(fields[3]);
+	add_record(b, fp, fields[1], fields[2], p);
+	free(p);
+	return 0;
+}
+
+/* Problems are reported one per line, up to this many: a file that is not
+ * a baseline at all says so once, not once per line. */
+#define MAX_FORMAT_ERRORS 20
+
+int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
+{
+	char *data;
+	size_t len;
+	pl_file_info info;
+	pl_file_status st = pl_file_read(path, PL_DEFAULT_MAX_SIZE, &data, &len,
+					 &info);
+	if (st != PL_FILE_OK) {
+		char *why = pl_file_problem(st, &info, PL_DEFAULT_MAX_SIZE);
+		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
+			     "cannot use it as a baseline: %s", why);
+		free(why);
+		return -1;
+	}
+	if (memchr(data, '\0', len) != NULL) {
+		pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 0, 0,
+			     "holds NUL bytes: not a policylint baseline");
+		free(data);
+		return -1;
+	}
+	int rc = 0, errors = 0;
 	unsigned long lineno = 0;
-	int rc = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	for (size_t i = 0; i < len && errors < MAX_FORMAT_ERRORS;) {
+		size_t end = pl_line_end(data, i, len);
+		size_t next = pl_line_next(data, end, len);
+		data[end] = '\0';
 		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
+		if (lineno == 1 && strcmp(data + i, BASELINE_HEADER) != 0) {
 			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 1, 1,
 				     "not a policylint baseline (the first line "
 				     "must be '" BASELINE_HEADER "')");
 			rc = -1;
 			break;
 		}
-		if (n == 0 || line[0] == '#')
-			continue;
-		char *fields[4];
-		char *end = NULL;
-		unsigned long long fp = 0;
-		if (split(line, fields, 4) == 4) {
-			errno = 0;
-			fp = strtoull(fields[0], &end, 16);
-		}
-		if (end == NULL || *end != '\0' || strlen(fields[0]) != 16 ||
-		    errno) {
-			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, lineno, 1,
-				     "expected 'FINGERPRINT RULE KIND PATH'");
+		if (read_record(b, data + i, path, lineno, diags) != 0) {
 			rc = -1;
-			continue;
+			errors++;
 		}
-		char *p = unescape_path(fields[3]);
-		add_record(b, fp, fields[1], fields[2], p);
-		free(p);
+		i = next;
 	}
-	if (ferror(f)) {
-		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
-			     "cannot read the baseline: %s", strerror(errno));
-		rc = -1;
-	}
-	free(line);
-	fclose(f);
+	free(data);
 	return rc;
 }
 

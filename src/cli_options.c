@@ -273,11 +273,11 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
 	case 'h':
 		usage(stdout);
-		exit(0);
+		exit(pl_cli_check_output(stdout, 0));
 	case 'V':
 		printf("policylint %s\nPCRE2 %s\nlibyaml %s\n", PL_VERSION,
 		       pl_pcre2_version(), pl_libyaml_version());
-		exit(0);
+		exit(pl_cli_check_output(stdout, 0));
 	case ':':
 		return pl_cli_fail("option '%s' needs a value", argv[optind - 1]);
 	default:
@@ -337,6 +337,24 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	o->lint.profiles = o->profiles;
 	resolve_defaults(o);
 	return 0;
+}
+
+int pl_cli_output_failed(FILE *out)
+{
+	int e = errno;
+	fprintf(stderr, "policylint: error: cannot write the report to %s%s%s "
+		"[%s]\n", out == stdout ? "standard output" : "its output",
+		e ? ": " : "", e ? strerror(e) : "",
+		pl_diag_code_id(PL_DIAG_OUTPUT_WRITE));
+	return 2;
+}
+
+int pl_cli_check_output(FILE *out, int rc)
+{
+	errno = 0;
+	if (fflush(out) == 0 && !ferror(out))
+		return rc;
+	return pl_cli_output_failed(out);
 }
 
 void pl_cli_free(pl_cli_options *o)

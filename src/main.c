@@ -9,13 +9,17 @@
  * order again, so the output never depends on the number of threads.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "util.h"
 
 #define BATCH 64          /* files prepared, scanned, then reported */
@@ -98,48 +102,140 @@ static void lint_batch(run *rn, char *const *paths, size_t n)
 	}
 }
 
-/* --files-from: one path per line, or NUL-separated when the list holds a
- * NUL (find -print0).  Streams in batches, so the list may be endless and
- * its files are scanned on -j threads like files given as arguments. */
+/* A file list's longest path: PATH_MAX on Linux.  A longer record is not
+ * a path (binary data, /dev/zero through a pipe). */
+#define LIST_RECORD_MAX 4096
+
+/* Why a file list cannot be read, or NULL: it must be a regular file, a
+ * pipe or a terminal (--files-from <(find ...) is a pipe), never a device
+ * that never ends or a directory. */
+static const char *list_refusal(FILE *f)
+{
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0)
+		return NULL;
+	if (S_ISDIR(st.st_mode))
+		return "is a directory, not a file list";
+	if ((S_ISCHR(st.st_mode) && !isatty(fileno(f))) || S_ISBLK(st.st_mode))
+		return "is a device, not a file list";
+	return NULL;
+}
+
+typedef struct {
+	FILE *f;
+	char buf[LIST_RECORD_MAX + 1];
+	size_t len;
+	int mode;               /* 0 not known yet, 1 lines, 2 NUL-separated:
+	                           the first record's end decides */
+	unsigned long records;
+} list_reader;
+
+/* The next record into r->buf: 1, 0 at the end, -1 when it is longer
+ * than any path.  Lines end at '\n' (a '\r' before it is dropped) or NUL;
+ * in a NUL-separated list (find -print0) only NUL ends a record, so names
+ * may hold line ends. */
+static int next_record(list_reader *r)
+{
+	int c;
+	r->len = 0;
+	while ((c = getc(r->f)) != EOF) {
+		if (c == '\0' || c == '\n') {
+			if (r->mode == 0)
+				r->mode = c == '\0' ? 2 : 1;
+			if (c == '\0' || r->mode == 1)
+				break;
+		}
+		if (r->len == LIST_RECORD_MAX)
+			return -1;
+		r->buf[r->len++] = (char)c;
+	}
+	if (c == EOF && r->len == 0)
+		return 0;
+	r->records++;
+	if (r->mode != 2 && r->len && r->buf[r->len - 1] == '\r')
+		r->len--;
+	r->buf[r->len] = '\0';
+	return 1;
+}
+
+/* Reports a problem with the file list (message owned by the caller). */
+static void list_problem(run *rn, const char *list, const char *message)
+{
+	pl_diags *diags = pl_diags_new();
+	pl_diags_add(diags, PL_DIAG_FILE_LIST, list, 0, 0, "%s", message);
+	flush_diags(rn, diags);
+	pl_diags_free(diags);
+}
+
+/* --files-from: one path per line, or NUL-separated (find -print0).
+ * Streams in batches, so the list may be endless and its files are
+ * scanned on -j threads like files given as arguments.  A list that is no
+ * list (a device, a directory, a record longer than any path, an empty
+ * name in a NUL-separated list) is an error, never an empty run. */
 static int lint_list(run *rn, const char *list)
 {
-	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+	int is_stdin = strcmp(list, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : list;
+	FILE *f = is_stdin ? stdin : fopen(list, "r");
 	if (f == NULL) {
-		fprintf(stderr, "policylint: %s: cannot read the file list "
-			"[file-list]\n", list);
+		char *m = pl_xasprintf("cannot read the file list: %s",
+				       strerror(errno));
+		list_problem(rn, name, m);
+		free(m);
 		return -1;
 	}
+	const char *refused = list_refusal(f);
+	if (refused) {
+		list_problem(rn, name, refused);
+		if (!is_stdin)
+			fclose(f);
+		return -1;
+	}
+	list_reader *r = pl_xcalloc(1, sizeof(*r));
+	r->f = f;
 	char *pending[BATCH];
 	size_t npending = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		size_t len = (size_t)n;
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
-		/* A NUL-separated list comes as one or more NUL-joined runs. */
-		for (size_t i = 0; i < len;) {
-			size_t k = strlen(line + i);
-			if (k)
-				pending[npending++] = pl_xstrdup(line + i);
-			if (npending == BATCH) {
-				lint_batch(rn, pending, npending);
-				while (npending)
-					free(pending[--npending]);
-			}
-			i += k + 1;
+	int k, rc = 0;
+	while ((k = next_record(r)) > 0) {
+		if (r->len == 0 && r->mode == 2) {
+			char *m = pl_xasprintf("record %lu is empty: a "
+					       "NUL-separated list names no "
+					       "empty path", r->records);
+			list_problem(rn, name, m);
+			free(m);
+			rc = -1;
+			break;
 		}
+		if (r->len == 0)
+			continue;       /* a blank line */
+		pending[npending++] = pl_xstrdup(r->buf);
+		if (npending == BATCH) {
+			lint_batch(rn, pending, npending);
+			while (npending)
+				free(pending[--npending]);
+		}
+	}
+	if (k < 0) {
+		char *m = pl_xasprintf("record %lu is longer than any path "
+				       "(%d bytes): not a list of files",
+				       r->records + 1, LIST_RECORD_MAX);
+		list_problem(rn, name, m);
+		free(m);
+		rc = -1;
+	} else if (ferror(f)) {
+		char *m = pl_xasprintf("cannot read the file list: %s",
+				       strerror(errno));
+		list_problem(rn, name, m);
+		free(m);
+		rc = -1;
 	}
 	lint_batch(rn, pending, npending);
 	while (npending)
 		free(pending[--npending]);
-	free(line);
-	if (f != stdin)
+	free(r);
+	if (!is_stdin)
 		fclose(f);
-	return 0;
+	return rc;
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -176,11 +272,8 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	}
 	if (o->files_from && lint_list(&rn, o->files_from) != 0)
 		rn.status = 2;
-	if (pl_report_end(rn.rep) != 0) {
-		fputs("policylint: error: cannot write the report to standard "
-		      "output [output-write]\n", stderr);
-		rn.status = 2;
-	}
+	if (pl_report_end(rn.rep) != 0)
+		rn.status = pl_cli_output_failed(o->report.out);
 	if (o->write_baseline) {
 		long n = pl_linter_write_baseline(rn.lint, o->write_baseline);
 		if (n < 0) {
@@ -245,7 +338,7 @@ static int describe_rules(const pl_cli_options *o, const char *file)
 out:
 	pl_diags_free(diags);
 	pl_linter_free(lint);
-	return rc;
+	return pl_cli_check_output(stdout, rc);
 }
 
 static int check_inputs(const pl_cli_options *o, int nfiles, char **files)
@@ -265,8 +358,27 @@ static int check_inputs(const pl_cli_options *o, int nfiles, char **files)
 	return 0;
 }
 
+/* A standard stream that is closed (`policylint ... >&-`) would hand its
+ * number to the next file opened, and the report would go into a file
+ * policylint reads or writes.  Each closed one gets /dev/null opened the
+ * wrong way round, so that using it fails (EBADF) and is reported. */
+static void guard_std_fds(void)
+{
+	static const int flags[3] = {O_WRONLY, O_RDONLY, O_WRONLY};
+	for (int fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int got = open("/dev/null", flags[fd]);
+		if (got >= 0 && got != fd) {
+			dup2(got, fd);
+			close(got);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	guard_std_fds();
 	pl_cli_options o;
 	int rc = pl_cli_parse(argc, argv, &o);
 	if (rc == 0) {
