@@ -343,6 +343,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	pl_scanner sc;
 	pl_scanner_run_topics(&sc, rs, display_name, src, len, r->format, diags,
 			      topic_on);
+	pl_text_diagnose(&sc.text, display_name, diags);
 	free(topic_on);
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];

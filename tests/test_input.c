@@ -137,6 +137,12 @@ static void empty_file_lints(void **state)
 		assert_false(r->areas[a].disclosed);
 	assert_int_equal(r->findings[0].loc.line, 1);
 	assert_int_equal(r->findings[0].loc.column, 1);
+	/* ... and a note says why: the file has no text. */
+	const pl_diag *note = tu_diag(&d, PL_DIAG_INPUT_EMPTY, NULL);
+	assert_non_null(note);
+	assert_string_equal(note->path, path);
+	assert_int_equal(note->severity, PL_SEV_INFO);
+	pl_diags_clear(&d);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
 	unlink(path);
