@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs libFuzzer targets.  Usage (from the repository root, after
+# `make fuzz-build`): tests/fuzz/run.sh SECONDS TARGET...
+#
+# Each build/fuzz/fuzz_TARGET first replays its regression inputs
+# (tests/fuzz/regressions/TARGET/: every crash, leak or hang ever found,
+# kept), then fuzzes for SECONDS with its dictionary (tests/fuzz/dict/),
+# starting from its seed corpus (tests/fuzz/corpus/TARGET/) copied into
+# build/fuzz/work/TARGET, where new inputs accumulate between runs.  A
+# failing input is written to build/fuzz/findings/TARGET/; copy it into
+# the regressions folder once fixed.  Prints executions, speed and
+# coverage (edges, features) per target, and fails when any target did.
+secs=${1:?usage: run.sh SECONDS TARGET...}
+shift
+root=$(pwd)
+fail=0
+total=0
+for t in "$@"; do
+  bin=$root/build/fuzz/fuzz_$t
+  work=$root/build/fuzz/work/$t
+  found=$root/build/fuzz/findings/$t
+  mkdir -p "$work" "$found"
+  cp "$root/tests/fuzz/corpus/$t"/* "$work"/ 2>/dev/null
+  log=$root/build/fuzz/$t.log
+  regress=$root/tests/fuzz/regressions/$t
+  if [ -d "$regress" ] && [ -n "$(ls -A "$regress")" ]; then
+    if ! "$bin" -timeout=10 -rss_limit_mb=2048 "$regress"/* >"$log" 2>&1; then
+      echo "fuzz $t: FAIL: a regression input fails again:"
+      grep -E 'ERROR|SUMMARY|Running:' "$log" | tail -5
+      fail=1
+      continue
+    fi
+  fi
+  dict=$root/tests/fuzz/dict/$t.dict
+  [ -f "$dict" ] || dict=
+  # -timeout: one input running 10 s is a hang; -max_len: policies and
+  # rule files past 16 KB add no new paths, only time.
+  "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=16384 -print_final_stats=1 -artifact_prefix="$found/" \
+    ${dict:+-dict="$dict"} "$work" >"$log" 2>&1
+  rc=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\).*/\1 edges, \2 features/p')
+  total=$((total + ${runs:-0}))
+  if [ $rc = 0 ]; then
+    echo "fuzz $t: ok: ${runs:-?} runs in ${secs} s (${speed:-?}/s), coverage ${cov:-?}"
+  else
+    echo "fuzz $t: FAIL (exit $rc), input kept in $found:"
+    grep -E 'ERROR|SUMMARY|Test unit written|timeout' "$log" | head -6
+    fail=1
+  fi
+done
+echo "fuzz: $# targets, $total runs in all"
+exit $fail
