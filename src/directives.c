@@ -583,7 +583,10 @@ void pl_result_apply_directives(pl_result *r, pl_directives *ds,
 	if (ds == NULL)
 		return;
 	int wide = 0;
-	for (size_t i = 0; i < ds->nmasks; i++) {
+	/* Last masked, first restored: directives may overlap (a comment
+	 * inside a "# policylint-" line), and a later mask saved bytes an
+	 * earlier one had already blanked. */
+	for (size_t i = ds->nmasks; i-- > 0;) {
 		const masked *m = &ds->masks[i];
 		if (m->offset + m->len > r->src_len)
 			continue;

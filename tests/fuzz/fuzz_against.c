@@ -4,8 +4,8 @@
  * middle), both linted with the default rules, then compared and
  * reported.
  */
-#include "against.h"
 #include "fuzz.h"
+#include "against.h"
 
 static pl_result *lint(const uint8_t *data, size_t size, pl_diags *d)
 {

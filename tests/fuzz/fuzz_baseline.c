@@ -2,8 +2,8 @@
  * fuzz_baseline.c: a baseline file through the reader (baseline.c), then
  * used to filter a small policy's findings, and written back out.
  */
-#include "baseline.h"
 #include "fuzz.h"
+#include "baseline.h"
 
 static const char policy[] =
 	"We collect names.\n"

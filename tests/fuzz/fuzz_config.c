@@ -4,8 +4,8 @@
  * globs, rule paths, severities, ids checked against a rule set, and the
  * printed configuration.
  */
-#include "config.h"
 #include "fuzz.h"
+#include "config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -5,8 +5,8 @@
  * the rest is the policy.  Masking and restoring must give the input back
  * byte for byte.
  */
-#include "directives.h"
 #include "fuzz.h"
+#include "directives.h"
 
 static const char *const rule_ids[] = {"need-retention", "need-contact",
 				       "avoid-safe-harbor", "no-such-rule"};
