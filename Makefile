@@ -178,7 +178,8 @@ fuzz:
 fuzz-test:
 	@if sh tests/fuzz/can-build.sh $(FUZZ_CC); then \
 	  $(MAKE) --no-print-directory fuzz-build >/dev/null && \
-	  sh tests/fuzz/run.sh $(FUZZ_TEST_SECONDS) $(FUZZ_TARGETS); \
+	  FUZZ_WORK=build/fuzz/test-work sh tests/fuzz/run.sh \
+	    $(FUZZ_TEST_SECONDS) $(FUZZ_TARGETS); \
 	else echo "fuzz-test: SKIP: $(FUZZ_CC) cannot build libFuzzer targets (tools/deps.sh test installs clang and libclang-rt-dev)"; fi
 
 # ---- Installation -------------------------------------------------------

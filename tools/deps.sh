@@ -2,8 +2,9 @@
 # Checks that the build dependencies are installed (through pkg-config) and
 # installs the missing Debian packages with apt-get when it can; otherwise
 # prints the exact command to run.  `deps.sh test` also checks what the test
-# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep); the
-# tests that need an optional tool skip visibly when it cannot be had.
+# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep, and
+# clang with the libFuzzer runtime for the fuzz targets); the tests that
+# need an optional tool skip visibly when it cannot be had.
 need=""
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v cc >/dev/null 2>&1 || need="$need gcc"
@@ -22,6 +23,11 @@ if [ "${1:-}" = test ]; then
   command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
   command -v rg >/dev/null 2>&1 || need="$need ripgrep"
   python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
+  # The fuzz targets: clang, and libFuzzer's runtime (libclang-rt-dev
+  # names the one matching Debian's default clang).
+  command -v clang >/dev/null 2>&1 || need="$need clang"
+  sh "$(dirname "$0")/../tests/fuzz/can-build.sh" clang 2>/dev/null ||
+    need="$need libclang-rt-dev"
 fi
 [ -z "$need" ] && exit 0
 
