@@ -12,14 +12,16 @@
 # the working corpus instead, emptied first (the brief runs of the test
 # suite start from the seeds alone, so that they take the same time every
 # run).  Prints executions, speed and coverage (edges, features) per
-# target, and fails when any target did.
+# target, and fails when any target did.  FUZZ_BIN=DIR runs the targets
+# built in DIR instead of build/fuzz (a copy that a rebuild does not
+# replace during a long run).
 secs=${1:?usage: run.sh SECONDS TARGET...}
 shift
 root=$(pwd)
 fail=0
 total=0
 for t in "$@"; do
-  bin=$root/build/fuzz/fuzz_$t
+  bin=${FUZZ_BIN:-$root/build/fuzz}/fuzz_$t
   if [ -n "${FUZZ_WORK:-}" ]; then
     work=$FUZZ_WORK/$t
     rm -rf "$work"
