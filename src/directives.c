@@ -471,20 +471,28 @@ static cover *make_covers(const pl_directives *ds, size_t *count)
 	return c;
 }
 
-/* Every finding looks for cover twice: under its rule's id, and under the
- * directives of every rule. */
+/* Every finding looks for cover under its rule's id (and the ids of the
+ * other rules that require the same thing: a gap several rules require
+ * answers to any of their ids), and under the directives of every
+ * rule. */
 static probe *make_probes(const pl_directives *ds, const pl_result *r,
 			  size_t *count)
 {
-	probe *p = pl_xmalloc((2 * r->nfindings + 1) * sizeof(*p));
+	size_t cap = 1;
+	for (size_t i = 0; i < r->nfindings; i++)
+		cap += 2 + r->findings[i].nrules;
+	probe *p = pl_xmalloc(cap * sizeof(*p));
 	size_t n = 0;
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
 		if (f->kind == PL_KIND_UNUSED_DIRECTIVE)
 			continue;
-		size_t key = find_name(ds, f->rule);
-		if (key != SIZE_MAX)
-			p[n++] = (probe){key, f->loc.line, i};
+		for (size_t j = 0; j <= f->nrules; j++) {
+			const char *id = j == 0 ? f->rule : f->rules[j - 1];
+			size_t key = find_name(ds, id);
+			if (key != SIZE_MAX)
+				p[n++] = (probe){key, f->loc.line, i};
+		}
 		p[n++] = (probe){ds->nnames, f->loc.line, i};
 	}
 	qsort(p, n, sizeof(*p), compare_probes);
@@ -518,13 +526,6 @@ static void suppress_all(pl_directives *ds, pl_result *r)
 	free(p);
 }
 
-static int listed(const char *const *ids, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return 1;
-	return 0;
-}
 
 static void unused(pl_result *r, const directive *d, pl_severity sev,
 		   const char *fmt, const char *arg)
@@ -563,7 +564,7 @@ static void report_unused(pl_result *r, const directive *d,
 	}
 	for (size_t k = 0; k < d->nids; k++) {
 		const char *id = d->ids[k];
-		if (d->used[k] || listed(ignored, nignored, id))
+		if (d->used[k] || pl_id_listed(ignored, nignored, id))
 			continue;
 		if (rs && !pl_ruleset_has_rule(rs, id) &&
 		    strcmp(id, PL_RULE_AREA_REMOVED) != 0)
@@ -599,7 +600,7 @@ void pl_result_apply_directives(pl_result *r, pl_directives *ds,
 	if (wide)
 		pl_result_reindex(r);
 	suppress_all(ds, r);
-	if (listed(ignored, nignored, PL_RULE_UNUSED_DIRECTIVE))
+	if (pl_id_listed(ignored, nignored, PL_RULE_UNUSED_DIRECTIVE))
 		return;
 	size_t before = r->nfindings;
 	for (size_t i = 0; i < ds->count; i++)
