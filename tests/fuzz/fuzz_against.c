@@ -9,7 +9,9 @@
 
 static pl_result *lint(const uint8_t *data, size_t size, pl_diags *d)
 {
-	pl_scan_options so = {PL_INPUT_AUTO, NULL, 0, NULL, 0, {2026, 6, 1}};
+	pl_scan_options so;
+	memset(&so, 0, sizeof so);
+	so.today = (pl_date){2026, 6, 1};
 	return pl_scan(fuzz_default_rules(), "policy.md", fuzz_copy(data, size),
 		       size, &so, d);
 }
