@@ -311,7 +311,9 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	if (o->write_baseline) {
 		long n = pl_linter_write_baseline(rn.lint, o->write_baseline);
 		if (n < 0) {
-			perror(o->write_baseline);
+			fprintf(stderr, "%s: error: cannot write the baseline: "
+				"%s [%s]\n", o->write_baseline, strerror(errno),
+				pl_diag_code_id(PL_DIAG_OUTPUT_WRITE));
 			rn.status = 2;
 		} else {
 			fprintf(stderr, "policylint: recorded %ld finding%s in %s\n",

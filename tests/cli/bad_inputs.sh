@@ -41,6 +41,8 @@ empty file       @ : >empty.txt; in=empty.txt                         @         
 white space only @ printf ' \n\t\r\n  \n' >ws.txt; in=ws.txt          @                  @ 1 @ input-empty        @ yes @ -
 unterminated <!-- @ printf '<p>Every file is encrypted.</p>\n\n<!-- a note\n<p>We keep invoices for seven years.</p>\n' >c.html; in=c.html @ @ 1 @ input-unterminated @ yes @ has_err "^c.html:3:1: warning: "
 unterminated <script> @ printf '<p>Every file is encrypted.</p>\n<script>\nvar a = 1;\n<p>We keep invoices for seven years.</p>\n' >s.html; in=s.html @ @ 1 @ input-unterminated @ yes @ has_err "^s.html:2:1: warning: "
+unterminated <!-- in Markdown @ printf '# Policy\n\nEvery file is encrypted.\n\n<!-- a draft\nWe keep invoices for seven years.\n' >c.md; in=c.md @ @ 1 @ input-unterminated @ yes @ has_err "^c.md:5:1: warning: "
+--write-baseline to a full disk @ in=good.md @ --write-baseline /dev/full @ 2 @ output-write @ no @ has_err "^/dev/full: error: "
 deep .policylint.yaml @ mkdir sub; awk 'BEGIN{for(i=0;i<100000;i++)printf "[";print ""}' >sub/.policylint.yaml; cp good.md sub/p.md; in=sub/p.md; small="--rules $rules -f gcc" @ @ 2 @ yaml-too-large @ yes @ has_err "^/.*/sub/.policylint.yaml:1:201: error: "
 deep --rules file @ awk 'BEGIN{for(i=0;i<100000;i++)printf "- ";print "x"}' >deep.yaml; in=good.md; small="--no-config --rules deep.yaml -f gcc" @ @ 2 @ yaml-too-large @ no @ has_err "^deep.yaml:1:401: error: "
 --files-from /dev/zero @ in=good.md                                  @ --files-from /dev/zero @ 2 @ file-list @ yes @ has_err "^/dev/zero: error: "
