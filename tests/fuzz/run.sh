@@ -20,6 +20,17 @@ shift
 root=$(pwd)
 fail=0
 total=0
+total_cpu=0
+# CPU seconds this shell's children used so far: `times` (run in this
+# shell, not in a $(...) subshell, which has no children of its own)
+# prints them on its second line as 1m2.5s 0m0.3s.
+timesf=$root/build/fuzz/.times
+child_cpu() {
+  sed -n 2p "$timesf" | awk '{
+    t = 0
+    for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+    printf "%.1f", t }'
+}
 for t in "$@"; do
   bin=${FUZZ_BIN:-$root/build/fuzz}/fuzz_$t
   if [ -n "${FUZZ_WORK:-}" ]; then
@@ -45,21 +56,26 @@ for t in "$@"; do
   [ -f "$dict" ] || dict=
   # -timeout: one input running 10 s is a hang; -max_len: policies and
   # rule files past 16 KB add no new paths, only time.
+  times >"$timesf"
+  cpu0=$(child_cpu)
   "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
     -max_len=16384 -print_final_stats=1 -artifact_prefix="$found/" \
     ${dict:+-dict="$dict"} "$work" >"$log" 2>&1
   rc=$?
+  times >"$timesf"
+  cpu=$(awk -v a="$cpu0" -v b="$(child_cpu)" 'BEGIN { printf "%.0f", b - a }')
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\).*/\1 edges, \2 features/p')
   total=$((total + ${runs:-0}))
+  total_cpu=$((total_cpu + ${cpu:-0}))
   if [ $rc = 0 ]; then
-    echo "fuzz $t: ok: ${runs:-?} runs in ${secs} s (${speed:-?}/s), coverage ${cov:-?}"
+    echo "fuzz $t: ok: ${runs:-?} runs in ${secs} s (${cpu} s of CPU, ${speed:-?}/s), coverage ${cov:-?}"
   else
     echo "fuzz $t: FAIL (exit $rc), input kept in $found:"
     grep -E 'ERROR|SUMMARY|Test unit written|timeout' "$log" | head -6
     fail=1
   fi
 done
-echo "fuzz: $# targets, $total runs in all"
+echo "fuzz: $# targets, $total runs, $total_cpu s of CPU in all"
 exit $fail
