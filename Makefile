@@ -8,6 +8,7 @@
 #   make bench      the benchmark (figures, not a pass/fail test)
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60)
 #                   each, on a copy of its seed corpus (tests/fuzz/)
+#   make fuzz-coverage  the share of src/ the fuzz corpora reach (llvm)
 #   make eval       scores detection on ../shared/corpus/opp115-dev
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -41,7 +42,7 @@ TEST_SRC   = $(wildcard tests/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
 
 .PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
-        check-layering fuzz fuzz-build fuzz-test \
+        check-layering fuzz fuzz-build fuzz-test fuzz-coverage \
         bench eval install uninstall precommit-test clean
 .SUFFIXES:
 
@@ -165,8 +166,30 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libpolicylin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
 	  build/fuzz/libpolicylint.a $(LIBS)
 
-build/fuzz:
+build/fuzz build/fuzzcov:
 	mkdir -p $@
+
+# The same targets with clang's source coverage instead of sanitizers, for
+# `make fuzz-coverage` (how much of src/ the corpora reach; needs llvm).
+FUZZCOV_FLAGS = -fprofile-instr-generate -fcoverage-mapping -g -O1
+FUZZCOV_OBJ   = $(LIB_SRC:src/%.c=build/fuzzcov/%.o)
+
+build/fuzzcov/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/fuzzcov
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZCOV_FLAGS) -c -o $@ $<
+
+build/fuzzcov/libpolicylint.a: $(FUZZCOV_OBJ)
+	$(AR) rcs $@ $^
+
+build/fuzzcov/fuzz_lint_%: tests/fuzz/fuzz_lint.c tests/fuzz/fuzz.h build/fuzzcov/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_FORMAT=PL_INPUT_$(shell echo $* | tr a-z A-Z) \
+	  -fsanitize=fuzzer $(FUZZCOV_FLAGS) -o $@ $< build/fuzzcov/libpolicylint.a $(LIBS)
+
+build/fuzzcov/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzzcov/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZCOV_FLAGS) -o $@ $< \
+	  build/fuzzcov/libpolicylint.a $(LIBS)
+
+fuzz-coverage: $(FUZZ_TARGETS:%=build/fuzzcov/fuzz_%)
+	@sh tests/fuzz/coverage.sh $(FUZZ_TARGETS)
 
 fuzz-build: $(FUZZ_BIN)
 
