@@ -24,7 +24,7 @@ total_cpu=0
 # CPU seconds this shell's children used so far: `times` (run in this
 # shell, not in a $(...) subshell, which has no children of its own)
 # prints them on its second line as 1m2.5s 0m0.3s.
-timesf=$root/build/fuzz/.times
+timesf=$root/build/fuzz/.times.$$
 child_cpu() {
   sed -n 2p "$timesf" | awk '{
     t = 0
@@ -77,5 +77,6 @@ for t in "$@"; do
     fail=1
   fi
 done
+rm -f "$timesf"
 echo "fuzz: $# targets, $total runs, $total_cpu s of CPU in all"
 exit $fail
