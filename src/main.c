@@ -107,9 +107,17 @@ static void lint_batch(run *rn, char *const *paths, size_t n)
  * a path (binary data, /dev/zero through a pipe). */
 #define LIST_RECORD_MAX 4096
 
+/* Whether st is /dev/null: an empty list (standard input in CI). */
+static int is_dev_null(const struct stat *st)
+{
+	struct stat null;
+	return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 &&
+	       S_ISCHR(null.st_mode) && st->st_rdev == null.st_rdev;
+}
+
 /* Why a file list cannot be read, or NULL: it must be a regular file, a
  * pipe or a terminal (--files-from <(find ...) is a pipe), never a device
- * that never ends or a directory. */
+ * that never ends (/dev/zero, /dev/urandom) or a directory. */
 static const char *list_refusal(FILE *f)
 {
 	struct stat st;
@@ -117,7 +125,8 @@ static const char *list_refusal(FILE *f)
 		return NULL;
 	if (S_ISDIR(st.st_mode))
 		return "is a directory, not a file list";
-	if ((S_ISCHR(st.st_mode) && !isatty(fileno(f))) || S_ISBLK(st.st_mode))
+	if ((S_ISCHR(st.st_mode) && !isatty(fileno(f)) && !is_dev_null(&st)) ||
+	    S_ISBLK(st.st_mode))
 		return "is a device, not a file list";
 	return NULL;
 }

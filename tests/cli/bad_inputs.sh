@@ -46,6 +46,8 @@ unterminated <!-- in Markdown @ printf '# Policy\n\nEvery file is encrypted.\n\n
 deep .policylint.yaml @ mkdir sub; awk 'BEGIN{for(i=0;i<100000;i++)printf "[";print ""}' >sub/.policylint.yaml; cp good.md sub/p.md; in=sub/p.md; small="--rules $rules -f gcc" @ @ 2 @ yaml-too-large @ yes @ has_err "^/.*/sub/.policylint.yaml:1:201: error: "
 deep --rules file @ awk 'BEGIN{for(i=0;i<100000;i++)printf "- ";print "x"}' >deep.yaml; in=good.md; small="--no-config --rules deep.yaml -f gcc" @ @ 2 @ yaml-too-large @ no @ has_err "^deep.yaml:1:401: error: "
 --files-from /dev/zero @ in=good.md                                  @ --files-from /dev/zero @ 2 @ file-list @ yes @ has_err "^/dev/zero: error: "
+--files-from - </dev/urandom @ in=good.md; exec </dev/urandom @ --files-from - @ 2 @ file-list @ yes @ has_err "^<stdin>: error: "
+--files-from /dev/null @ in=good.md @ --files-from /dev/null @ 1 @ - @ yes @ [ ! -s "$tmp/.err" ]
 --baseline /dev/zero @ in=good.md                                    @ --baseline /dev/zero @ 2 @ baseline-unreadable @ no @ has_err "^/dev/zero: error: "
 empty baseline   @ : >empty.bl; in=good.md                            @ --baseline empty.bl @ 1 @ - @ yes @ [ ! -s "$tmp/.err" ]
 header-only baseline @ printf '# policylint baseline 1\n' >h.bl; in=good.md @ --baseline h.bl @ 1 @ - @ yes @ [ ! -s "$tmp/.err" ]
