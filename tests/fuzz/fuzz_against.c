@@ -16,6 +16,18 @@ static pl_result *lint(const uint8_t *data, size_t size, pl_diags *d)
 		       size, &so, d);
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The default rules are loaded and compiled once, before libFuzzer's timer runs: otherwise the first input pays for
+ * it, and on a busy machine looks like a hang. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	(void)fuzz_default_rules();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *nul = memchr(data, '\0', size);

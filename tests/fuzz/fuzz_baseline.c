@@ -10,6 +10,18 @@ static const char policy[] =
 	"We comply with the Safe Harbor framework.\n"
 	"We comply with the Safe Harbor framework.\n";
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The small rule set is loaded and compiled once, before libFuzzer's timer runs: otherwise the first input pays for
+ * it, and on a busy machine looks like a hang. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	(void)fuzz_small_rules();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_file(".baseline", data, size);

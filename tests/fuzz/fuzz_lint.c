@@ -34,6 +34,22 @@ static pl_linter *linter(void)
 	return l;
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The default rules are loaded and compiled once, by a first lint, before libFuzzer's timer runs: otherwise the first input pays for
+ * it, and on a busy machine looks like a hang. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	pl_diags *d = pl_diags_new();
+	pl_result *r = NULL;
+	if (pl_linter_lint_buffer(linter(), "policy", "", 0, &r, d) == PL_LINTED)
+		pl_result_free(r);
+	pl_diags_free(d);
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pl_diags *d = pl_diags_new();

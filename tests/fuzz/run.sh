@@ -45,7 +45,7 @@ for t in "$@"; do
   log=$root/build/fuzz/$t.log
   regress=$root/tests/fuzz/regressions/$t
   if [ -d "$regress" ] && [ -n "$(ls -A "$regress")" ]; then
-    if ! "$bin" -timeout=10 -rss_limit_mb=2048 "$regress"/* >"$log" 2>&1; then
+    if ! "$bin" -timeout="${FUZZ_TIMEOUT:-25}" -rss_limit_mb=2048 "$regress"/* >"$log" 2>&1; then
       echo "fuzz $t: FAIL: a regression input fails again:"
       grep -E 'ERROR|SUMMARY|Running:' "$log" | tail -5
       fail=1
@@ -54,11 +54,13 @@ for t in "$@"; do
   fi
   dict=$root/tests/fuzz/dict/$t.dict
   [ -f "$dict" ] || dict=
-  # -timeout: one input running 10 s is a hang; -max_len: policies and
-  # rule files past 16 KB add no new paths, only time.
+  # -timeout: one input running FUZZ_TIMEOUT s (default 25) is a hang;
+  # it is wall-clock time, so a long run at nice 19 on a busy machine
+  # needs room.  -max_len: policies and rule files past 16 KB add no new
+  # paths, only time.
   times >"$timesf"
   cpu0=$(child_cpu)
-  "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+  "$bin" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-25}" -rss_limit_mb=2048 \
     -max_len=16384 -print_final_stats=1 -artifact_prefix="$found/" \
     ${dict:+-dict="$dict"} "$work" >"$log" 2>&1
   rc=$?
