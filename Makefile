@@ -6,6 +6,9 @@
 #   make test       every test: unit tests and golden CLI tests under
 #                   ASan/UBSan, rule examples, then the same under valgrind
 #   make bench      the benchmark (figures, not a pass/fail test)
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60)
+#                   each, on a copy of its seed corpus (tests/fuzz/)
+#   make fuzz-coverage  the share of src/ the fuzz corpora reach (llvm)
 #   make eval       scores detection on ../shared/corpus/opp115-dev
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -39,7 +42,7 @@ TEST_SRC   = $(wildcard tests/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/%.c=build/san/%)
 
 .PHONY: all demo deps test unit-test cli-test rules-test valgrind-test \
-        check-layering \
+        check-layering fuzz fuzz-build fuzz-test fuzz-coverage \
         bench eval install uninstall precommit-test clean
 .SUFFIXES:
 
@@ -95,7 +98,7 @@ test unit-test cli-test valgrind-test precommit-test rules-test: \
 test:
 	@sh tools/deps.sh test
 	@$(MAKE) --no-print-directory check-layering unit-test cli-test \
-	  rules-test valgrind-test precommit-test
+	  rules-test valgrind-test precommit-test fuzz-test
 	@echo "make test: all test stages passed"
 
 unit-test: $(TEST_BIN)
@@ -134,6 +137,79 @@ eval: policylint
 # repository's .pre-commit-hooks.yaml (skips visibly without pre-commit).
 precommit-test: build/san/policylint
 	@POLICYLINT_RULES=$(CURDIR)/rules sh tests/precommit.sh build/san/policylint
+
+# ---- Fuzzing -------------------------------------------------------------
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang over the
+# library compiled for coverage, ASan and UBSan.  `make fuzz` runs each for
+# FUZZ_SECONDS on a working copy of its seed corpus (new inputs stay in
+# build/fuzz/work, out of the tree); `make fuzz-test` (part of `make test`)
+# runs each for FUZZ_TEST_SECONDS and replays its regression inputs
+# (tests/fuzz/regressions/TARGET/); both fail on a crash, leak or hang.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 2
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer -g -O1
+FUZZ_CFLAGS   = -std=c11 $(WARN) -Iinclude -Isrc -DPL_DATADIR='"$(DATADIR)"' \
+                -DPL_FUZZ_ROOT='"$(CURDIR)"' \
+                $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+FUZZ_TARGETS  = lint_text lint_markdown lint_html input rules config \
+                baseline directives dates against
+FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_OBJ      = $(LIB_SRC:src/%.c=build/fuzz/%.o)
+
+build/fuzz/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+
+build/fuzz/libpolicylint.a: $(FUZZ_OBJ)
+	$(AR) rcs $@ $^
+
+build/fuzz/fuzz_lint_%: tests/fuzz/fuzz_lint.c tests/fuzz/fuzz.h build/fuzz/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_FORMAT=PL_INPUT_$(shell echo $* | tr a-z A-Z) \
+	  -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< build/fuzz/libpolicylint.a $(LIBS)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+	  build/fuzz/libpolicylint.a $(LIBS)
+
+build/fuzz build/fuzzcov:
+	mkdir -p $@
+
+# The same targets with clang's source coverage instead of sanitizers, for
+# `make fuzz-coverage` (how much of src/ the corpora reach; needs llvm).
+FUZZCOV_FLAGS = -fprofile-instr-generate -fcoverage-mapping -g -O1
+FUZZCOV_OBJ   = $(LIB_SRC:src/%.c=build/fuzzcov/%.o)
+
+build/fuzzcov/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*.h) | build/fuzzcov
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZCOV_FLAGS) -c -o $@ $<
+
+build/fuzzcov/libpolicylint.a: $(FUZZCOV_OBJ)
+	$(AR) rcs $@ $^
+
+build/fuzzcov/fuzz_lint_%: tests/fuzz/fuzz_lint.c tests/fuzz/fuzz.h build/fuzzcov/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_FORMAT=PL_INPUT_$(shell echo $* | tr a-z A-Z) \
+	  -fsanitize=fuzzer $(FUZZCOV_FLAGS) -o $@ $< build/fuzzcov/libpolicylint.a $(LIBS)
+
+build/fuzzcov/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzzcov/libpolicylint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZCOV_FLAGS) -o $@ $< \
+	  build/fuzzcov/libpolicylint.a $(LIBS)
+
+fuzz-coverage: $(FUZZ_TARGETS:%=build/fuzzcov/fuzz_%)
+	@sh tests/fuzz/coverage.sh $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz:
+	@sh tests/fuzz/can-build.sh $(FUZZ_CC) || exit 1
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-test:
+	@if sh tests/fuzz/can-build.sh $(FUZZ_CC); then \
+	  $(MAKE) --no-print-directory fuzz-build >/dev/null && \
+	  FUZZ_WORK=build/fuzz/test-work sh tests/fuzz/run.sh \
+	    $(FUZZ_TEST_SECONDS) $(FUZZ_TARGETS); \
+	else echo "fuzz-test: SKIP: $(FUZZ_CC) cannot build libFuzzer targets (tools/deps.sh test installs clang and libclang-rt-dev)"; fi
 
 # ---- Installation -------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=/staging]: the program, its

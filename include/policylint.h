@@ -263,6 +263,11 @@ typedef enum {
 
 #define PL_FAIL_NONE 3      /* fail_level: no finding fails */
 
+/* The size limit of every file policylint reads (policies, rule files,
+ * configurations, baselines) unless max_size says otherwise: far above
+ * any real policy, far below what exhausts memory. */
+#define PL_DEFAULT_MAX_SIZE ((size_t)64 << 20)
+
 struct pl_trace_event;      /* policylint-advanced.h */
 
 /* What the policy's owner declares because no text can show it
@@ -308,6 +313,10 @@ typedef struct {
 	const char *cache_dir;          /* keep compiled rule sets here between
 	                                   runs (NULL: nowhere; the CLI uses
 	                                   pl_default_cache_dir()) */
+	size_t max_size;                /* bytes a policy may have (larger
+	                                   ones are refused: input-too-large);
+	                                   0: PL_DEFAULT_MAX_SIZE, SIZE_MAX:
+	                                   no limit */
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */

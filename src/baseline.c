@@ -21,6 +21,7 @@
 
 #include "baseline.h"
 #include "diag.h"
+#include "input.h"
 #include "util.h"
 
 #define BASELINE_HEADER "# policylint baseline 1"
@@ -30,7 +31,8 @@ typedef struct {
 	char *rule;
 	char *kind;
 	char *path;
-	int matched;
+	size_t taken;           /* on the first of equal records: how many
+	                           of them absorbed a finding */
 } record;
 
 struct pl_baseline {
@@ -127,57 +129,75 @@ static size_t split(char *line, char **fields, size_t n)
 	return k;
 }
 
-int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
+/* One line of a baseline file (without its line end); 0 or -1. */
+static int read_record(pl_baseline *b, char *line, const char *path,
+		       unsigned long lineno, pl_diags *diags)
 {
-	FILE *f = fopen(path, "r");
-	if (f == NULL) {
-		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
-			     "cannot read the baseline: %s", strerror(errno));
+	if (line[0] == '\0' || line[0] == '#')
+		return 0;
+	char *fields[4];
+	char *end = NULL;
+	unsigned long long fp = 0;
+	if (split(line, fields, 4) == 4) {
+		errno = 0;
+		fp = strtoull(fields[0], &end, 16);
+	}
+	if (end == NULL || *end != '\0' || strlen(fields[0]) != 16 || errno) {
+		pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, lineno, 1,
+			     "expected 'FINGERPRINT RULE KIND PATH'");
 		return -1;
 	}
-	char *line = NULL;
-	size_t cap = 0;
+	char *p = unescape_path(fields[3]);
+	add_record(b, fp, fields[1], fields[2], p);
+	free(p);
+	return 0;
+}
+
+/* Problems are reported one per line, up to this many: a file that is not
+ * a baseline at all says so once, not once per line. */
+#define MAX_FORMAT_ERRORS 20
+
+int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
+{
+	char *data;
+	size_t len;
+	pl_file_info info;
+	pl_file_status st = pl_file_read(path, PL_DEFAULT_MAX_SIZE, &data, &len,
+					 &info);
+	if (st != PL_FILE_OK) {
+		char *why = pl_file_problem(st, &info, PL_DEFAULT_MAX_SIZE);
+		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
+			     "cannot use it as a baseline: %s", why);
+		free(why);
+		return -1;
+	}
+	if (memchr(data, '\0', len) != NULL) {
+		pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 0, 0,
+			     "holds NUL bytes: not a policylint baseline");
+		free(data);
+		return -1;
+	}
+	int rc = 0, errors = 0;
 	unsigned long lineno = 0;
-	int rc = 0;
-	ssize_t n;
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	for (size_t i = 0; i < len && errors < MAX_FORMAT_ERRORS;) {
+		size_t end = pl_line_end(data, i, len);
+		size_t next = pl_line_next(data, end, len);
+		data[end] = '\0';
 		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (lineno == 1 && strcmp(line, BASELINE_HEADER) != 0) {
+		if (lineno == 1 && strcmp(data + i, BASELINE_HEADER) != 0) {
 			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 1, 1,
 				     "not a policylint baseline (the first line "
 				     "must be '" BASELINE_HEADER "')");
 			rc = -1;
 			break;
 		}
-		if (n == 0 || line[0] == '#')
-			continue;
-		char *fields[4];
-		char *end = NULL;
-		unsigned long long fp = 0;
-		if (split(line, fields, 4) == 4) {
-			errno = 0;
-			fp = strtoull(fields[0], &end, 16);
-		}
-		if (end == NULL || *end != '\0' || strlen(fields[0]) != 16 ||
-		    errno) {
-			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, lineno, 1,
-				     "expected 'FINGERPRINT RULE KIND PATH'");
+		if (read_record(b, data + i, path, lineno, diags) != 0) {
 			rc = -1;
-			continue;
+			errors++;
 		}
-		char *p = unescape_path(fields[3]);
-		add_record(b, fp, fields[1], fields[2], p);
-		free(p);
+		i = next;
 	}
-	if (ferror(f)) {
-		pl_diags_add(diags, PL_DIAG_BASELINE_UNREADABLE, path, 0, 0,
-			     "cannot read the baseline: %s", strerror(errno));
-		rc = -1;
-	}
-	free(line);
-	fclose(f);
+	free(data);
 	return rc;
 }
 
@@ -223,10 +243,12 @@ int pl_baseline_write(const pl_baseline *b, const char *path)
 	return rc;
 }
 
-/* The first unmatched record equal to key, or NULL: records are sorted,
- * so a large baseline (a whole corpus) costs a binary search per
- * finding. */
-static record *find_unmatched(pl_baseline *b, const record *key)
+/* Takes the next unmatched record equal to key; returns whether there
+ * was one.  Records are sorted, so a large baseline (a whole corpus) costs
+ * a binary search per finding, and equal records are taken in order,
+ * counted on the first of them (thousands of equal records once cost a
+ * walk over the taken ones per finding). */
+static int take_record(pl_baseline *b, const record *key)
 {
 	size_t lo = 0, hi = b->count;
 	while (lo < hi) {
@@ -236,10 +258,13 @@ static record *find_unmatched(pl_baseline *b, const record *key)
 		else
 			hi = mid;
 	}
-	for (; lo < b->count && compare_records(&b->items[lo], key) == 0; lo++)
-		if (!b->items[lo].matched)
-			return &b->items[lo];
-	return NULL;
+	if (lo >= b->count || compare_records(&b->items[lo], key) != 0)
+		return 0;
+	size_t next = lo + b->items[lo].taken;
+	if (next >= b->count || compare_records(&b->items[next], key) != 0)
+		return 0;
+	b->items[lo].taken++;
+	return 1;
 }
 
 size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
@@ -251,20 +276,19 @@ size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 		b->sorted = 1;
 	}
 	size_t dropped = 0;
-	for (size_t i = 0; i < r->nfindings;) {
+	unsigned char *drop = pl_xcalloc(r->nfindings + 1, 1);
+	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
 		record key = {pl_finding_fingerprint(r, f), (char *)f->rule,
 			      (char *)pl_finding_kind_name(f->kind),
 			      (char *)clean_path(r->path), 0};
-		record *rec = find_unmatched(b, &key);
-		if (rec) {
-			rec->matched = 1;
-			pl_result_remove_finding(r, i);
+		if (take_record(b, &key)) {
+			drop[i] = 1;
 			dropped++;
-		} else {
-			i++;
 		}
 	}
+	pl_result_drop_findings(r, drop);
+	free(drop);
 	return dropped;
 }
 

@@ -40,4 +40,11 @@ int pl_cli_fail(const char *fmt, const char *arg);
 
 void pl_cli_free(pl_cli_options *o);
 
+/* After writing to out: rc when everything written reached it, else 2
+ * after saying so on stderr (code output-write).  Catches what only the
+ * final flush finds (a full disk, a closed pipe). */
+int pl_cli_check_output(FILE *out, int rc);
+/* The same message for a report whose writing failed; returns 2. */
+int pl_cli_output_failed(FILE *out);
+
 #endif

@@ -3,7 +3,9 @@
  * getopt its long options and --help its text, so the two cannot drift.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,7 +19,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_WITH, OPT_NO_CACHE, OPT_SECTION
+	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -49,6 +51,8 @@ static const option_row rows[] = {
 	 "reported as (and configured by)"},
 	{"files-from", "FILE", OPT_FILES_FROM, "lint the files listed in FILE "
 	 "('-': stdin), one per line or NUL-separated"},
+	{"max-size", "SIZE", OPT_MAX_SIZE, "refuse policies larger than SIZE "
+	 "bytes (suffix K, M or G; default 64M; 0: no limit)"},
 	{"with", "DOC", OPT_WITH, "judge DOC (a cookie policy, a California "
 	 "notice) with each FILE as one notice: a requirement either meets is "
 	 "met; repeatable; also documents: in the configuration"},
@@ -164,6 +168,28 @@ int pl_cli_fail(const char *fmt, const char *arg)
 	return 2;
 }
 
+/* "65536", "64K", "64M", "1G" (powers of 1024, as head -c counts);
+ * 0 means no limit. */
+static int parse_size(const char *arg, size_t *out)
+{
+	char *end;
+	if (arg[0] < '0' || arg[0] > '9')
+		return -1;
+	errno = 0;
+	unsigned long long n = strtoull(arg, &end, 10);
+	int shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if (*end != '\0' || errno || n > ((unsigned long long)SIZE_MAX >> shift))
+		return -1;
+	*out = n == 0 ? SIZE_MAX : (size_t)(n << shift);
+	return 0;
+}
+
 static int parse_choice(int c, pl_cli_options *o, const char *arg)
 {
 	pl_linter_options *l = &o->lint;
@@ -199,6 +225,12 @@ static int parse_choice(int c, pl_cli_options *o, const char *arg)
 	case OPT_TODAY:
 		if (pl_date_parse_iso(arg, &l->today) != 0)
 			return pl_cli_fail("--today takes a date as YYYY-MM-DD, "
+					   "not '%s'", arg);
+		return 0;
+	case OPT_MAX_SIZE:
+		if (parse_size(arg, &l->max_size) != 0)
+			return pl_cli_fail("--max-size takes a size in bytes, "
+					   "with K, M or G after it (e.g. 64M), "
 					   "not '%s'", arg);
 		return 0;
 	case OPT_FACT: {
@@ -269,11 +301,11 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_LIST_PROFILES: o->list_profiles = 1; break;
 	case 'h':
 		usage(stdout);
-		exit(0);
+		exit(pl_cli_check_output(stdout, 0));
 	case 'V':
 		printf("policylint %s\nPCRE2 %s\nlibyaml %s\n", PL_VERSION,
 		       pl_pcre2_version(), pl_libyaml_version());
-		exit(0);
+		exit(pl_cli_check_output(stdout, 0));
 	case ':':
 		return pl_cli_fail("option '%s' needs a value", argv[optind - 1]);
 	default:
@@ -339,6 +371,24 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	}
 	resolve_defaults(o);
 	return 0;
+}
+
+int pl_cli_output_failed(FILE *out)
+{
+	int e = errno;
+	fprintf(stderr, "policylint: error: cannot write the report to %s%s%s "
+		"[%s]\n", out == stdout ? "standard output" : "its output",
+		e ? ": " : "", e ? strerror(e) : "",
+		pl_diag_code_id(PL_DIAG_OUTPUT_WRITE));
+	return 2;
+}
+
+int pl_cli_check_output(FILE *out, int rc)
+{
+	errno = 0;
+	if (fflush(out) == 0 && !ferror(out))
+		return rc;
+	return pl_cli_output_failed(out);
 }
 
 void pl_cli_free(pl_cli_options *o)

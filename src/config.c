@@ -33,7 +33,10 @@ char *pl_config_find(const char *path)
 			char *p = pl_xasprintf("%s%s%s", dir,
 					       strcmp(dir, "/") ? "/" : "",
 					       config_names[i]);
-			if (pl_path_kind(p) == PL_PATH_FILE)
+			/* A FIFO or device of that name is found too, so
+			 * that reading it is refused with a message rather
+			 * than skipped in silence. */
+			if (pl_path_kind(p) != PL_PATH_NONE)
 				found = p;
 			else
 				free(p);

@@ -8,6 +8,10 @@
  * naming none).  Every directive, and every ID of it, remembers whether it
  * suppressed something; the ones that did not become `unused-directive`
  * findings, so that stale suppressions get noticed and removed.
+ *
+ * Everything here is linear in the input, the directives and the findings
+ * (up to sorting): a policy may carry tens of thousands of directives.
+ * Lines are counted as the result counts them (pl_line_end).
  */
 #include <limits.h>
 #include <stdint.h>
@@ -39,6 +43,7 @@ typedef struct {
 	size_t nids;
 	size_t offset, length;  /* the comment or line in the input */
 	size_t first_line, last_line;       /* 1-based, of the comment */
+	size_t *keys;           /* the number of each id (number_ids) */
 	size_t from, to;        /* the lines it covers, inclusive */
 	int closed_something;   /* enable: it ended a region */
 } directive;
@@ -55,6 +60,14 @@ struct pl_directives {
 	size_t count, cap;
 	masked *masks;
 	size_t nmasks, masks_cap;
+	/* While parsing: where each line of the input begins. */
+	size_t *starts;
+	size_t nstarts, starts_cap;
+	/* next_nonblank_line's last answer (queries come in order). */
+	size_t memo_line, memo_next;
+	/* Every id named, sorted, once each (not owned). */
+	char **names;
+	size_t nnames;
 };
 
 /* ---- Parsing ------------------------------------------------------------ */
@@ -65,12 +78,28 @@ static int is_space(char c)
 	       c == '\v';
 }
 
-static size_t line_of(const char *src, size_t off)
+static void index_lines(pl_directives *ds, const char *src, size_t len)
 {
-	size_t line = 1;
-	for (size_t i = 0; i < off; i++)
-		line += src[i] == '\n';
-	return line;
+	size_t i = 0;
+	PL_PUSH(ds->starts, ds->nstarts, ds->starts_cap, (size_t)0);
+	while ((i = pl_line_end(src, i, len)) < len) {
+		i = pl_line_next(src, i, len);
+		PL_PUSH(ds->starts, ds->nstarts, ds->starts_cap, i);
+	}
+}
+
+/* The 1-based line of byte off: a binary search of the line index. */
+static size_t line_of(const pl_directives *ds, size_t off)
+{
+	size_t lo = 0, hi = ds->nstarts;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
 }
 
 /* Splits "NAME ID,ID -- reason" (already trimmed, starting with
@@ -102,8 +131,8 @@ static void parse_body(directive *d, const char *s, size_t n)
 	d->used = pl_xcalloc(d->nids ? d->nids : 1, 1);
 }
 
-static void add_directive(pl_directives *ds, const char *src, size_t off,
-			  size_t len, const char *body, size_t body_len)
+static void add_directive(pl_directives *ds, size_t off, size_t len,
+			  const char *body, size_t body_len)
 {
 	while (body_len && is_space(*body)) {
 		body++;
@@ -116,10 +145,8 @@ static void add_directive(pl_directives *ds, const char *src, size_t off,
 	directive d = {0};
 	d.offset = off;
 	d.length = len;
-	d.first_line = line_of(src, off);
-	d.last_line = d.first_line;
-	for (size_t i = off; i < off + len; i++)
-		d.last_line += src[i] == '\n';
+	d.first_line = line_of(ds, off);
+	d.last_line = line_of(ds, off + len - 1);
 	parse_body(&d, body, body_len);
 	PL_PUSH(ds->items, ds->count, ds->cap, d);
 }
@@ -142,7 +169,7 @@ static void find_comments(pl_directives *ds, const char *src, size_t len)
 			e++;
 		if (e + 3 > len)
 			break;  /* an unterminated comment holds nothing */
-		add_directive(ds, src, o, e + 3 - o, src + o + 4, e - o - 4);
+		add_directive(ds, o, e + 3 - o, src + o + 4, e - o - 4);
 		i = e + 3;
 	}
 }
@@ -152,9 +179,7 @@ static void find_hash_lines(pl_directives *ds, const char *src, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
-		size_t end = i;
-		while (end < len && src[end] != '\n')
-			end++;
+		size_t end = pl_line_end(src, i, len);
 		size_t p = i;
 		while (p < end && (src[p] == ' ' || src[p] == '\t'))
 			p++;
@@ -163,12 +188,10 @@ static void find_hash_lines(pl_directives *ds, const char *src, size_t len)
 			while (b < end && (src[b] == ' ' || src[b] == '\t'))
 				b++;
 			size_t e = end;
-			if (e > i && src[e - 1] == '\r')
-				e--;
 			if (e - b >= 11 && strncmp(src + b, "policylint-", 11) == 0)
-				add_directive(ds, src, p, e - p, src + b, e - b);
+				add_directive(ds, p, e - p, src + b, e - b);
 		}
-		i = end + 1;
+		i = pl_line_next(src, end, len);
 	}
 }
 
@@ -178,40 +201,132 @@ static int compare_directives(const void *a, const void *b)
 	return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
-/* The first line after `after` with something on it, 0 when none. */
-static size_t next_nonblank_line(const char *src, size_t len, size_t off)
+/* The first line after the one holding byte off with something on it, 0
+ * when none.  Directives come in order, and several on one line ask the
+ * same question: the last answer is kept, so that a long run of blank
+ * lines is walked once, not once per directive above it. */
+static size_t next_nonblank_line(pl_directives *ds, const char *src,
+				 size_t len, size_t off)
 {
-	size_t line = line_of(src, off);
-	size_t i = off;
-	while (i < len && src[i] != '\n')
-		i++;
-	while (i < len) {
-		i++;            /* past the '\n' */
-		line++;
-		int blank = 1;
-		while (i < len && src[i] != '\n') {
-			if (!is_space(src[i]))
-				blank = 0;
+	size_t line = line_of(ds, off);
+	if (ds->memo_line == line)
+		return ds->memo_next;
+	size_t found = 0;
+	for (size_t l = line + 1; l <= ds->nstarts && !found; l++) {
+		size_t i = ds->starts[l - 1];
+		size_t end = pl_line_end(src, i, len);
+		while (i < end && is_space(src[i]))
 			i++;
-		}
-		if (!blank)
-			return line;
+		if (i < end)
+			found = l;
 	}
-	return 0;
+	ds->memo_line = line;
+	ds->memo_next = found;
+	return found;
 }
 
-static int names_id(const directive *d, const char *id)
+static int compare_names(const void *a, const void *b)
 {
-	for (size_t i = 0; i < d->nids; i++)
-		if (strcmp(d->ids[i], id) == 0)
-			return 1;
-	return 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The number of id among every id the directives name, or SIZE_MAX. */
+static size_t find_name(const pl_directives *ds, const char *id)
+{
+	size_t lo = 0, hi = ds->nnames;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ds->names[mid], id);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* Numbers every id the directives name (sorted, without repeats), so that
+ * directives and findings are matched by number, not by comparing every
+ * directive with every other one. */
+static void number_ids(pl_directives *ds)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ds->count; i++)
+		n += ds->items[i].nids;
+	ds->names = pl_xmalloc((n + 1) * sizeof(*ds->names));
+	for (size_t i = 0; i < ds->count; i++)
+		for (size_t k = 0; k < ds->items[i].nids; k++)
+			ds->names[ds->nnames++] = ds->items[i].ids[k];
+	if (ds->nnames > 1)
+		qsort(ds->names, ds->nnames, sizeof(*ds->names), compare_names);
+	size_t unique = 0;
+	for (size_t i = 0; i < ds->nnames; i++)
+		if (unique == 0 || strcmp(ds->names[unique - 1], ds->names[i]) != 0)
+			ds->names[unique++] = ds->names[i];
+	ds->nnames = unique;
+	for (size_t i = 0; i < ds->count; i++) {
+		directive *d = &ds->items[i];
+		d->keys = pl_xmalloc((d->nids + 1) * sizeof(*d->keys));
+		for (size_t k = 0; k < d->nids; k++)
+			d->keys[k] = find_name(ds, d->ids[k]);
+	}
+}
+
+typedef struct {
+	size_t *items;
+	size_t count, cap;
+} index_list;
+
+static void close_region(directive *open, const directive *enable)
+{
+	open->to = enable->first_line;
+}
+
+/* An enable ends the regions of the open disables it names (all of them
+ * when it names none; a disable of every rule only ends at an enable of
+ * every rule).  Open disables are kept in one list and in one list per id
+ * they name; an entry already closed through another list is skipped, and
+ * a list is emptied once walked, so each disable is met a bounded number
+ * of times. */
+static void enable(pl_directives *ds, size_t i, index_list *all,
+		   index_list *by_id)
+{
+	directive *d = &ds->items[i];
+	size_t lists = d->nids ? d->nids : 1;
+	for (size_t k = 0; k < lists; k++) {
+		index_list *l = d->nids ? &by_id[d->keys[k]] : all;
+		for (size_t j = 0; j < l->count; j++) {
+			directive *o = &ds->items[l->items[j]];
+			if (o->to == SIZE_MAX) {
+				close_region(o, d);
+				d->closed_something = 1;
+			}
+		}
+		l->count = 0;
+	}
+}
+
+static void open_region(pl_directives *ds, size_t i, index_list *all,
+			index_list *by_id)
+{
+	directive *d = &ds->items[i];
+	d->from = d->first_line;
+	d->to = SIZE_MAX;
+	PL_PUSH(all->items, all->count, all->cap, i);
+	for (size_t k = 0; k < d->nids; k++) {
+		index_list *l = &by_id[d->keys[k]];
+		PL_PUSH(l->items, l->count, l->cap, i);
+	}
 }
 
 /* Works out the lines each directive covers; enable ends the regions of
  * the disables before it. */
 static void resolve_ranges(pl_directives *ds, const char *src, size_t len)
 {
+	index_list all = {0};
+	index_list *by_id = pl_xcalloc(ds->nnames + 1, sizeof(*by_id));
 	for (size_t i = 0; i < ds->count; i++) {
 		directive *d = &ds->items[i];
 		switch (d->cmd) {
@@ -224,44 +339,41 @@ static void resolve_ranges(pl_directives *ds, const char *src, size_t len)
 			d->to = d->last_line;
 			break;
 		case CMD_DISABLE_NEXT_LINE:
-			d->from = d->to =
-				next_nonblank_line(src, len, d->offset + d->length);
+			d->from = d->to = next_nonblank_line(
+				ds, src, len, d->offset + d->length);
 			break;
 		case CMD_DISABLE:
-			d->from = d->first_line;
-			d->to = SIZE_MAX;
+			open_region(ds, i, &all, by_id);
 			break;
 		case CMD_ENABLE:
-			for (size_t k = 0; k < i; k++) {
-				directive *o = &ds->items[k];
-				if (o->cmd != CMD_DISABLE || o->to != SIZE_MAX)
-					continue;
-				int match = d->nids == 0;
-				for (size_t j = 0; j < o->nids && !match; j++)
-					match = names_id(d, o->ids[j]);
-				if (match) {
-					o->to = d->first_line;
-					d->closed_something = 1;
-				}
-			}
+			enable(ds, i, &all, by_id);
 			break;
 		default:
 			break;
 		}
 	}
+	for (size_t k = 0; k < ds->nnames; k++)
+		free(by_id[k].items);
+	free(by_id);
+	free(all.items);
 }
 
 pl_directives *pl_directives_parse(const char *src, size_t len,
 				   pl_input_format fmt)
 {
 	pl_directives *ds = pl_xcalloc(1, sizeof(*ds));
+	index_lines(ds, src, len);
 	find_comments(ds, src, len);
 	if (fmt == PL_INPUT_TEXT)
 		find_hash_lines(ds, src, len);
 	if (ds->count > 1)
 		qsort(ds->items, ds->count, sizeof(*ds->items),
 		      compare_directives);
+	number_ids(ds);
 	resolve_ranges(ds, src, len);
+	free(ds->starts);
+	ds->starts = NULL;
+	ds->nstarts = 0;
 	return ds;
 }
 
@@ -287,29 +399,131 @@ void pl_directives_mask(pl_directives *ds, char *src)
 
 /* ---- Applying ------------------------------------------------------------- */
 
-/* Marks every directive that covers f; returns whether any does. */
-static int suppress(pl_directives *ds, const pl_finding *f)
+/* What one id of a directive covers (key: the id's number; nnames for a
+ * directive of every rule), and a finding looking for cover under one
+ * key. */
+typedef struct {
+	size_t key, from, to;
+	unsigned char *used;
+} cover;
+
+typedef struct {
+	size_t key, line, index;
+} probe;
+
+static int compare_covers(const void *a, const void *b)
 {
-	int hit = 0;
+	const cover *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static int compare_probes(const void *a, const void *b)
+{
+	const probe *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* One key's covers (by first line) against its probes (by line), in one
+ * walk: a cover that has begun either holds the probe it meets first, and
+ * is marked used then, or ended before it and can hold no later one; a
+ * probe is covered when the furthest end of the covers begun reaches it. */
+static void sweep(cover *c, size_t nc, const probe *p, size_t np,
+		  unsigned char *drop)
+{
+	size_t next = 0, reach = 0;
+	for (size_t i = 0; i < np; i++) {
+		size_t line = p[i].line;
+		for (; next < nc && c[next].from <= line; next++) {
+			if (c[next].to > reach)
+				reach = c[next].to;
+			if (c[next].to >= line)
+				*c[next].used = 1;
+		}
+		if (reach >= line)
+			drop[p[i].index] = 1;
+	}
+}
+
+static cover *make_covers(const pl_directives *ds, size_t *count)
+{
+	size_t n = 0, all = ds->nnames;
+	for (size_t i = 0; i < ds->count; i++)
+		n += ds->items[i].nids ? ds->items[i].nids : 1;
+	cover *c = pl_xmalloc((n + 1) * sizeof(*c));
+	n = 0;
 	for (size_t i = 0; i < ds->count; i++) {
 		directive *d = &ds->items[i];
-		if (d->cmd == CMD_ENABLE || d->cmd == CMD_UNKNOWN ||
-		    f->loc.line < d->from || f->loc.line > d->to || d->from == 0)
+		if (d->cmd == CMD_ENABLE || d->cmd == CMD_UNKNOWN || d->from == 0)
 			continue;
-		if (d->nids == 0) {
-			d->used[0] = 1;
-			hit = 1;
-			continue;
-		}
-		/* A gap several rules require answers to any of their ids. */
+		if (d->nids == 0)
+			c[n++] = (cover){all, d->from, d->to, &d->used[0]};
 		for (size_t k = 0; k < d->nids; k++)
-			if (strcmp(d->ids[k], f->rule) == 0 ||
-			    pl_id_listed(f->rules, f->nrules, d->ids[k])) {
-				d->used[k] = 1;
-				hit = 1;
-			}
+			c[n++] = (cover){d->keys[k], d->from, d->to, &d->used[k]};
 	}
-	return hit;
+	qsort(c, n, sizeof(*c), compare_covers);
+	*count = n;
+	return c;
+}
+
+/* Every finding looks for cover under its rule's id (and the ids of the
+ * other rules that require the same thing: a gap several rules require
+ * answers to any of their ids), and under the directives of every
+ * rule. */
+static probe *make_probes(const pl_directives *ds, const pl_result *r,
+			  size_t *count)
+{
+	size_t cap = 1;
+	for (size_t i = 0; i < r->nfindings; i++)
+		cap += 2 + r->findings[i].nrules;
+	probe *p = pl_xmalloc(cap * sizeof(*p));
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const pl_finding *f = &r->findings[i];
+		if (f->kind == PL_KIND_UNUSED_DIRECTIVE)
+			continue;
+		for (size_t j = 0; j <= f->nrules; j++) {
+			const char *id = j == 0 ? f->rule : f->rules[j - 1];
+			size_t key = find_name(ds, id);
+			if (key != SIZE_MAX)
+				p[n++] = (probe){key, f->loc.line, i};
+		}
+		p[n++] = (probe){ds->nnames, f->loc.line, i};
+	}
+	qsort(p, n, sizeof(*p), compare_probes);
+	*count = n;
+	return p;
+}
+
+/* Drops the findings some directive covers, marking every directive (and
+ * id) that covers one. */
+static void suppress_all(pl_directives *ds, pl_result *r)
+{
+	size_t nc, np;
+	cover *c = make_covers(ds, &nc);
+	probe *p = make_probes(ds, r, &np);
+	unsigned char *drop = pl_xcalloc(r->nfindings + 1, 1);
+	size_t ci = 0, pi = 0;
+	while (ci < nc && pi < np) {
+		size_t key = c[ci].key < p[pi].key ? c[ci].key : p[pi].key;
+		size_t ce = ci, pe = pi;
+		while (ce < nc && c[ce].key == key)
+			ce++;
+		while (pe < np && p[pe].key == key)
+			pe++;
+		sweep(c + ci, ce - ci, p + pi, pe - pi, drop);
+		ci = ce;
+		pi = pe;
+	}
+	pl_result_drop_findings(r, drop);
+	free(drop);
+	free(c);
+	free(p);
 }
 
 
@@ -369,18 +583,23 @@ void pl_result_apply_directives(pl_result *r, pl_directives *ds,
 {
 	if (ds == NULL)
 		return;
-	for (size_t i = 0; i < ds->nmasks; i++) {
+	int wide = 0;
+	/* Last masked, first restored: directives may overlap (a comment
+	 * inside a "# policylint-" line), and a later mask saved bytes an
+	 * earlier one had already blanked. */
+	for (size_t i = ds->nmasks; i-- > 0;) {
 		const masked *m = &ds->masks[i];
-		if (m->offset + m->len <= r->src_len)
-			memcpy(r->src + m->offset, m->saved, m->len);
+		if (m->offset + m->len > r->src_len)
+			continue;
+		memcpy(r->src + m->offset, m->saved, m->len);
+		for (size_t k = 0; k < m->len && !wide; k++)
+			wide = (unsigned char)m->saved[k] >= 0x80;
 	}
-	for (size_t i = 0; i < r->nfindings;) {
-		if (r->findings[i].kind != PL_KIND_UNUSED_DIRECTIVE &&
-		    suppress(ds, &r->findings[i]))
-			pl_result_remove_finding(r, i);
-		else
-			i++;
-	}
+	/* A masked character of several bytes was several blanks: the
+	 * columns after it on its line were counted too high. */
+	if (wide)
+		pl_result_reindex(r);
+	suppress_all(ds, r);
 	if (pl_id_listed(ignored, nignored, PL_RULE_UNUSED_DIRECTIVE))
 		return;
 	size_t before = r->nfindings;
@@ -400,10 +619,13 @@ void pl_directives_free(pl_directives *ds)
 		for (size_t k = 0; k < d->nids; k++)
 			free(d->ids[k]);
 		free(d->ids);
+		free(d->keys);
 		free(d->used);
 		free(d->name);
 	}
 	free(ds->items);
+	free(ds->names);
+	free(ds->starts);
 	for (size_t i = 0; i < ds->nmasks; i++)
 		free(ds->masks[i].saved);
 	free(ds->masks);

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "diag.h"
 #include "text.h"
 
 static int ends_with(const char *s, const char *suffix)
@@ -91,12 +92,11 @@ pl_input_format pl_input_format_sniff(const char *src, size_t len)
 	 * "#1" or "**" in prose does not change how a text file is read. */
 	size_t marked = 0, lines = 0;
 	for (size_t pos = 0; pos < len && lines < 200; lines++) {
-		const char *nl = memchr(src + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - src) : len;
+		size_t end = pl_line_end(src, pos, len);
 		marked += markdown_line(src + pos, end - pos);
 		if (marked >= 3)
 			return PL_INPUT_MARKDOWN;
-		pos = end + 1;
+		pos = pl_line_next(src, end, len);
 	}
 	return PL_INPUT_TEXT;
 }
@@ -128,4 +128,60 @@ void pl_extract(pl_text *t, pl_input_format fmt, const char *src, size_t len)
 		break;
 	}
 	pl_text_segment(t);
+}
+
+/* ---- What extraction lost or found missing --------------------------------- */
+
+/* The 1-based line and character column of src[off], lines ending as the
+ * result counts them. */
+static void position_of(const char *src, size_t len, size_t off,
+			unsigned long *line, unsigned long *column)
+{
+	size_t start = 0;
+	*line = 1;
+	for (;;) {
+		size_t end = pl_line_end(src, start, len);
+		size_t next = pl_line_next(src, end, len);
+		if (end >= len || next > off)
+			break;
+		start = next;
+		++*line;
+	}
+	*column = (unsigned long)pl_utf8_count(src + start, off - start) + 1;
+}
+
+/* Whether s[0..n) holds a letter, a digit or any non-ASCII character. */
+static int has_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c >= 0x80)
+			return 1;
+	}
+	return 0;
+}
+
+void pl_text_diagnose(const pl_text *t, const char *name, pl_diags *diags)
+{
+	if (t->unclosed[0] && t->unclosed_at < t->src_len) {
+		unsigned long line, col, last, unused;
+		position_of(t->src, t->src_len, t->unclosed_at, &line, &col);
+		position_of(t->src, t->src_len, t->src_len - 1, &last, &unused);
+		pl_diags_add(diags, PL_DIAG_INPUT_UNTERMINATED, name, line, col,
+			     "%s begins here and is never closed: the rest of "
+			     "the file (lines %lu to %lu) is not read as text",
+			     t->unclosed, line, last);
+	}
+	/* Missing findings are still made: an emptied policy must fail a
+	 * CI gate, and this note says why everything is missing. */
+	if (!has_text(t->prose ? t->prose : "", t->prose_len)) {
+		const char *what = t->src_len == 0 ? " (the file is empty)" :
+				   t->prose_is_src ?
+					   " (only white space or punctuation)" :
+					   " outside its markup";
+		pl_diags_add(diags, PL_DIAG_INPUT_EMPTY, name, 0, 0,
+			     "has no text%s: every disclosure it must make is "
+			     "reported missing", what);
+	}
 }

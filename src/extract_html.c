@@ -15,6 +15,7 @@
  * the whole reference, a collapsed run of white space to its first byte,
  * and nothing ever to a byte inside a tag.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,17 @@ static size_t find_byte(html *h, char c, size_t from, size_t *no_from)
 	return (size_t)(p - h->s);
 }
 
+/* Notes markup opened at i that runs to the end of the input: the text
+ * after it is lost, and the user is told where it began. */
+static size_t unclosed(html *h, size_t i, const char *what)
+{
+	if (h->t->unclosed[0] == '\0') {
+		snprintf(h->t->unclosed, sizeof h->t->unclosed, "%s", what);
+		h->t->unclosed_at = i;
+	}
+	return h->n;
+}
+
 /* Position just after the '>' that ends the tag whose attributes start at
  * i; quoted attribute values may hold a '>'. */
 static size_t tag_end(html *h, size_t i)
@@ -309,14 +321,18 @@ static size_t tag_end(html *h, size_t i)
 }
 
 /* Position of what follows the end tag of a raw-text element named
- * name[0..len) whose contents start at i; n if it is never closed. */
-static size_t skip_raw(html *h, size_t i, const char *name, size_t len)
+ * name[0..len) (its start tag at start) whose contents start at i; n if
+ * it is never closed. */
+static size_t skip_raw(html *h, size_t start, size_t i, const char *name,
+		       size_t len)
 {
 	const char *s = h->s;
+	char what[40];
+	snprintf(what, sizeof what, "<%.*s>", (int)(len < 30 ? len : 30), name);
 	while (i < h->n) {
 		const char *lt = memchr(s + i, '<', h->n - i);
 		if (lt == NULL)
-			return h->n;
+			return unclosed(h, start, what);
 		i = (size_t)(lt - s);
 		if (i + 2 + len <= h->n && s[i + 1] == '/') {
 			size_t k = 0;
@@ -328,7 +344,7 @@ static size_t skip_raw(html *h, size_t i, const char *name, size_t len)
 		}
 		i++;
 	}
-	return h->n;
+	return unclosed(h, start, what);
 }
 
 static void push_element(html *h, const element *e)
@@ -442,6 +458,15 @@ static void end_tag(html *h, const element *e)
 	}
 }
 
+/* A tag at i that ends at end: when no '>' ever closes it, it ran to the
+ * end of the input. */
+static size_t tag_closed(html *h, size_t i, size_t end)
+{
+	if (end >= h->n && (h->n == 0 || h->s[h->n - 1] != '>'))
+		return unclosed(h, i, "a tag '<' without '>'");
+	return end;
+}
+
 /* Handles the markup at s[i] == '<'; returns where scanning goes on, or i
  * when the '<' is just a character. */
 static size_t markup(html *h, size_t i)
@@ -461,7 +486,7 @@ static size_t markup(html *h, size_t i)
 				if (j + 3 <= n && memcmp(s + j, "-->", 3) == 0)
 					return j + 3;
 			}
-			return n;
+			return unclosed(h, i, "a comment '<!--'");
 		}
 		if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
 			for (size_t j = i + 9; j + 3 <= n; j++) {
@@ -472,12 +497,12 @@ static size_t markup(html *h, size_t i)
 				if (j + 3 <= n && memcmp(s + j, "]]>", 3) == 0)
 					return j + 3;
 			}
-			return n;
+			return unclosed(h, i, "a CDATA section '<![CDATA['");
 		}
-		return tag_end(h, i + 2);       /* <!DOCTYPE ...> */
+		return tag_closed(h, i, tag_end(h, i + 2));   /* <!DOCTYPE ...> */
 	}
 	if (s[i + 1] == '?')
-		return tag_end(h, i + 2);
+		return tag_closed(h, i, tag_end(h, i + 2));
 	int closing = s[i + 1] == '/';
 	size_t a = i + 1 + closing, b = a;
 	if (b >= n || !is_alpha((unsigned char)s[b]))
@@ -486,7 +511,7 @@ static size_t markup(html *h, size_t i)
 			 s[b] == ':'))
 		b++;
 	const element *e = find_element(s + a, b - a);
-	size_t end = tag_end(h, b);
+	size_t end = tag_closed(h, i, tag_end(h, b));
 	if (closing) {
 		end_tag(h, e);
 		return end;
@@ -495,7 +520,7 @@ static size_t markup(html *h, size_t i)
 	if (e->type == EL_RAW) {
 		if (self_closing)
 			return end;
-		return skip_raw(h, end, s + a, b - a);
+		return skip_raw(h, i, end, s + a, b - a);
 	}
 	start_tag(h, e);
 	return end;
@@ -577,7 +602,10 @@ void pl_extract_html(pl_text *t, const char *src, size_t len)
 		} else if (c == '&') {
 			entity_at(h, i, &i);
 		} else if (is_space_byte(c)) {
-			if (c == '\n' && h->light && h->open)
+			/* A lone '\r' ends a line as '\n' does. */
+			if ((c == '\n' || (c == '\r' && (i + 1 >= len ||
+							 src[i + 1] != '\n'))) &&
+			    h->light && h->open)
 				h->newline = 1;
 			put_space(h, i, 1);
 			i++;

@@ -17,6 +17,7 @@
  * whether a matching one follows.  Every record knows the source bytes it
  * came from, so the offset map survives all the stripping.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -810,10 +811,7 @@ static void next_line(const md *m, size_t brk, size_t *a, size_t *e)
 		i++;
 	if (i < m->n && m->s[i] == '\n')
 		i++;
-	const char *nl = i < m->n ? memchr(m->s + i, '\n', m->n - i) : NULL;
-	size_t end = nl ? (size_t)(nl - m->s) : m->n;
-	if (end > i && m->s[end - 1] == '\r')
-		end--;
+	size_t end = pl_line_end(m->s, i, m->n);
 	*a = skip_indent(m->s, i, end, NULL);
 	/* The look-ahead is for tables, which a quote marker may precede. */
 	while (*a < end && m->s[*a] == '>')
@@ -936,6 +934,8 @@ static void md_line(md *m, size_t a, size_t e, size_t brk)
 		for (size_t i = a; i + 3 <= e; i++)
 			if (memcmp(s + i, "-->", 3) == 0)
 				m->comment = 0;
+		if (!m->comment)
+			m->t->unclosed[0] = '\0';
 		return;
 	}
 	if (p >= e) {                   /* blank */
@@ -959,6 +959,10 @@ static void md_line(md *m, size_t a, size_t e, size_t brk)
 		if (!closed) {
 			end_leaf(m);
 			m->comment = 1;
+			/* Until it closes, the rest of the file is comment. */
+			snprintf(m->t->unclosed, sizeof m->t->unclosed, "%s",
+				 "a comment '<!--'");
+			m->t->unclosed_at = p;
 			return;
 		}
 	}
@@ -1176,15 +1180,12 @@ void pl_extract_markdown(pl_text *t, const char *src, size_t len)
 	size_t i = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	i = front_matter(m, i);
 	m->prev_break = i;
+	/* Lines end at "\n", "\r\n" or a lone "\r". */
 	while (i < len) {
-		const char *nl = memchr(src + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - src) : len;
-		size_t brk = end;
-		if (end > i && src[end - 1] == '\r')
-			brk = --end;
-		md_line(m, i, end, brk);
-		m->prev_break = brk;
-		i = nl ? (size_t)(nl - src) + 1 : len;
+		size_t end = pl_line_end(src, i, len);
+		md_line(m, i, end, end);
+		m->prev_break = end;
+		i = pl_line_next(src, end, len);
 	}
 	end_leaf(m);
 

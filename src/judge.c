@@ -565,6 +565,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 		sc.trace_arg = &ts;
 	}
 	pl_scanner_match_topics(&sc, topic_on);
+	pl_text_diagnose(&sc.text, display_name, diags);
 	free(topic_on);
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];

@@ -432,8 +432,18 @@ static void run_one(pl_lint_job *j)
 	char *data = j->data;
 	size_t len = j->len;
 	j->data = NULL;
+	size_t max = o->max_size ? o->max_size : PL_DEFAULT_MAX_SIZE;
 	if (!j->preloaded &&
-	    pl_input_read(j->path, j->name, &data, &len, &j->diags) != 0) {
+	    pl_input_read_max(j->path, j->name, max, &data, &len,
+			      &j->diags) != 0) {
+		j->failed = 1;
+		return;
+	}
+	if (j->preloaded && len > max) {
+		pl_diags_add(&j->diags, PL_DIAG_INPUT_TOO_LARGE, j->name, 0, 0,
+			     "is %zu bytes, over the size limit of %zu bytes",
+			     len, max);
+		free(data);
 		j->failed = 1;
 		return;
 	}

@@ -9,12 +9,16 @@
  * output never depends on the number of threads.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "pipeline.h"
 #include "util.h"
 
@@ -119,24 +123,30 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	if (o->write_baseline)
 		pl_linter_record_baseline(rn.lint);
 	rn.rep = pl_report_begin(&o->report);
-	int list_error = 0;
+	char *list_problem = NULL;
 	rn.threads = pl_pipeline_run(rn.lint, files, (size_t)nfiles, o->files_from,
-				     o->stdin_name, o->trace ? 0 : o->jobs, report_job, &rn,
-				     &list_error);
-	if (list_error) {
-		fprintf(stderr, "policylint: %s: cannot read the file list "
-			"[file-list]\n", o->files_from);
-		rn.status = 2;
+				     o->stdin_name, o->trace ? 0 : o->jobs,
+				     report_job, &rn, &list_problem);
+	if (list_problem) {
+		/* A list that is no list (a device, a directory, a record
+		 * longer than any path) is an error, never an empty run. */
+		pl_diags *diags = pl_diags_new();
+		pl_diags_add(diags, PL_DIAG_FILE_LIST,
+			     strcmp(o->files_from, "-") == 0 ? "<stdin>" :
+							      o->files_from,
+			     0, 0, "%s", list_problem);
+		flush_diags(&rn, diags);
+		pl_diags_free(diags);
+		free(list_problem);
 	}
-	if (pl_report_end(rn.rep) != 0) {
-		fputs("policylint: error: cannot write the report to standard "
-		      "output [output-write]\n", stderr);
-		rn.status = 2;
-	}
+	if (pl_report_end(rn.rep) != 0)
+		rn.status = pl_cli_output_failed(o->report.out);
 	if (o->write_baseline) {
 		long n = pl_linter_write_baseline(rn.lint, o->write_baseline);
 		if (n < 0) {
-			perror(o->write_baseline);
+			fprintf(stderr, "%s: error: cannot write the baseline: "
+				"%s [%s]\n", o->write_baseline, strerror(errno),
+				pl_diag_code_id(PL_DIAG_OUTPUT_WRITE));
 			rn.status = 2;
 		} else {
 			fprintf(stderr, "policylint: recorded %ld finding%s in %s\n",
@@ -205,7 +215,7 @@ static int describe_rules(const pl_cli_options *o, const char *file)
 out:
 	pl_diags_free(diags);
 	pl_linter_free(lint);
-	return rc;
+	return pl_cli_check_output(stdout, rc);
 }
 
 static int check_inputs(const pl_cli_options *o, int nfiles, char **files)
@@ -225,8 +235,27 @@ static int check_inputs(const pl_cli_options *o, int nfiles, char **files)
 	return 0;
 }
 
+/* A standard stream that is closed (`policylint ... >&-`) would hand its
+ * number to the next file opened, and the report would go into a file
+ * policylint reads or writes.  Each closed one gets /dev/null opened the
+ * wrong way round, so that using it fails (EBADF) and is reported. */
+static void guard_std_fds(void)
+{
+	static const int flags[3] = {O_WRONLY, O_RDONLY, O_WRONLY};
+	for (int fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int got = open("/dev/null", flags[fd]);
+		if (got >= 0 && got != fd) {
+			dup2(got, fd);
+			close(got);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	guard_std_fds();
 	pl_cli_options o;
 	int rc = pl_cli_parse(argc, argv, &o);
 	if (rc == 0) {

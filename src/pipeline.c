@@ -10,10 +10,13 @@
  * workers only scan.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pipeline.h"
 #include "util.h"
@@ -35,7 +38,6 @@ typedef struct {
 	char **paths;
 	size_t npaths, paths_head, paths_cap;
 	int input_over;
-	int list_error;
 } pipeline;
 
 static void *worker(void *arg)
@@ -75,51 +77,131 @@ static void push_path(pipeline *p, const char *path)
 	pthread_cond_signal(&p->changed);
 }
 
+/* ---- The file list ------------------------------------------------------ */
+
+/* A file list's longest path: PATH_MAX on Linux.  A longer record is not
+ * a path (binary data, /dev/zero through a pipe). */
+#define LIST_RECORD_MAX 4096
+
+/* Whether st is /dev/null: an empty list (standard input in CI). */
+static int is_dev_null(const struct stat *st)
+{
+	struct stat null;
+	return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 &&
+	       S_ISCHR(null.st_mode) && st->st_rdev == null.st_rdev;
+}
+
+/* Why a file list cannot be read, or NULL: it must be a regular file, a
+ * pipe or a terminal (--files-from <(find ...) is a pipe), never a device
+ * that never ends (/dev/zero, /dev/urandom) or a directory. */
+static const char *list_refusal(FILE *f)
+{
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0)
+		return NULL;
+	if (S_ISDIR(st.st_mode))
+		return "is a directory, not a file list";
+	if ((S_ISCHR(st.st_mode) && !isatty(fileno(f)) && !is_dev_null(&st)) ||
+	    S_ISBLK(st.st_mode))
+		return "is a device, not a file list";
+	return NULL;
+}
+
+typedef struct {
+	FILE *f;
+	char buf[LIST_RECORD_MAX + 1];
+	size_t len;
+	int mode;               /* 0 not known yet, 1 lines, 2 NUL-separated:
+	                           the first record's end decides */
+	unsigned long records;
+} record_reader;
+
+/* The next record into r->buf: 1, 0 at the end, -1 when it is longer
+ * than any path.  Lines end at '\n' (a '\r' before it is dropped) or NUL;
+ * in a NUL-separated list (find -print0) only NUL ends a record, so names
+ * may hold line ends. */
+static int next_record(record_reader *r)
+{
+	int c;
+	r->len = 0;
+	while ((c = getc(r->f)) != EOF) {
+		if (c == '\0' || c == '\n') {
+			if (r->mode == 0)
+				r->mode = c == '\0' ? 2 : 1;
+			if (c == '\0' || r->mode == 1)
+				break;
+		}
+		if (r->len == LIST_RECORD_MAX)
+			return -1;
+		r->buf[r->len++] = (char)c;
+	}
+	if (c == EOF && r->len == 0)
+		return 0;
+	r->records++;
+	if (r->mode != 2 && r->len && r->buf[r->len - 1] == '\r')
+		r->len--;
+	r->buf[r->len] = '\0';
+	return 1;
+}
+
 typedef struct {
 	pipeline *p;
 	const char *list;
+	char *problem;          /* why the list could not be read whole */
 } list_reader;
 
-/* --files-from: one path per line, or NUL-separated when the list holds a
- * NUL (find -print0). */
+/* Reads the whole list into the path queue (a thread of its own, so that
+ * finished files are reported while it waits for more). */
 static void *read_list(void *arg)
 {
 	list_reader *lr = arg;
 	pipeline *p = lr->p;
-	FILE *f = strcmp(lr->list, "-") == 0 ? stdin : fopen(lr->list, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while (f && (n = getline(&line, &cap, f)) >= 0) {
-		size_t len = (size_t)n;
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
-		/* A NUL-separated list comes as one or more NUL-joined runs. */
-		pthread_mutex_lock(&p->lock);
-		for (size_t i = 0; i < len;) {
-			size_t k = strlen(line + i);
-			if (k)
-				push_path(p, line + i);
-			i += k + 1;
+	int is_stdin = strcmp(lr->list, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(lr->list, "r");
+	const char *refused = f ? list_refusal(f) : NULL;
+	if (f == NULL)
+		lr->problem = pl_xasprintf("cannot read the file list: %s",
+					   strerror(errno));
+	else if (refused)
+		lr->problem = pl_xstrdup(refused);
+	record_reader *r = pl_xcalloc(1, sizeof(*r));
+	r->f = f;
+	int k = 0;
+	while (f && !refused && (k = next_record(r)) > 0) {
+		if (r->len == 0 && r->mode == 2) {
+			lr->problem = pl_xasprintf("record %lu is empty: a "
+						   "NUL-separated list names no "
+						   "empty path", r->records);
+			break;
 		}
+		if (r->len == 0)
+			continue;       /* a blank line */
+		pthread_mutex_lock(&p->lock);
+		push_path(p, r->buf);
 		pthread_mutex_unlock(&p->lock);
 	}
-	free(line);
+	if (k < 0)
+		lr->problem = pl_xasprintf("record %lu is longer than any path "
+					   "(%d bytes): not a list of files",
+					   r->records + 1, LIST_RECORD_MAX);
+	else if (f && !refused && !lr->problem && ferror(f))
+		lr->problem = pl_xasprintf("cannot read the file list: %s",
+					   strerror(errno));
+	free(r);
+	if (f && !is_stdin)
+		fclose(f);
 	pthread_mutex_lock(&p->lock);
-	p->list_error = f == NULL;
 	p->input_over = 1;
 	pthread_cond_signal(&p->changed);
 	pthread_mutex_unlock(&p->lock);
-	if (f && f != stdin)
-		fclose(f);
 	return NULL;
 }
 
+/* ---- The pipeline --------------------------------------------------------- */
+
 size_t pl_pipeline_run(pl_linter *lint, char *const *files, size_t nfiles,
 		       const char *list, const char *stdin_name, size_t threads,
-		       pl_pipeline_sink sink, void *arg, int *list_error)
+		       pl_pipeline_sink sink, void *arg, char **list_problem)
 {
 	pipeline p;
 	memset(&p, 0, sizeof(p));
@@ -138,12 +220,13 @@ size_t pl_pipeline_run(pl_linter *lint, char *const *files, size_t nfiles,
 		PL_PUSH(p.paths, p.npaths, p.paths_cap, pl_xstrdup(files[i]));
 
 	pthread_t reader;
-	list_reader lr = {&p, list};
+	list_reader lr = {&p, list, NULL};
 	int reading = list != NULL &&
 		      pthread_create(&reader, NULL, read_list, &lr) == 0;
 	if (!reading) {
 		p.input_over = 1;
-		p.list_error = list != NULL;
+		if (list)
+			lr.problem = pl_xstrdup("cannot start reading the file list");
 	}
 	pthread_t workers[PL_PIPELINE_MAX_THREADS];
 	size_t started = 0;
@@ -195,8 +278,7 @@ size_t pl_pipeline_run(pl_linter *lint, char *const *files, size_t nfiles,
 		pthread_join(workers[t], NULL);
 	if (reading)
 		pthread_join(reader, NULL);
-	if (list_error)
-		*list_error = p.list_error;
+	*list_problem = lr.problem;
 	for (size_t i = p.paths_head; i < p.npaths; i++)
 		free(p.paths[i]);
 	free(p.paths);

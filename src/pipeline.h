@@ -14,11 +14,12 @@
 typedef void (*pl_pipeline_sink)(pl_lint_job *job, void *arg);
 
 /* Lints files[0..nfiles), then the paths listed in list (NULL: none; "-":
- * standard input), on threads workers (0: on the calling thread, one file
- * at a time, for --trace).  Returns the number of threads
- * that scanned; *list_error is set when the list could not be read. */
+ * standard input; one per line or NUL-separated), on threads workers (0:
+ * on the calling thread, one file at a time, for --trace).  Returns the
+ * number of threads that scanned; *list_problem receives why the list
+ * could not be read whole (malloc'd), else NULL. */
 size_t pl_pipeline_run(pl_linter *lint, char *const *files, size_t nfiles,
 		       const char *list, const char *stdin_name, size_t threads,
-		       pl_pipeline_sink sink, void *arg, int *list_error);
+		       pl_pipeline_sink sink, void *arg, char **list_problem);
 
 #endif

@@ -2,6 +2,7 @@
  * report.c: the small driver every output format plugs into (the formats'
  * shared helpers are in report_util.c).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,8 @@ int pl_report_end(pl_report *rep)
 	if (rep->format->end)
 		rep->format->end(rep);
 	FILE *out = rep->opts.out;
+	/* errno stays what the final flush failed with, for the message. */
+	errno = 0;
 	int rc = fflush(out) != 0 || ferror(out) ? -1 : 0;
 	pl_diags_clear(&rep->diags);
 	free(rep->state);

@@ -41,29 +41,81 @@ static void put(pl_report *rep, const char *color, const char *s)
 		fputs(C_RESET, rep->opts.out);
 }
 
-/* Prints the quoted line and a caret line under [column, column+width). */
+/* A line longer than QUOTE_MAX characters is quoted as a window of that
+ * many around the location, QUOTE_BEFORE of them before it, with "..."
+ * where it is cut: a policy that is one 20 MB line once had that line
+ * written whole under each of its findings. */
+#define QUOTE_MAX 160
+#define QUOTE_BEFORE 40
+
+static int continuation(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xC0) == 0x80;
+}
+
+/* The byte offset n characters before off, not before lo. */
+static size_t chars_back(const char *s, size_t off, size_t lo, size_t n)
+{
+	while (n > 0 && off > lo) {
+		off--;
+		while (off > lo && continuation(s, off))
+			off--;
+		n--;
+	}
+	return off;
+}
+
+/* The byte offset n characters after off, not after hi. */
+static size_t chars_ahead(const char *s, size_t off, size_t hi, size_t n)
+{
+	while (n > 0 && off < hi) {
+		off++;
+		while (off < hi && continuation(s, off))
+			off++;
+		n--;
+	}
+	return off;
+}
+
+static void put_bytes(FILE *out, const char *s, size_t n)
+{
+	/* Tabs and control bytes would shift the caret: show them as spaces. */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
+	}
+}
+
+/* Prints the quoted line (or its window) and a caret line under the
+ * location's characters within it. */
 static void quote(pl_report *rep, const pl_result *r, const pl_location *l)
 {
 	FILE *out = rep->opts.out;
 	size_t len;
 	const char *text = pl_report_line(r, l->line, &len);
+	size_t line_start = (size_t)(text - r->src), line_end = line_start + len;
+	size_t at = l->offset < line_start ? line_start :
+		    l->offset > line_end ? line_end : l->offset;
+	/* The window: the whole line when it is short. */
+	size_t ws = line_start, we = line_end;
+	if (len > QUOTE_MAX &&
+	    (len > 4 * QUOTE_MAX || pl_utf8_count(text, len) > QUOTE_MAX)) {
+		ws = chars_back(r->src, at, line_start, QUOTE_BEFORE);
+		we = chars_ahead(r->src, ws, line_end, QUOTE_MAX);
+	}
 	char num[32];
 	snprintf(num, sizeof num, "%lu", l->line);
 	int w = (int)strlen(num) < 4 ? 4 : (int)strlen(num);
-	fprintf(out, " %*s | ", w, num);
-	/* Tabs and control bytes would shift the caret: show them as spaces. */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
-	}
-	fputc('\n', out);
-	size_t line_start = (size_t)(text - r->src);
+	fprintf(out, " %*s | %s", w, num, ws > line_start ? "..." : "");
+	put_bytes(out, r->src + ws, we - ws);
+	fputs(we < line_end ? "...\n" : "\n", out);
 	size_t end = l->offset + l->length;
-	if (end > line_start + len)
-		end = line_start + len;
-	size_t width = end > l->offset ?
-			       pl_utf8_count(r->src + l->offset, end - l->offset) : 1;
-	fprintf(out, " %*s | %*s", w, "", (int)(l->column - 1), "");
+	if (end > we)
+		end = we;
+	size_t width = end > at ? pl_utf8_count(r->src + at, end - at) : 1;
+	size_t indent = pl_utf8_count(r->src + ws, at - ws) +
+			(ws > line_start ? 3 : 0);
+	fprintf(out, " %*s | %*s", w, "", (int)indent, "");
 	if (rep->opts.color)
 		fputs(C_GREEN, out);
 	fputc('^', out);

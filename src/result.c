@@ -12,6 +12,19 @@
 #include "result.h"
 #include "util.h"
 
+/* Bytes between two marks of the character-count table. */
+#define MARK_STEP 1024
+
+/* UTF-8 characters in src[0..offset), from the nearest mark before it: a
+ * position costs at most MARK_STEP bytes of counting, however long its
+ * line (one 20 MB line once made every position count from its start). */
+static size_t chars_before(const pl_result *r, size_t offset)
+{
+	size_t k = offset / MARK_STEP;
+	return r->char_marks[k] +
+	       pl_utf8_count(r->src + k * MARK_STEP, offset - k * MARK_STEP);
+}
+
 void pl_result_position(const pl_result *r, size_t offset, unsigned long *line,
 			unsigned long *column)
 {
@@ -26,19 +39,57 @@ void pl_result_position(const pl_result *r, size_t offset, unsigned long *line,
 			hi = mid;
 	}
 	size_t start = r->nlines ? r->line_starts[lo] : 0;
+	size_t chars = offset - start <= MARK_STEP ?
+			       pl_utf8_count(r->src + start, offset - start) :
+			       chars_before(r, offset) - chars_before(r, start);
 	*line = (unsigned long)lo + 1;
-	*column = (unsigned long)pl_utf8_count(r->src + start, offset - start) + 1;
+	*column = (unsigned long)chars + 1;
 }
 
+/* The character count at every MARK_STEP bytes, in one pass. */
+static void index_chars(pl_result *r)
+{
+	size_t n = r->src_len / MARK_STEP + 1;
+	free(r->char_marks);
+	r->char_marks = pl_xmalloc(n * sizeof(*r->char_marks));
+	r->char_marks[0] = 0;
+	for (size_t k = 1; k < n; k++)
+		r->char_marks[k] = r->char_marks[k - 1] +
+				   pl_utf8_count(r->src + (k - 1) * MARK_STEP,
+						 MARK_STEP);
+}
+
+/* Where every line begins: after "\n", "\r\n" and a lone "\r" alike. */
 static void index_lines(pl_result *r)
 {
 	size_t cap = 0;
 	PL_PUSH(r->line_starts, r->nlines, cap, (size_t)0);
-	const char *p = r->src, *end = r->src + r->src_len;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		p++;
-		PL_PUSH(r->line_starts, r->nlines, cap, (size_t)(p - r->src));
+	size_t i = 0, n = r->src_len;
+	while ((i = pl_line_end(r->src, i, n)) < n) {
+		i = pl_line_next(r->src, i, n);
+		PL_PUSH(r->line_starts, r->nlines, cap, i);
 	}
+	index_chars(r);
+}
+
+static void reposition(const pl_result *r, pl_location *l)
+{
+	if (l->path == NULL)
+		pl_result_position(r, l->offset, &l->line, &l->column);
+}
+
+void pl_result_reindex(pl_result *r)
+{
+	index_chars(r);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		pl_finding *f = &r->findings[i];
+		reposition(r, &f->loc);
+		for (size_t k = 0; k < f->nrelated; k++)
+			reposition(r, &f->related[k]);
+	}
+	for (int a = 0; a < PL_AREA_COUNT; a++)
+		for (size_t i = 0; i < r->areas[a].count; i++)
+			reposition(r, &r->areas[a].evidence[i].loc);
 }
 
 pl_result *pl_result_new(const char *display_name, char *src, size_t len)
@@ -111,6 +162,18 @@ void pl_result_remove_finding(pl_result *r, size_t i)
 	finding_clear(f);
 	memmove(f, f + 1, (r->nfindings - i - 1) * sizeof(*f));
 	r->nfindings--;
+}
+
+void pl_result_drop_findings(pl_result *r, const unsigned char *drop)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		if (drop[i])
+			finding_clear(&r->findings[i]);
+		else
+			r->findings[kept++] = r->findings[i];
+	}
+	r->nfindings = kept;
 }
 
 static int compare_findings(const void *a, const void *b)
@@ -226,6 +289,7 @@ void pl_result_free(pl_result *r)
 	free(r->documents);
 	free(r->findings);
 	free(r->line_starts);
+	free(r->char_marks);
 	free(r->path);
 	free(r->src);
 	free(r);

@@ -27,6 +27,8 @@ struct pl_result {
 	size_t nfindings, findings_cap;
 	size_t *line_starts;            /* offsets where lines begin */
 	size_t nlines;
+	size_t *char_marks;             /* characters before every 1024th
+	                                   byte: columns in constant time */
 	pl_coverage *coverage;          /* one per selected profile, in the
 	                                   order of the rule set's profiles */
 	size_t ncoverage;
@@ -62,6 +64,10 @@ pl_result *pl_result_new(const char *display_name, char *src, size_t len);
 void pl_result_position(const pl_result *r, size_t offset,
 			unsigned long *line, unsigned long *column);
 
+/* Recomputes every position of r from its offsets, after its bytes
+ * changed length in characters (directives put masked text back). */
+void pl_result_reindex(pl_result *r);
+
 /* Where the prose range [start, end) of t (extracted from r's input) is in
  * r's input, with its line and column. */
 pl_location pl_result_locate(const pl_result *r, const pl_text *t,
@@ -78,6 +84,9 @@ pl_finding *pl_result_add_finding(pl_result *r, const char *rule,
 void pl_finding_add_related(pl_finding *f, const pl_location *loc);
 /* Removes finding i (frees what it owns). */
 void pl_result_remove_finding(pl_result *r, size_t i);
+/* Removes every finding i with drop[i] set, in one pass (removing them
+ * one by one moves the rest each time: quadratic in the findings). */
+void pl_result_drop_findings(pl_result *r, const unsigned char *drop);
 /* Sorts findings by offset, kind and rule, as pl_scan leaves them. */
 void pl_result_sort_findings(pl_result *r);
 /* A fingerprint of a finding that survives edits elsewhere in the file:

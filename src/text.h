@@ -87,6 +87,12 @@ typedef struct pl_text {
 
 	pl_sentence *sentences; /* filled by pl_text_segment() */
 	size_t nsentences, sentences_cap;
+
+	/* Set by an extractor when markup that opened at src[unclosed_at]
+	 * never closes, so that everything after it was dropped: what it is
+	 * ("a comment '<!--'", "<script>"); empty otherwise. */
+	char unclosed[40];
+	size_t unclosed_at;
 } pl_text;
 
 /* Each extractor fills an empty (zeroed) pl_text from src[0..len).  They do
@@ -116,6 +122,11 @@ pl_input_format pl_input_format_sniff(const char *src, size_t len);
 pl_input_format pl_input_format_decide(pl_input_format requested,
 				       const char *name, const char *src,
 				       size_t len);
+
+/* Tells, as diagnostics naming the file, what the extraction of t lost or
+ * found missing: markup never closed (input-unterminated, at the line
+ * where it began) and a policy with no text at all (input-empty) (extract.c). */
+void pl_text_diagnose(const pl_text *t, const char *name, pl_diags *diags);
 
 /* Splits the blocks of t into sentences (segment.c). */
 void pl_text_segment(pl_text *t);

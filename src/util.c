@@ -144,6 +144,24 @@ char *pl_buf_detach(pl_buf *b)
 	return p;
 }
 
+size_t pl_line_end(const char *s, size_t i, size_t n)
+{
+	/* One pass over the bytes: two memchr calls (one per line end)
+	 * would rescan the rest of a file that has no '\r' for every line. */
+	while (i < n && s[i] != '\n' && s[i] != '\r')
+		i++;
+	return i;
+}
+
+size_t pl_line_next(const char *s, size_t e, size_t n)
+{
+	if (e >= n)
+		return n;
+	if (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n')
+		return e + 2;
+	return e + 1;
+}
+
 size_t pl_utf8_count(const char *s, size_t n)
 {
 	size_t count = 0;

@@ -56,6 +56,14 @@ char *pl_buf_detach(pl_buf *b);
 /* Whether id is one of ids[0..n). */
 int pl_id_listed(const char *const *ids, size_t n, const char *id);
 
+/* Lines end at "\n", "\r\n" or a lone "\r" (old Mac files), everywhere
+ * policylint counts lines: the line index of results, directives and the
+ * extractors.  pl_line_end returns the offset of the line end at or after
+ * i in s[0..n) (n when the last line has none); pl_line_next the offset
+ * just past the line end at e. */
+size_t pl_line_end(const char *s, size_t i, size_t n);
+size_t pl_line_next(const char *s, size_t e, size_t n);
+
 /* Number of UTF-8 characters in s[0..n): counts every byte that is not a
  * continuation byte, so invalid sequences still advance the count. */
 size_t pl_utf8_count(const char *s, size_t n);

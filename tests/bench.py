@@ -8,6 +8,13 @@ profile enabled), the peak memory of that run, and the same corpus searched by
 ripgrep with policylint's own patterns (`rg -P -c -f <(policylint
 --export-patterns)`) for a side-by-side ratio.  It also times a large
 synthetic policy to show that cost grows linearly with length.
+
+Then the hostile shapes of issue 10, on synthetic text written for the
+project (no shared data needed): a 20 MB policy of ordinary lines against
+the same bytes as one single line (the line index and the text report
+once made that quadratic: the single line must cost at most twice the
+ordinary one), and 2,000 against 20,000 inline directives (linear: ten
+times the directives, about ten times the time).
 """
 import glob, os, re, resource, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -55,7 +62,88 @@ def rg_time(rg, pats, corpus):
     return total, runs
 
 
+# Sentences of a policy, written for this benchmark; numbered as they
+# repeat so that no two paragraphs are the same.
+SENTENCES = [
+    "We collect your name, e-mail address and postal address when you register (ref {n}).",
+    "We use the pages you visit to improve the service and to fix errors.",
+    "We keep account records for {d} days after you close your account.",
+    "We never sell your personal information.",
+    "We share your order history with the carrier that delivers parcel {n}.",
+    "You may ask us to access, correct or delete your information at any time.",
+    "We use cookies to remember your settings; you can refuse them in your browser.",
+    "Our service is not directed to children under 13.",
+    "We protect stored data with encryption and restrict access to staff who need it.",
+    "We will tell you by e-mail before a change to this policy takes effect.",
+    "Write to privacy@example.org with any question about this notice.",
+    "We do not respond to Do Not Track signals.",
+    "Partners may receive aggregated statistics that identify no one.",
+]
+
+
+def synthetic_policy(size):
+    out, n = [], 0
+    while sum(len(p) for p in out) < size:
+        para = ' '.join(s.format(n=n, d=30 + n % 300) for s in SENTENCES[n % 5:] + SENTENCES[:n % 5])
+        out.append('Section %d\n\n%s\n\n' % (n, para.replace('. ', '.\n', n % 3)))
+        n += 1
+    return ''.join(out)
+
+
+def directives_policy(count):
+    lines = []
+    for i in range(count):
+        k = i % 4
+        lines.append([
+            'Line %d: we share data with partners. <!-- policylint-disable-line safe-harbor-reliance -- reviewed -->' % i,
+            '<!-- policylint-disable-next-line safe-harbor-reliance -->',
+            'Line %d: we comply with the Safe Harbor framework.' % i,
+            '<!-- policylint-disable missing-dnt --> text %d <!-- policylint-enable missing-dnt -->' % i][k])
+    return '\n'.join(lines) + '\n'
+
+
+def cpu_time(argv):
+    """CPU seconds (user + system) of one run: on a shared machine the wall
+    clock measures the neighbours too."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def timed_file(text, suffix, fmt='json', n=1):
+    with tempfile.NamedTemporaryFile('w', suffix=suffix, delete=False) as f:
+        f.write(text)
+        name = f.name
+    try:
+        return statistics.median(cpu_time([pl, '-j', '1', '--format', fmt, name])
+                                 for _ in range(n))
+    finally:
+        os.unlink(name)
+
+
+def hostile():
+    print('hostile shapes (issue 10; CPU seconds)')
+    text = synthetic_policy(20_000_000)
+    mb = len(text.encode()) / 1e6
+    t_lines = timed_file(text, '.txt')
+    t_one = timed_file(text.replace('\n', ' '), '.txt')
+    print('  %.1f MB policy, ordinary lines            : %7.2f s' % (mb, t_lines))
+    print('  the same bytes as one line               : %7.2f s  (%.2fx; linear: at most 2x)'
+          % (t_one, t_one / t_lines))
+    t_text = timed_file(text.replace('\n', ' '), '.txt', fmt='text')
+    print('  one line, text report (bounded quotes)   : %7.2f s' % t_text)
+    t0 = timed_file('', '.md', n=3)      # rules loaded, nothing to lint
+    t2k = timed_file(directives_policy(2000), '.md', n=3)
+    t20k = timed_file(directives_policy(20000), '.md', n=3)
+    print('  2,000 inline directives                  : %7.2f s' % t2k)
+    print('  20,000 inline directives                 : %7.2f s  (%.1fx the work for 10x, '
+          'past the %.2f s of loading the rules: linear)'
+          % (t20k, (t20k - t0) / max(t2k - t0, 1e-3), t0))
+
+
 def main():
+    hostile()
     seeds = sorted(glob.glob(os.path.join(shared, 'seeds', '0*.txt')))
     corpus = sorted(glob.glob(os.path.join(shared, 'corpus', 'opp115-dev', 'policies', '*.html')))
     if not seeds or not corpus:

@@ -184,6 +184,107 @@ static void test_unterminated_comment(void **state)
 	pl_directives_free(ds);
 }
 
+/* Found by fuzzing: a comment inside a "# policylint-" line is masked
+ * twice; the input must still come back byte for byte. */
+static void test_overlapping_masks_restore_input(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	const char *text = "# policylint-disable-line <!-- policylint-enable vague -->\n"
+			   "Our partners \xc3\xa9t\xc3\xa9.\n";
+	pl_result *r = lint(rs, "p.txt", text);
+	assert_memory_equal(r->src, text, strlen(text));
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+/* Old Mac files: a lone CR ends a line for directives as for positions. */
+static void test_lone_cr_lines(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_result *r = lint(rs, "a.md",
+			    "write to a@b.org.\r\r"
+			    "<!-- policylint-disable-next-line vague -->\r\r"
+			    "partners 1.\r\r"
+			    "partners 2.\r");
+	assert_int_equal(count(r, "vague"), 1);
+	assert_int_equal(tu_finding(r, "vague")->loc.line, 7);
+	assert_int_equal(count(r, "unused-directive"), 0);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+/* A masked comment with characters of several bytes, then a finding on
+ * the same line: its column counts characters of the input as read. */
+static void test_columns_after_masked_text(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_result *r = lint(rs, "p.txt",
+			    "<!-- policylint-disable-line need-contact \xe2\x80\x94 "
+			    "\xc3\xa9 --> our partners.\n");
+	const pl_finding *f = tu_finding(r, "vague");
+	assert_non_null(f);
+	/* "<!-- ... -->" is 49 characters, then " our " (counting the
+	 * masked bytes instead gave 58). */
+	assert_int_equal(f->loc.line, 1);
+	assert_int_equal(f->loc.column, 55);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+/* enable closes the disables that name one of its ids; a bare enable
+ * closes all; a bare disable only ends at a bare enable. */
+static void test_enable_closes_what_it_names(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_result *r = lint(rs, "a.md",
+			    "write to a@b.org.\n\n"
+			    "<!-- policylint-disable vague -->\n\n"           /* 3 */
+			    "<!-- policylint-disable need-contact -->\n\n"    /* 5 */
+			    "partners 1.\n\n"                                 /* 7 */
+			    "<!-- policylint-enable need-contact -->\n\n"     /* 9 */
+			    "partners 2.\n\n"                                 /* 11 */
+			    "<!-- policylint-enable -->\n\n"                  /* 13 */
+			    "partners 3.\n\n"                                 /* 15 */
+			    "<!-- policylint-disable -->\n\n"                 /* 17 */
+			    "<!-- policylint-enable vague -->\n\n"            /* 19 */
+			    "partners 4.\n");                                 /* 21 */
+	/* 1 and 2 suppressed, 3 reported, 4 still under the bare disable;
+	 * the need-contact region suppressed nothing, and the named enable
+	 * at 19 closed nothing. */
+	assert_int_equal(count(r, "vague"), 1);
+	assert_int_equal(tu_finding(r, "vague")->loc.line, 15);
+	assert_int_equal(count(r, "unused-directive"), 2);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+/* Thousands of directives, each on its own line: each suppresses its own
+ * finding and nothing else (the sweep that replaced the comparison of
+ * every finding with every directive). */
+static void test_many_directives(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_buf b;
+	pl_buf_init(&b);
+	pl_buf_puts(&b, "write to a@b.org.\n\n");
+	for (int i = 0; i < 3000; i++)
+		pl_buf_printf(&b, "partners %d.%s\n\n", i,
+			      i % 3 ? " <!-- policylint-disable-line vague -->" : "");
+	pl_result *r = lint(rs, "a.md", b.data);
+	assert_int_equal(count(r, "vague"), 1000);
+	assert_int_equal(count(r, "unused-directive"), 0);
+	for (size_t i = 0; i < r->nfindings; i++)
+		assert_int_equal((r->findings[i].loc.line - 3) / 2 % 3, 0);
+	pl_result_free(r);
+	pl_buf_free(&b);
+	pl_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +293,11 @@ int main(void)
 		cmocka_unit_test(test_unused),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_unterminated_comment),
+		cmocka_unit_test(test_overlapping_masks_restore_input),
+		cmocka_unit_test(test_lone_cr_lines),
+		cmocka_unit_test(test_columns_after_masked_text),
+		cmocka_unit_test(test_enable_closes_what_it_names),
+		cmocka_unit_test(test_many_directives),
 	};
 	return cmocka_run_group_tests_name("directives", tests, NULL, NULL);
 }

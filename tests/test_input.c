@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "input.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 static void reads_a_file_exactly(void **state)
@@ -137,6 +138,12 @@ static void empty_file_lints(void **state)
 		assert_false(r->areas[a].disclosed);
 	assert_int_equal(r->findings[0].loc.line, 1);
 	assert_int_equal(r->findings[0].loc.column, 1);
+	/* ... and a note says why: the file has no text. */
+	const pl_diag *note = tu_diag(&d, PL_DIAG_INPUT_EMPTY, NULL);
+	assert_non_null(note);
+	assert_string_equal(note->path, path);
+	assert_int_equal(note->severity, PL_SEV_INFO);
+	pl_diags_clear(&d);
 	pl_result_free(r);
 	pl_ruleset_free(rs);
 	unlink(path);
@@ -178,6 +185,115 @@ static void content_shows_markup(void **state)
 	pl_diags_clear(&d);
 }
 
+/* Reads path with a limit and returns the one diagnostic's code, or -1
+ * when it was read (its length in *len). */
+static int read_code(const char *path, size_t max, size_t *len)
+{
+	pl_diags d = {0};
+	char *data = NULL;
+	*len = 0;
+	int rc = pl_input_read_max(path, "shown", max, &data, len, &d);
+	int code = -1;
+	if (rc != 0) {
+		assert_int_equal(d.count, 1);
+		assert_string_equal(d.items[0].path, "shown");
+		code = (int)d.items[0].code;
+	}
+	free(data);
+	pl_diags_clear(&d);
+	return code;
+}
+
+/* A FIFO nobody writes to would block the run for ever; a device never
+ * ends.  Both are refused at once, without being read. */
+static void fifo_and_devices_are_refused(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir();
+	char fifo[512];
+	snprintf(fifo, sizeof fifo, "%s/p.txt", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	size_t len;
+	assert_int_equal(read_code(fifo, PL_DEFAULT_MAX_SIZE, &len),
+			 PL_DIAG_INPUT_NOT_REGULAR);
+	assert_int_equal(read_code("/dev/zero", PL_DEFAULT_MAX_SIZE, &len),
+			 PL_DIAG_INPUT_NOT_REGULAR);
+	assert_int_equal(read_code("/dev/urandom", PL_DEFAULT_MAX_SIZE, &len),
+			 PL_DIAG_INPUT_NOT_REGULAR);
+	unlink(fifo);
+	rmdir(dir);
+	free(dir);
+}
+
+/* The limit is the largest size read: one byte more is refused. */
+static void size_limit_is_exact(void **state)
+{
+	(void)state;
+	char text[100];
+	memset(text, 'a', sizeof text);
+	char *path = tu_write_temp(".txt", text, sizeof text);
+	size_t len;
+	assert_int_equal(read_code(path, 100, &len), -1);
+	assert_int_equal(len, 100);
+	assert_int_equal(read_code(path, 99, &len), PL_DIAG_INPUT_TOO_LARGE);
+	unlink(path);
+	free(path);
+}
+
+/* read_code("-") with standard input replaced by fd (closed after). */
+static int with_stdin(int fd, size_t max, size_t *len)
+{
+	int saved = dup(STDIN_FILENO);
+	dup2(fd, STDIN_FILENO);
+	close(fd);
+	int code = read_code("-", max, len);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	return code;
+}
+
+/* Standard input may be a pipe or a device: it is read up to the limit
+ * and no further (policylint - </dev/zero once ran out of memory). */
+static void stdin_stops_at_the_limit(void **state)
+{
+	(void)state;
+	size_t len;
+	int fd = open("/dev/zero", O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(with_stdin(fd, 1 << 20, &len), PL_DIAG_INPUT_TOO_LARGE);
+	/* A pipe under the limit is read whole. */
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "We collect data.\n", 17), 17);
+	close(p[1]);
+	assert_int_equal(with_stdin(p[0], 17, &len), -1);
+	assert_int_equal(len, 17);
+	/* One over it is not. */
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "We collect data.\n", 17), 17);
+	close(p[1]);
+	assert_int_equal(with_stdin(p[0], 16, &len), PL_DIAG_INPUT_TOO_LARGE);
+}
+
+/* The same reader serves every file policylint reads whole. */
+static void file_read_reports_what_it_found(void **state)
+{
+	(void)state;
+	char *data;
+	size_t len;
+	pl_file_info info;
+	assert_int_equal(pl_file_read("/no/such", 10, &data, &len, &info),
+			 PL_FILE_MISSING);
+	assert_int_equal(pl_file_read("/tmp", 10, &data, &len, &info),
+			 PL_FILE_DIRECTORY);
+	assert_int_equal(pl_file_read("/dev/zero", 10, &data, &len, &info),
+			 PL_FILE_NOT_REGULAR);
+	char *why = pl_file_problem(PL_FILE_NOT_REGULAR, &info, 10);
+	assert_non_null(strstr(why, "character device"));
+	free(why);
+	assert_null(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +306,10 @@ int main(void)
 		cmocka_unit_test(empty_file_lints),
 		cmocka_unit_test(format_from_extension),
 		cmocka_unit_test(content_shows_markup),
+		cmocka_unit_test(fifo_and_devices_are_refused),
+		cmocka_unit_test(size_limit_is_exact),
+		cmocka_unit_test(stdin_stops_at_the_limit),
+		cmocka_unit_test(file_read_reports_what_it_found),
 	};
 	return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }

@@ -189,6 +189,42 @@ static void every_code_has_an_id(void **state)
 	assert_null(pl_diag_code_id(PL_DIAG_COUNT));
 }
 
+/* --max-size for library callers: a file or a buffer over the limit is
+ * refused with input-too-large, not linted. */
+static void size_limit_applies(void **state)
+{
+	(void)state;
+	static const char *rules[1];
+	const char *dir = getenv("POLICYLINT_RULES");
+	rules[0] = dir && *dir ? dir : "rules";
+	pl_linter_options o;
+	pl_linter_options_init(&o);
+	o.rules = rules;
+	o.nrules = 1;
+	o.config = PL_CONFIG_NONE;
+	o.max_size = 16;
+	pl_linter *l = pl_linter_new(&o);
+	pl_diags *d = pl_diags_new();
+	pl_result *r = NULL;
+	const char text[] = "We collect your e-mail address.\n";
+	assert_int_equal(pl_linter_lint_buffer(l, "p.txt", text, sizeof text - 1,
+					       &r, d), -1);
+	assert_null(r);
+	char *path = tu_write_temp(".txt", text, sizeof text - 1);
+	assert_int_equal(pl_linter_lint_file(l, path, NULL, &r, d), -1);
+	size_t refused = 0;
+	for (size_t i = 0; i < pl_diags_count(d); i++)
+		refused += pl_diags_get(d, i)->code == PL_DIAG_INPUT_TOO_LARGE;
+	assert_int_equal(refused, 2);
+	assert_int_equal(pl_linter_lint_buffer(l, "p.txt", text, 16, &r, d),
+			 PL_LINTED);
+	pl_result_free(r);
+	unlink(path);
+	free(path);
+	pl_diags_free(d);
+	pl_linter_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +234,7 @@ int main(void)
 		cmocka_unit_test(jobs_equal_one_call),
 		cmocka_unit_test(broken_config_reported_once),
 		cmocka_unit_test(ignored_and_unreadable),
+		cmocka_unit_test(size_limit_applies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,12 +90,84 @@ static void text_lines_and_caret(void **state)
 	free(s);
 }
 
+/* Lone CR line ends (old Mac files) count like LF and CRLF: positions and
+ * the quoted line. */
+static void lone_cr_ends_lines(void **state)
+{
+	(void)state;
+	char *s = render(PL_FORMAT_TEXT, "p.txt", "Intro.\rWe use cookies here.\r", 0);
+	assert_non_null(strstr(s, "p.txt:2:8: info: a \"quoted\" message [cookie-word]\n"
+				  "    2 | We use cookies here.\n"
+				  "      |        ^~~~~~~\n"));
+	free(s);
+}
+
+/* A line longer than the window is quoted around its finding, with "..."
+ * where it is cut, and the caret under the finding's first character; the
+ * column still counts characters (é is two bytes), from the line index's
+ * character marks. */
+static void long_line_is_quoted_as_a_window(void **state)
+{
+	(void)state;
+	pl_buf b;
+	pl_buf_init(&b);
+	for (int i = 0; i < 2500; i++)
+		pl_buf_puts(&b, "caf\xC3\xA9 ");
+	pl_buf_puts(&b, "we use cookies here");
+	for (int i = 0; i < 2500; i++)
+		pl_buf_puts(&b, " more words");
+	pl_buf_puts(&b, ".\n");
+	char *s = render(PL_FORMAT_TEXT, "p.txt", b.data, 0);
+	assert_non_null(strstr(s, "p.txt:1:12508: info: "));
+	const char *q = strstr(s, "    1 | ...");
+	assert_non_null(q);
+	const char *nl = strchr(q, '\n');
+	const char *caret = strchr(nl + 1, '^');
+	assert_non_null(caret);
+	/* Both lines are bounded: the window and its frame. */
+	assert_true(nl - q < 200 * 2);
+	assert_true(strchr(caret, '\n') - (nl + 1) < 200);
+	/* The caret under "cookies": count characters up to each. */
+	const char *word = strstr(q, "cookies");
+	assert_non_null(word);
+	assert_true(word < nl);
+	size_t before_word = 0;
+	for (const char *p = q; p < word; p++)
+		before_word += ((unsigned char)*p & 0xC0) != 0x80;
+	assert_int_equal((size_t)(caret - (nl + 1)), before_word);
+	assert_non_null(strstr(caret, "^~~~~~~\n"));
+	free(s);
+	pl_buf_free(&b);
+}
+
+/* Thousands of findings on one line: each quotes a window, so the report
+ * grows with the findings, not with findings times the line. */
+static void one_line_report_stays_bounded(void **state)
+{
+	(void)state;
+	pl_buf b;
+	pl_buf_init(&b);
+	for (int i = 0; i < 5000; i++)
+		pl_buf_puts(&b, "We use cookies. ");
+	char *s = render(PL_FORMAT_TEXT, "p.txt", b.data, 0);
+	size_t findings = 0;
+	for (const char *p = s; (p = strstr(p, "[cookie-word]")) != NULL; p++)
+		findings++;
+	assert_int_equal(findings, 5000);
+	assert_true(strlen(s) < findings * 500);
+	free(s);
+	pl_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_has_contract_fields),
 		cmocka_unit_test(json_escapes_invalid_utf8),
 		cmocka_unit_test(text_lines_and_caret),
+		cmocka_unit_test(lone_cr_ends_lines),
+		cmocka_unit_test(long_line_is_quoted_as_a_window),
+		cmocka_unit_test(one_line_report_stays_bounded),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

@@ -42,5 +42,11 @@ printf 'disable: [missing-dnt]\nprofile: gdpr\n' >"$tmp/.policylint.yaml"
 cp examples/clean.md "$tmp/"
 check "$tmp/clean.md"
 check /nonexistent examples "$tmp/base"
+# The hostile inputs' paths: refused devices, a size limit hit while
+# reading standard input, unterminated markup, no text, lone CR.
+printf '<p>We collect data.</p>\r<!-- never closed\r<p>x</p>' >"$tmp/u.html"
+: >"$tmp/empty.txt"
+check /dev/zero --max-size 1K "$tmp/u.html" "$tmp/empty.txt"
+check --files-from /dev/zero examples/gaps.txt
 check --explain missing-retention
 if [ $fail = 0 ]; then echo "valgrind-test: $runs runs, no errors, no leaks"; else exit 1; fi
