@@ -24,6 +24,10 @@ typedef struct {
 	const char *baseline, *write_baseline;
 	size_t jobs;                    /* -j: files scanned at once; 0: as
 	                                   many as processors */
+	char **files;                   /* the FILE arguments (into argv) */
+	int nfiles;
+	int diff;                       /* `policylint diff OLD NEW` */
+	int format_given;               /* -f was given */
 } pl_cli_options;
 
 /* Fills o from argv (--help and --version print and exit).  Returns 0, or

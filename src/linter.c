@@ -22,10 +22,13 @@
 
 #include "against.h"
 #include "baseline.h"
+#include "builtins.h"
 #include "config.h"
 #include "directives.h"
 #include "input.h"
+#include "git.h"
 #include "judge.h"
+#include "paths.h"
 #include "util.h"
 
 /* A configuration in use and the rule set it selects. */
@@ -190,8 +193,7 @@ static void select_profiles(context *cx, const pl_linter_options *o)
 
 static int builtin_rule(const char *id)
 {
-	return strcmp(id, PL_RULE_AREA_REMOVED) == 0 ||
-	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
+	return pl_builtin_rule_find(id) != NULL;
 }
 
 static void context_init(context *cx, const pl_linter_options *o)
@@ -352,7 +354,7 @@ void pl_lint_job_run(pl_lint_job *j)
 	j->r->fail_level = cx->fail_level;
 }
 
-/* How --against's OLD is named in reports. */
+/* How --against's OLD file is named in reports. */
 static const char *against_label(const pl_linter_options *o)
 {
 	if (o->against_name)
@@ -360,30 +362,91 @@ static const char *against_label(const pl_linter_options *o)
 	return strcmp(o->against, "-") == 0 ? "<stdin>" : o->against;
 }
 
-/* --against: drops what OLD already had, adds `removed` findings.  OLD is
- * read in the same format as the new version, whatever its name, and with
- * the new version's configuration. */
-static int compare_with_old(pl_lint_job *j)
+/* Whether name ends like a policy file (".md", ".html", ...): such a
+ * name that does not exist is a missing file, not a revision. */
+static int policy_file_name(const char *name)
+{
+	static const char *const exts[] = {".md", ".markdown", ".html", ".htm",
+					   ".xhtml", ".txt", ".text", ".rst"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t m = strlen(exts[i]);
+		if (n > m && strcmp(name + n - m, exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const char *pl_against_revision(const char *against)
+{
+	if (strncmp(against, "git:", 4) == 0)
+		return against + 4;
+	if (strcmp(against, "-") == 0 || pl_path_kind(against) != PL_PATH_NONE ||
+	    policy_file_name(against))
+		return NULL;
+	return against;
+}
+
+/* Reads OLD for job j into old (a job of its own, not run yet): from git
+ * when --against names a revision, else from the file.  Returns 0, 1 when
+ * the revision has no such file (nothing to compare), -1 on error. */
+static int read_old(pl_lint_job *j, pl_lint_job *old)
 {
 	const pl_linter_options *o = &j->l->o;
-	const char *label = against_label(o);
+	const char *rev = pl_against_revision(o->against);
+	old->l = j->l;
+	old->cx = j->cx;
+	old->format = j->r->format;
+	if (rev == NULL) {
+		old->path = pl_xstrdup(o->against);
+		old->name = pl_xstrdup(against_label(o));
+		return 0;
+	}
+	/* Standard input is looked up under the name it is reported as. */
+	const char *where = strcmp(j->path, "-") == 0 ? j->name : j->path;
+	char *gitname;
+	int rc = pl_git_show(where, j->name, rev, &old->data, &old->len,
+			     &gitname, &j->diags);
+	old->path = pl_xstrdup(where);
+	/* A file new since rev is "new since origin/main". */
+	old->name = o->against_name ? pl_xstrdup(o->against_name) :
+		    rc == PL_GIT_READ ? pl_xstrdup(gitname) : pl_xstrdup(rev);
+	free(gitname);
+	old->preloaded = rc == PL_GIT_READ;
+	return rc == PL_GIT_READ ? 0 : rc == PL_GIT_NEW_FILE ? 1 : -1;
+}
+
+/* --against: drops what OLD already had, reports what the edit removed or
+ * weakened and records its changes.  OLD is read in the same format as
+ * the new version, whatever its name, and with the new version's
+ * configuration. */
+static int compare_with_old(pl_lint_job *j)
+{
 	pl_lint_job old = {0};
-	old.l = j->l;
-	old.path = (char *)o->against;
-	old.name = (char *)label;
-	old.cx = j->cx;
-	old.format = j->r->format;
-	pl_lint_job_run(&old);
-	pl_diags_move(&old.diags, &j->diags, 0);
-	if (old.r == NULL)
-		return -1;
-	pl_result_against(j->r, old.r, label, PL_SEV_ERROR);
-	pl_result_free(old.r);
-	if (pl_id_listed(j->cx->disabled, j->cx->ndisabled, PL_RULE_AREA_REMOVED))
-		for (size_t i = j->r->nfindings; i-- > 0;)
-			if (j->r->findings[i].kind == PL_KIND_REMOVED)
-				pl_result_remove_finding(j->r, i);
-	return 0;
+	int rc = read_old(j, &old);
+	if (rc == 0) {
+		pl_lint_job_run(&old);
+		pl_diags_move(&old.diags, &j->diags, 0);
+	}
+	if (rc == 0 && old.r) {
+		j->r->against_name = old.name;
+		old.name = NULL;
+		pl_against_options ao = {j->r->against_name, j->cx->disabled,
+					 j->cx->ndisabled};
+		pl_result_against(j->r, old.r, &ao);
+		pl_result_free(old.r);
+	} else if (rc == 1) {
+		j->r->against_name = old.name;      /* new in this change */
+		j->r->against_new = 1;
+		old.name = NULL;
+		rc = 0;
+	} else {
+		rc = -1;
+	}
+	free(old.path);
+	free(old.name);
+	free(old.data);
+	return rc;
 }
 
 int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags)

@@ -12,9 +12,10 @@ static void jsonl_file(pl_report *rep, const pl_result *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		fputs("{\"path\": ", out);
 		pl_json_string(out, r->path);
-		if (rep->opts.against) {
+		const char *against = pl_report_against(rep, r);
+		if (against) {
 			fputs(", \"against\": ", out);
-			pl_json_string(out, rep->opts.against);
+			pl_json_string(out, against);
 		}
 		fputs(", ", out);
 		pl_json_finding_fields(out, r, &r->findings[i]);
