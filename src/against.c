@@ -31,8 +31,10 @@
  * they point at, never line numbers), so text inserted above a finding or
  * re-wrapped around it does not make it new.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "against.h"
 #include "align.h"
@@ -46,32 +48,6 @@
 #define MAX_STATEMENTS 16       /* per sentence */
 
 /* ---- Dropping what OLD already had ---------------------------------------- */
-
-/* Drops the findings of cur that old also has; each finding of old
- * absorbs at most one of cur, so a second copy of an old problem is
- * new. */
-static void drop_old_findings(pl_result *cur, const pl_result *old)
-{
-	unsigned long long *fps = pl_xmalloc((old->nfindings + 1) * sizeof(*fps));
-	unsigned char *taken = pl_xcalloc(old->nfindings + 1, 1);
-	for (size_t k = 0; k < old->nfindings; k++)
-		fps[k] = pl_finding_fingerprint(old, &old->findings[k]);
-	for (size_t i = 0; i < cur->nfindings;) {
-		unsigned long long fp = pl_finding_fingerprint(cur, &cur->findings[i]);
-		size_t k = 0;
-		while (k < old->nfindings && (taken[k] || fps[k] != fp ||
-		       strcmp(old->findings[k].rule, cur->findings[i].rule) != 0))
-			k++;
-		if (k < old->nfindings) {
-			taken[k] = 1;
-			pl_result_remove_finding(cur, i);
-		} else {
-			i++;
-		}
-	}
-	free(fps);
-	free(taken);
-}
 
 /* ---- The comparison -------------------------------------------------------- */
 
@@ -385,6 +361,88 @@ static size_t place_of(const cmp *c, long old_sentence)
 	       pl_align_place(&c->a.v, &c->b.v, (size_t)old_sentence);
 }
 
+/* ---- Dropping what OLD already had ---------------------------------------- */
+
+/* Whether sentence k of cur is the counterpart (same, moved or reworded)
+ * of the old sentence holding offset off. */
+static int counterpart(const cmp *c, size_t old_off, size_t cur_off)
+{
+	long i = pl_version_sentence_at(&c->a.v, old_off);
+	long k = pl_version_sentence_at(&c->b.v, cur_off);
+	return i >= 0 && k >= 0 && c->a.v.s[i].partner == k;
+}
+
+/* The locations of a finding's statement and of the other statement of a
+ * conflict (their offsets; the second is (size_t)-1 when there is none). */
+static void finding_places(const pl_finding *f, size_t *a, size_t *b)
+{
+	*a = f->loc.offset;
+	*b = (size_t)-1;
+	for (size_t k = 0; k < f->nrelated && *b == (size_t)-1; k++)
+		if (f->related[k].path == NULL)
+			*b = f->related[k].offset;
+}
+
+/* Whether cur's finding f is old's finding g where the edit reworded the
+ * sentences it points at: same rule, and each place (both statements of a
+ * conflict, in either order) the counterpart of g's. */
+static int same_finding_reworded(const cmp *c, const pl_finding *g,
+				 const pl_finding *f)
+{
+	if (strcmp(g->rule, f->rule) != 0 || g->kind != f->kind ||
+	    f->loc.length == 0 || g->loc.length == 0)
+		return 0;
+	size_t ga, gb, fa, fb;
+	finding_places(g, &ga, &gb);
+	finding_places(f, &fa, &fb);
+	if ((gb == (size_t)-1) != (fb == (size_t)-1))
+		return 0;
+	if (gb == (size_t)-1)
+		return counterpart(c, ga, fa);
+	return (counterpart(c, ga, fa) && counterpart(c, gb, fb)) ||
+	       (counterpart(c, ga, fb) && counterpart(c, gb, fa));
+}
+
+/* Drops the findings of cur that old also has: the same fingerprint (the
+ * same rule pointing at the same words, wherever they moved), else the
+ * same rule at the counterpart of old's sentences, reworded by the edit.
+ * Each finding of old absorbs at most one of cur, so a second copy of an
+ * old problem is new. */
+static void drop_old_findings(cmp *c)
+{
+	pl_result *cur = c->cur;
+	const pl_result *old = c->a.r;
+	unsigned long long *fps = pl_xmalloc((old->nfindings + 1) * sizeof(*fps));
+	unsigned char *taken = pl_xcalloc(old->nfindings + 1, 1);
+	unsigned char *keep = pl_xcalloc(cur->nfindings + 1, 1);
+	for (size_t k = 0; k < old->nfindings; k++)
+		fps[k] = pl_finding_fingerprint(old, &old->findings[k]);
+	for (size_t i = 0; i < cur->nfindings; i++) {
+		unsigned long long fp = pl_finding_fingerprint(cur, &cur->findings[i]);
+		size_t k = 0;
+		while (k < old->nfindings && (taken[k] || fps[k] != fp ||
+		       strcmp(old->findings[k].rule, cur->findings[i].rule) != 0))
+			k++;
+		if (k < old->nfindings)
+			taken[k] = 1;
+		else
+			keep[i] = 1;
+	}
+	for (size_t i = 0; i < cur->nfindings; i++)
+		for (size_t k = 0; k < old->nfindings && keep[i]; k++)
+			if (!taken[k] && same_finding_reworded(c, &old->findings[k],
+							       &cur->findings[i])) {
+				taken[k] = 1;
+				keep[i] = 0;
+			}
+	for (size_t i = cur->nfindings; i-- > 0;)
+		if (!keep[i])
+			pl_result_remove_finding(cur, i);
+	free(fps);
+	free(taken);
+	free(keep);
+}
+
 /* ---- Areas, requirements, topics ----------------------------------------- */
 
 static void area_losses(cmp *c)
@@ -560,6 +618,105 @@ static void topic_changes(cmp *c)
 	}
 }
 
+/* ---- Sentences deleted ------------------------------------------------------- */
+
+/* Whether sentence i of side s is a heading, or a label that introduces
+ * a list ("These rights may include:", "Info we share with third
+ * parties:"): its list items say what it is about. */
+static int heading_sentence(const side *s, size_t i)
+{
+	const pl_sentence *st = &s->v.text.sentences[i];
+	if (s->v.text.blocks[st->block].kind == PL_BLOCK_HEADING)
+		return 1;
+	size_t len;
+	const char *p = pl_version_prose(&s->v, i, &len);
+	while (len > 0 && p[len - 1] == ' ')
+		len--;
+	return len > 0 && p[len - 1] == ':' && s->v.s[i].nwords <= 8;
+}
+
+/* The first area sentence i of side s has evidence of, or -1. */
+static int evidence_area(const cmp *c, const side *s, size_t i)
+{
+	for (size_t t = 0; t < c->rs->ntopics; t++) {
+		if (!c->rs->topics[t].evidence)
+			continue;
+		for (size_t k = 0; k < s->topics[t].n; k++)
+			if (hit_sentence(s, s->topics[t].hit[k]) == (long)i)
+				return (int)c->rs->topics[t].area;
+	}
+	return -1;
+}
+
+/* Whether old's sentence i was replaced where it stood: it lies in a
+ * short run of changed sentences (at most 3, between sentences kept in
+ * order) whose counterpart in cur is as short and holds evidence of the
+ * same area, as when a postal address is replaced by a new one. */
+static int replaced_in_place(const cmp *c, size_t i, int area)
+{
+	long before = -1, after = -1;
+	for (long j = (long)i - 1; j >= 0 && before < 0; j--)
+		if (c->a.v.s[j].chained)
+			before = j;
+	for (size_t j = i + 1; j < c->a.v.n && after < 0; j++)
+		if (c->a.v.s[j].chained)
+			after = (long)j;
+	size_t from = before < 0 ? 0 : (size_t)c->a.v.s[before].partner + 1;
+	size_t to = after < 0 ? c->b.v.n : (size_t)c->a.v.s[after].partner;
+	size_t old_run = (size_t)((after < 0 ? (long)c->a.v.n : after) - before - 1);
+	if (old_run > 3 || to < from || to - from > 3)
+		return 0;
+	for (size_t k = from; k < to; k++)
+		if (c->b.area_hit[k * PL_AREA_COUNT + (size_t)area])
+			return 1;
+	return 0;
+}
+
+/* A sentence of old that disclosed something, deleted by the edit (no
+ * counterpart, its words in no sentence of cur about the same area): the
+ * fact it stated is gone even when its area and topics are disclosed by
+ * other sentences. */
+static void sentence_changes(cmp *c)
+{
+	for (size_t i = 0; i < c->a.v.n; i++) {
+		if (c->a.v.s[i].how != PL_ALIGN_NONE || heading_sentence(&c->a, i))
+			continue;
+		int area = evidence_area(c, &c->a, i);
+		if (area < 0)
+			continue;
+		const pl_vsentence *si = &c->a.v.s[i];
+		int kept = 0;
+		for (size_t k = 0; k < c->b.v.n && !kept; k++) {
+			size_t found, words;
+			if (!c->b.area_hit[k * PL_AREA_COUNT + (size_t)area])
+				continue;
+			survivors(&c->a, c->a.r->src + si->src_start,
+				  si->src_end - si->src_start, &c->b.v, k, &found,
+				  &words);
+			kept = words > 0 && found * 2 >= words;
+		}
+		if (kept || replaced_in_place(c, i, area))
+			continue;
+		pl_location l = prose_location(&c->a, c->a.v.text.sentences[i].start,
+					       c->a.v.text.sentences[i].end);
+		char *quote = snippet(&c->a, (long)i, l.offset);
+		char *msg = pl_xasprintf("the edit deletes what the policy said "
+					 "about %s: %s:%lu \"%s\"",
+					 pl_area_name((pl_area)area), c->o->old_name,
+					 l.line, quote);
+		char *text = pl_xasprintf("deletes a sentence about %s",
+					  pl_area_name((pl_area)area));
+		size_t place = place_of(c, (long)i);
+		add_loss(c, LEVEL_DETAIL, PL_RULE_STATEMENT_REMOVED, PL_KIND_REMOVED,
+			 (pl_area)area, msg, place, &l,
+			 pl_xasprintf("the deleted sentence"), (long)i);
+		add_change(c, PL_CHANGE_REMOVED, (pl_area)area, "sentence", text,
+			   (long)i, -1, place, &l);
+		free(text);
+		free(quote);
+	}
+}
+
 /* ---- Retention periods ----------------------------------------------------- */
 
 /* How a sentence's data is named: its most specific data term, else
@@ -655,8 +812,130 @@ static void period_lost(cmp *c, long i, const pl_pmatch *d)
 
 /* A period cur gives that old did not: added, or firmer than a vague
  * one. */
+/* Whether sentence i of side s speaks of deleting ("are automatically
+ * deleted", "we erase"). */
+static int speaks_of_deleting(const side *s, long i)
+{
+	static const char *const stems[] = {"delet", "eras", "destroy", "purg"};
+	size_t len;
+	const char *p = pl_version_prose(&s->v, (size_t)i, &len);
+	for (size_t k = 0; k < len; k++)
+		for (size_t w = 0; w < sizeof stems / sizeof *stems; w++) {
+			size_t n = strlen(stems[w]);
+			if (len - k >= n && strncasecmp(p + k, stems[w], n) == 0 &&
+			    (k == 0 || p[k - 1] == ' '))
+				return 1;
+		}
+	return 0;
+}
+
+/* "the codes are automatically deleted" -> "are automatically deleted
+ * after 15 days": a deletion that had no delay now waits.  Returns
+ * whether it reported one. */
+static int deletion_delayed(cmp *c, long k, const pl_pmatch *d)
+{
+	long p = c->b.v.s[k].partner;
+	if (p < 0 || c->b.v.s[k].how != PL_ALIGN_REWORDED ||
+	    !speaks_of_deleting(&c->a, p) || !speaks_of_deleting(&c->b, k) ||
+	    pl_practices_find(&c->a.p, (size_t)p, PL_PM_DURATION, (size_t)-1) ||
+	    pl_practices_find(&c->a.p, (size_t)p, PL_PM_VAGUE, (size_t)-1))
+		return 0;
+	char label[96];
+	const char *data = data_label(c, &c->b, k, label, sizeof label);
+	char *is = words_at(&c->b, d->start, d->end);
+	pl_location l = prose_location(&c->a, c->a.v.text.sentences[p].start,
+				       c->a.v.text.sentences[p].end);
+	size_t place = c->b.v.s[k].src_start;
+	char *msg = pl_xasprintf("the policy now deletes %s only after \"%s\": "
+				 "%s:%lu gave no delay", data, is, c->o->old_name,
+				 l.line);
+	char *text = pl_xasprintf("now deletes %s only after \"%s\" (it gave no "
+				  "delay)", data, is);
+	add_loss(c, LEVEL_DETAIL, PL_RULE_RETENTION_WEAKENED, PL_KIND_WEAKENED,
+		 PL_AREA_RETENTION, msg, place, &l,
+		 pl_xasprintf("the old version said it here"), p);
+	add_change(c, PL_CHANGE_WEAKENED, PL_AREA_RETENTION, "retention-period",
+		   text, p, k, place, &l);
+	free(text);
+	free(is);
+	return 1;
+}
+
+/* Whether a period is a floor ("for at least 5 years"): the data is kept
+ * that long and then for as long as ever. */
+static int floor_period(const side *s, const pl_pmatch *d)
+{
+	static const char *const floors[] = {"at least", "a minimum of",
+					     "minimum of", "no less than",
+					     "not less than"};
+	const char *prose = s->v.text.prose;
+	size_t b = d->start;
+	while (b > 0 && prose[b - 1] == ' ')
+		b--;
+	for (size_t i = 0; i < sizeof floors / sizeof *floors; i++) {
+		size_t n = strlen(floors[i]);
+		if (b >= n && strncasecmp(prose + b - n, floors[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The old sentence nearest to where cur's sentence k stands: the
+ * counterpart of the closest sentence before it that has one (after it
+ * when none before), or -1. */
+static long old_near(const cmp *c, long k)
+{
+	for (long j = k - 1; j >= 0; j--)
+		if (c->b.v.s[j].partner >= 0)
+			return c->b.v.s[j].partner;
+	for (size_t j = (size_t)k + 1; j < c->b.v.n; j++)
+		if (c->b.v.s[j].partner >= 0)
+			return c->b.v.s[j].partner;
+	return -1;
+}
+
+/* A floor on keeping data that old did not set: weakened. */
+static int floor_added(cmp *c, long k, const pl_pmatch *d)
+{
+	if (!floor_period(&c->b, d))
+		return 0;
+	for (size_t i = 0; i < c->a.v.n; i++)
+		for (size_t m = c->a.p.first[i]; m < c->a.p.first[i + 1]; m++)
+			if (c->a.p.m[m].what == PL_PM_DURATION &&
+			    same_days(c->a.p.m[m].days, d->days) &&
+			    floor_period(&c->a, &c->a.p.m[m]))
+				return 0;
+	char label[96];
+	const char *data = data_label(c, &c->b, k, label, sizeof label);
+	char *is = words_at(&c->b, d->start, d->end);
+	long p = c->b.v.s[k].partner >= 0 ? c->b.v.s[k].partner : old_near(c, k);
+	pl_location l = p >= 0 ?
+		prose_location(&c->a, c->a.v.text.sentences[p].start,
+			       c->a.v.text.sentences[p].end) :
+		(pl_location){0};
+	size_t place = prose_location(&c->b, d->start, d->end).offset;
+	char *text = pl_xasprintf("now keeps %s for at least \"%s\": a minimum, "
+				  "not a limit", data, is);
+	if (p >= 0) {
+		char *msg = pl_xasprintf("the policy now keeps %s for at least "
+					 "\"%s\", with no limit: %s:%lu set no "
+					 "such minimum", data, is, c->o->old_name,
+					 l.line);
+		add_loss(c, LEVEL_DETAIL, PL_RULE_RETENTION_WEAKENED,
+			 PL_KIND_WEAKENED, PL_AREA_RETENTION, msg, place, &l,
+			 pl_xasprintf("the old version said it here"), p);
+	}
+	add_change(c, PL_CHANGE_WEAKENED, PL_AREA_RETENTION, "retention-period",
+		   text, p, k, place, p >= 0 ? &l : NULL);
+	free(text);
+	free(is);
+	return 1;
+}
+
 static void period_gained(cmp *c, long k, const pl_pmatch *d)
 {
+	if (deletion_delayed(c, k, d) || floor_added(c, k, d))
+		return;
 	for (size_t i = 0; i < c->a.v.n; i++)
 		for (size_t m = c->a.p.first[i]; m < c->a.p.first[i + 1]; m++)
 			if (c->a.p.m[m].what == PL_PM_DURATION &&
@@ -792,7 +1071,14 @@ static int data_covered(const cmp *c, const pl_pstatement *broad,
 {
 	const pl_terms *v = &c->rs->vocab[PL_VOCAB_DATA];
 	if (broad->ndata == 0)
-		return 1;
+		return 1;       /* "we do not sell to anyone": no data named */
+	if (narrow->ndata == 0) {
+		/* Unnamed data is any data: only a root term covers it. */
+		for (size_t k = 0; k < broad->ndata; k++)
+			if (v->items[broad->data[k]].parent_index == (size_t)-1)
+				return 1;
+		return 0;
+	}
 	for (size_t i = 0; i < narrow->ndata; i++) {
 		int ok = 0;
 		for (size_t k = 0; k < broad->ndata && !ok; k++)
@@ -800,7 +1086,7 @@ static int data_covered(const cmp *c, const pl_pstatement *broad,
 		if (!ok)
 			return 0;
 	}
-	return narrow->ndata > 0 || broad->ndata == 0;
+	return 1;
 }
 
 static int data_overlap(const cmp *c, const pl_pstatement *x,
@@ -809,17 +1095,32 @@ static int data_overlap(const cmp *c, const pl_pstatement *x,
 	return data_covered(c, x, y) || data_covered(c, y, x);
 }
 
-/* The first statement of side s like `like` (same action, a denial),
- * absolute or qualified as asked, whose data covers (or overlaps) it. */
-static const pl_pstatement *find_denial(const cmp *c, const side *s,
-					const pl_pstatement *like, int qualified)
+/* Whether sentence k of side `to` holds at least half of the content
+ * words of sentence i of side `from`: the same statement, moved and
+ * reworded ("We never sell personal data" for "We do not sell your
+ * personal information"), not another one about the same data. */
+static int holds_half(const side *from, size_t i, const side *to, size_t k)
 {
-	for (size_t k = 0; k < s->st.n; k++) {
-		const pl_pstatement *x = &s->st.items[k];
+	const pl_vsentence *si = &from->v.s[i];
+	size_t found, words;
+	survivors(from, from->r->src + si->src_start, si->src_end - si->src_start,
+		  &to->v, k, &found, &words);
+	return words == 0 || found * 2 >= words;
+}
+
+/* The first statement of cur like old's statement `like` (same action, a
+ * denial), absolute or qualified as asked, whose data covers (or overlaps)
+ * it, in a sentence that says much the same. */
+static const pl_pstatement *find_denial(const cmp *c, const pl_pstatement *like,
+					int qualified)
+{
+	for (size_t k = 0; k < c->b.st.n; k++) {
+		const pl_pstatement *x = &c->b.st.items[k];
 		if (x->action != like->action || !x->negative ||
 		    x->qualified != qualified)
 			continue;
-		if (qualified ? data_overlap(c, x, like) : data_covered(c, x, like))
+		if ((qualified ? data_overlap(c, x, like) : data_covered(c, x, like)) &&
+		    holds_half(&c->a, like->sentence, &c->b, x->sentence))
 			return x;
 	}
 	return NULL;
@@ -866,7 +1167,8 @@ static int seen_promise(const pl_pstatement *done, size_t n,
 
 static void promise_lost(cmp *c, const pl_pstatement *s)
 {
-	const pl_pstatement *q = find_denial(c, &c->b, s, 1);
+	/* An absolute promise can be weakened; a qualified one only goes. */
+	const pl_pstatement *q = s->qualified ? NULL : find_denial(c, s, 1);
 	pl_area area = c->action_area[s->action];
 	char *what = denial_words(c, s);
 	pl_location l = prose_location(&c->a, s->verb_start, s->verb_end);
@@ -890,9 +1192,16 @@ static void promise_lost(cmp *c, const pl_pstatement *s)
 		free(qual);
 	} else {
 		size_t place = place_of(c, os);
-		char *msg = pl_xasprintf("the policy no longer says it %s: %s:%lu "
-					 "did", what, c->o->old_name, l.line);
-		char *text = pl_xasprintf("no longer says it %s", what);
+		char *qual = s->qualified ?
+			qualifier_words(c, &c->a, s->sentence) : NULL;
+		char *but = qual ? pl_xasprintf(" (\"%s ...\")", qual) :
+				   pl_xstrdup("");
+		free(qual);
+		char *msg = pl_xasprintf("the policy no longer says it %s%s: "
+					 "%s:%lu did", what, but, c->o->old_name,
+					 l.line);
+		char *text = pl_xasprintf("no longer says it %s%s", what, but);
+		free(but);
 		add_loss(c, LEVEL_DETAIL, PL_RULE_PROMISE_REMOVED, PL_KIND_REMOVED,
 			 area, msg, place, &l,
 			 pl_xasprintf("the old version promised it here"), os);
@@ -904,8 +1213,9 @@ static void promise_lost(cmp *c, const pl_pstatement *s)
 }
 
 /* Whether old's sentence i was reworded into one that still denies
- * something about the same data, whatever the verb ("does not store
- * cookies" -> "does not set any cookies"). */
+ * something about the same data or more, whatever the verb ("does not
+ * store cookies" -> "does not set any cookies"; not "this information is
+ * not shared" -> "the password is not shared"). */
 static int denial_reworded(const cmp *c, const pl_pstatement *s)
 {
 	long p = c->a.v.s[s->sentence].partner;
@@ -913,8 +1223,8 @@ static int denial_reworded(const cmp *c, const pl_pstatement *s)
 		return 0;
 	for (size_t k = 0; k < c->b.st.n; k++) {
 		const pl_pstatement *x = &c->b.st.items[k];
-		if ((long)x->sentence == p && x->negative && !x->qualified &&
-		    data_overlap(c, x, s))
+		if ((long)x->sentence == p && x->negative &&
+		    (!x->qualified || s->qualified) && data_covered(c, x, s))
 			return 1;
 	}
 	return 0;
@@ -926,12 +1236,217 @@ static void promise_changes(cmp *c)
 	size_t ndone = 0;
 	for (size_t k = 0; k < c->a.st.n; k++) {
 		const pl_pstatement *s = &c->a.st.items[k];
-		if (!s->negative || s->qualified || survives(&c->a, (long)s->sentence) ||
-		    find_denial(c, &c->b, s, 0) || denial_reworded(c, s) ||
-		    seen_promise(done, ndone, s))
+		if (!s->negative || survives(&c->a, (long)s->sentence) ||
+		    find_denial(c, s, 0) || (s->qualified && find_denial(c, s, 1)) ||
+		    denial_reworded(c, s) || seen_promise(done, ndone, s))
 			continue;
 		done[ndone++] = *s;
 		promise_lost(c, s);
+	}
+	free(done);
+}
+
+/* ---- Lists under a denial ------------------------------------------------------ */
+
+/* The sentence that introduces old's list item i: the heading it stands
+ * under, or the sentence just before its list ("We never share:"); -1. */
+static long list_intro(const side *s, size_t i)
+{
+	const pl_text *t = &s->v.text;
+	const pl_sentence *st = &t->sentences[i];
+	if (t->blocks[st->block].kind != PL_BLOCK_LIST_ITEM)
+		return -1;
+	long k = (long)i - 1;
+	while (k >= 0 && t->blocks[t->sentences[k].block].kind == PL_BLOCK_LIST_ITEM)
+		k--;
+	return k;
+}
+
+/* Whether sentence i of side s denies a practice ("The app has no way of
+ * knowing or sharing:"). */
+static int denies(const side *s, long i)
+{
+	for (size_t k = 0; k < s->st.n && i >= 0; k++)
+		if ((long)s->st.items[k].sentence == i && s->st.items[k].negative)
+			return 1;
+	return 0;
+}
+
+/* Items an edit took out of a list under a denial that stays: the
+ * promise now covers less ("no way of knowing: where you've been, who
+ * you've been with" loses both). One finding per list. */
+static void list_changes(cmp *c)
+{
+	for (size_t i = 0; i < c->a.v.n; i++) {
+		long intro = list_intro(&c->a, i);
+		if (c->a.v.s[i].how != PL_ALIGN_NONE || intro < 0 ||
+		    !denies(&c->a, intro) || c->a.v.s[intro].partner < 0 ||
+		    !denies(&c->b, c->a.v.s[intro].partner))
+			continue;
+		pl_buf items;
+		pl_buf_init(&items);
+		size_t n = 0, j = i;
+		for (; j < c->a.v.n && list_intro(&c->a, j) == intro; j++) {
+			if (c->a.v.s[j].how != PL_ALIGN_NONE)
+				continue;
+			size_t len;
+			const char *p = pl_version_prose(&c->a.v, j, &len);
+			pl_buf_printf(&items, "%s\"%.*s\"", n++ ? ", " : "",
+				      (int)(len > 80 ? 80 : len), p);
+		}
+		char *promise = snippet(&c->a, intro, 0);
+		pl_location l = prose_location(&c->a, c->a.v.text.sentences[i].start,
+					       c->a.v.text.sentences[i].end);
+		long np = c->a.v.s[intro].partner;
+		size_t place = c->b.v.s[np].src_start;
+		char *msg = pl_xasprintf("the promise \"%s\" no longer covers %s: "
+					 "%s:%lu listed %s", promise, items.data,
+					 c->o->old_name, l.line, n > 1 ? "them" : "it");
+		char *text = pl_xasprintf("narrows the promise \"%s\": it no "
+					  "longer covers %s", promise, items.data);
+		pl_area area = PL_AREA_SHARING;
+		for (size_t k = 0; k < c->a.st.n; k++)
+			if ((long)c->a.st.items[k].sentence == intro &&
+			    c->a.st.items[k].negative)
+				area = c->action_area[c->a.st.items[k].action];
+		add_loss(c, LEVEL_DETAIL, PL_RULE_PROMISE_WEAKENED, PL_KIND_WEAKENED,
+			 area, msg, place, &l,
+			 pl_xasprintf("the old version listed it here"), (long)i);
+		add_change(c, PL_CHANGE_WEAKENED, area, "promise", text, (long)i, np,
+			   place, &l);
+		free(text);
+		free(promise);
+		pl_buf_free(&items);
+		i = j - 1;
+	}
+}
+
+/* ---- Limits on a practice ------------------------------------------------------ */
+
+/* "collects personal information" */
+static char *practice_words(const cmp *c, const pl_pstatement *s)
+{
+	const pl_term *act = &c->rs->vocab[PL_VOCAB_ACTION].items[s->action];
+	char buf[96];
+	const char *data = s->ndata ?
+		pl_practices_label(c->rs, PL_VOCAB_DATA, s->data[0], buf, sizeof buf) :
+		"information";
+	return pl_xasprintf("%s %s", act->says ? act->says : act->id, data);
+}
+
+/* Whether one of the statements of cur's sentence k has a limit. */
+static int sentence_limits(const cmp *c, size_t k)
+{
+	for (size_t i = 0; i < c->b.st.n; i++)
+		if (c->b.st.items[i].sentence == k && c->b.st.items[i].limit)
+			return 1;
+	return 0;
+}
+
+/* The limit's words and the few after it, to the end of the clause ("only
+ * on a need to know basis"). */
+static char *limit_words(const side *s, const pl_pmatch *m)
+{
+	const char *prose = s->v.text.prose;
+	long i = pl_text_sentence_at(&s->v.text, m->start);
+	size_t end = i >= 0 ? s->v.text.sentences[i].end : m->end;
+	size_t e = m->end, words = 0;
+	while (e < end && words < 6 && !strchr(",;:.()", prose[e])) {
+		if (prose[e] == ' ' && e > m->end && prose[e - 1] != ' ')
+			words++;
+		if (words < 6)
+			e++;
+	}
+	while (e > m->end && prose[e - 1] == ' ')
+		e--;
+	return words_at(s, m->start, e);
+}
+
+/* Whether cur's sentence k asks for consent. */
+static int consent_in(const cmp *c, size_t k)
+{
+	for (size_t m = c->b.p.first[k]; m < c->b.p.first[k + 1]; m++)
+		if (c->b.p.m[m].what == PL_VOCAB_QUALIFIER &&
+		    c->rs->vocab[PL_VOCAB_QUALIFIER].items[c->b.p.m[m].term].effect ==
+			    PL_QUAL_CONSENT)
+			return 1;
+	return 0;
+}
+
+/* Whether statement x of cur states the same practice as old's s (same
+ * action, overlapping data). */
+static int same_practice(const cmp *c, const pl_pstatement *x,
+			 const pl_pstatement *s)
+{
+	return x->action == s->action && !x->negative && data_overlap(c, x, s);
+}
+
+/* A limit old put on a practice ("only on a need to know basis", "we
+ * obtain your consent before collecting") that cur drops: weakened when
+ * the sentence was reworded and still states the practice without it,
+ * removed when the sentence is gone and nothing in cur says much the same
+ * with a limit. */
+static void limit_lost(cmp *c, const pl_pstatement *s)
+{
+	long p = c->a.v.s[s->sentence].partner;
+	/* Whether the sentence still limits, whatever the reading of its
+	 * statements (a reworded subject can hide one). */
+	if (p >= 0 && (pl_practices_find(&c->b.p, (size_t)p, PL_PM_LIMIT,
+					 (size_t)-1) || sentence_limits(c, (size_t)p)))
+		return;
+	int stated = 0;
+	int consent = s->limit->what == PL_VOCAB_QUALIFIER &&
+		      c->rs->vocab[PL_VOCAB_QUALIFIER].items[s->limit->term].effect ==
+			      PL_QUAL_CONSENT;
+	for (size_t k = 0; k < c->b.st.n; k++) {
+		const pl_pstatement *x = &c->b.st.items[k];
+		/* Consent asked for anywhere ("Nothing is shared without your
+		 * explicit permission") keeps a consent limit; an "only" is
+		 * about one practice, kept only where it is said again. */
+		if (consent && x->action == s->action && data_overlap(c, x, s) &&
+		    consent_in(c, x->sentence))
+			return;
+		if (!same_practice(c, x, s))
+			continue;
+		if ((long)x->sentence == p)
+			stated = 1;
+		else if (x->limit &&
+			 holds_half(&c->a, s->sentence, &c->b, x->sentence))
+			return;         /* said, with a limit, elsewhere */
+	}
+	char *what = practice_words(c, s);
+	char *limit = limit_words(&c->a, s->limit);
+	pl_location l = prose_location(&c->a, s->limit->start, s->limit->end);
+	pl_area area = c->action_area[s->action];
+	long os = (long)s->sentence;
+	size_t place = place_of(c, os);
+	char *text = pl_xasprintf("no longer limits how it %s (it said \"%s\")",
+				  what, limit);
+	char *msg = pl_xasprintf("the policy no longer limits how it %s: "
+				 "%s:%lu said \"%s\"", what, c->o->old_name,
+				 l.line, limit);
+	add_loss(c, LEVEL_DETAIL,
+		 stated ? PL_RULE_PROMISE_WEAKENED : PL_RULE_PROMISE_REMOVED,
+		 stated ? PL_KIND_WEAKENED : PL_KIND_REMOVED, area, msg, place,
+		 &l, pl_xasprintf("the old version set the limit here"), os);
+	add_change(c, stated ? PL_CHANGE_WEAKENED : PL_CHANGE_REMOVED, area,
+		   "limit", text, os, stated ? p : -1, place, &l);
+	free(text);
+	free(what);
+	free(limit);
+}
+
+static void limit_changes(cmp *c)
+{
+	pl_pstatement *done = pl_xmalloc((c->a.st.n + 1) * sizeof(*done));
+	size_t ndone = 0;
+	for (size_t k = 0; k < c->a.st.n; k++) {
+		const pl_pstatement *s = &c->a.st.items[k];
+		if (s->negative || s->limit == NULL ||
+		    survives(&c->a, (long)s->sentence) || seen_promise(done, ndone, s))
+			continue;
+		done[ndone++] = *s;
+		limit_lost(c, s);
 	}
 	free(done);
 }
@@ -969,13 +1484,18 @@ static char *tuple_words(const cmp *c, const tuple *t)
 			   pl_practices_label(c->rs, PL_VOCAB_DATA, t->data, db,
 					      sizeof db);
 	const char *verb = t->negative ? act->denies : act->says;
+	if (!verb)
+		verb = act->id;
+	/* "outside the EEA, including to the United States": which place
+	 * is the destination is beyond this reading; that data leaves is
+	 * not. */
+	if (act->target == PL_TARGET_PLACES)
+		return pl_xasprintf("%s %s to other countries", verb, data);
 	if (t->target == (size_t)-1 || act->preposition == NULL)
-		return pl_xasprintf("%s %s", verb ? verb : act->id, data);
-	pl_vocab_kind tk = act->target == PL_TARGET_PLACES ? PL_VOCAB_PLACE :
-							     PL_VOCAB_RECIPIENT;
-	return pl_xasprintf("%s %s %s %s", verb ? verb : act->id, data,
-			    act->preposition,
-			    pl_practices_label(c->rs, tk, t->target, tb, sizeof tb));
+		return pl_xasprintf("%s %s", verb, data);
+	return pl_xasprintf("%s %s %s %s", verb, data, act->preposition,
+			    pl_practices_label(c->rs, PL_VOCAB_RECIPIENT, t->target,
+					       tb, sizeof tb));
 }
 
 /* Whether a change with this text was recorded already. */
@@ -1008,8 +1528,12 @@ static void statement_changes(cmp *c, int from_old)
 	for (size_t k = 0; k < s->st.n; k++) {
 		const pl_pstatement *x = &s->st.items[k];
 		const pl_term *act = &c->rs->vocab[PL_VOCAB_ACTION].items[x->action];
+		/* Collecting is news only with its source ("from data
+		 * brokers"): what is collected is what the topics say. */
 		if (act->target == PL_TARGET_NONE || survives(s, (long)x->sentence) ||
-		    (from_old && s->v.s[x->sentence].partner >= 0))
+		    (from_old && s->v.s[x->sentence].partner >= 0) ||
+		    (!act->implied_target && act->target == PL_TARGET_RECIPIENTS &&
+		     x->ntarget == 0))
 			continue;
 		for (size_t d = 0; d < (x->ndata ? x->ndata : 1); d++)
 			for (size_t r = 0; r < (x->ntarget ? x->ntarget : 1); r++) {
@@ -1019,9 +1543,16 @@ static void statement_changes(cmp *c, int from_old)
 				if (tuple_in(other, &t) || !tuple_specific(c, &t))
 					continue;
 				char *w = tuple_words(c, &t);
-				char *text = pl_xasprintf(from_old ? "no longer says it %s" :
-							  t.negative ? "now says it %s" :
-							  "now %s", w);
+				/* A denial's qualifier is part of what it
+				 * says ("does not share ... (\"except\")"). */
+				char *q = x->qualified && x->negative ?
+					qualifier_words(c, s, x->sentence) : NULL;
+				char *text = pl_xasprintf(from_old ? "no longer says it %s%s%s%s" :
+							  t.negative ? "now says it %s%s%s%s" :
+							  "now %s%s%s%s", w,
+							  q ? " (\"" : "", q ? q : "",
+							  q ? "\")" : "");
+				free(q);
 				free(w);
 				if (have_change(c, text) ||
 				    (from_old && t.negative && c->promised[t.action])) {
@@ -1139,6 +1670,14 @@ static int covers(const cmp *c, const loss *coarse, const loss *fine)
 
 static void absorb(cmp *c)
 {
+	/* A deleted sentence yields to any other loss read from it. */
+	for (size_t i = 0; i < c->nlosses; i++)
+		for (size_t k = 0; k < c->nlosses; k++)
+			if (k != i &&
+			    strcmp(c->losses[i].rule, PL_RULE_STATEMENT_REMOVED) == 0 &&
+			    strcmp(c->losses[k].rule, PL_RULE_STATEMENT_REMOVED) != 0 &&
+			    c->losses[k].old_sentence == c->losses[i].old_sentence)
+				c->losses[i].absorbed = 1;
 	/* date-removed stands for the effective-date topic it covers. */
 	for (size_t i = 0; i < c->nlosses; i++)
 		for (size_t k = 0; k < c->nlosses; k++)
@@ -1220,10 +1759,15 @@ static int redundant_change(const pl_result *r, size_t i)
 		    strcmp(x->subject, PL_RULE_AREA_REMOVED) != 0 &&
 		    strcmp(x->subject, "retention-period") != 0 &&
 		    strcmp(x->subject, "promise") != 0 &&
+		    strcmp(x->subject, "limit") != 0 &&
 		    strcmp(x->subject, "dates") != 0)
 			return 1;
 		if (strcmp(y->subject, "dates") == 0 &&
 		    strcmp(x->subject, "changes.effective-date") == 0)
+			return 1;
+		if (strcmp(x->subject, "sentence") == 0 &&
+		    strcmp(y->subject, "sentence") != 0 && x->old.line &&
+		    y->old.line == x->old.line)
 			return 1;
 	}
 	for (size_t k = 0; k < i; k++) {
@@ -1254,20 +1798,40 @@ static void tidy_changes(pl_result *r)
 	free(drop);
 }
 
-/* Two losses of one rule at one place (two periods of one paragraph)
- * are one finding. */
+/* Two losses of one rule read from one paragraph of old (two periods of
+ * one retention paragraph) are one finding. */
 static void merge_losses(cmp *c)
 {
-	for (size_t i = 0; i < c->nlosses; i++)
-		for (size_t k = 0; k < i && !c->losses[i].absorbed; k++)
-			if (!c->losses[k].absorbed &&
-			    strcmp(c->losses[k].rule, c->losses[i].rule) == 0 &&
-			    c->losses[k].lvl == LEVEL_DETAIL &&
-			    c->losses[k].place == c->losses[i].place)
+	const pl_text *t = &c->a.v.text;
+	for (size_t i = 0; i < c->nlosses; i++) {
+		const loss *x = &c->losses[i];
+		if (x->absorbed || x->lvl != LEVEL_DETAIL || x->old_sentence < 0)
+			continue;
+		for (size_t k = 0; k < i; k++) {
+			const loss *y = &c->losses[k];
+			if (!y->absorbed && y->lvl == LEVEL_DETAIL &&
+			    y->old_sentence >= 0 && strcmp(x->rule, y->rule) == 0 &&
+			    t->sentences[x->old_sentence].block ==
+				    t->sentences[y->old_sentence].block) {
 				c->losses[i].absorbed = 1;
+				break;
+			}
+		}
+	}
 }
 
 /* ---- Driver ----------------------------------------------------------------- */
+
+/* Sentences that state keeping data ("We'll keep your contact
+ * information for at least 5 years") are read for periods even when no
+ * retention topic recognises them. */
+static void mark_keeping(cmp *c, side *s)
+{
+	for (size_t k = 0; k < s->st.n; k++)
+		if (c->action_area[s->st.items[k].action] == PL_AREA_RETENTION &&
+		    !s->st.items[k].negative)
+			s->retention[s->st.items[k].sentence] = 1;
+}
 
 /* The area each action's statements belong to: that of the conflict rule
  * comparing it, else sharing. */
@@ -1311,12 +1875,7 @@ static void drop_disabled(cmp *c)
 void pl_result_against(pl_result *cur, const pl_result *old,
 		       const pl_against_options *o)
 {
-	drop_old_findings(cur, old);
 	const pl_ruleset *rs = cur->rules ? cur->rules : old->rules;
-	if (rs == NULL) {
-		pl_result_sort_findings(cur);
-		return;
-	}
 	cmp c = {0};
 	c.cur = cur;
 	c.o = o;
@@ -1327,7 +1886,10 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 	side_init(&c.a, old, rs, &pp, ms);
 	side_init(&c.b, cur, rs, &pp, ms);
 	pl_align(&c.a.v, &c.b.v);
+	drop_old_findings(&c);
 	c.action_area = action_areas(rs);
+	mark_keeping(&c, &c.a);
+	mark_keeping(&c, &c.b);
 	c.promised = pl_xcalloc(rs->vocab[PL_VOCAB_ACTION].count + 1, 1);
 
 	area_losses(&c);
@@ -1335,8 +1897,11 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 	topic_changes(&c);
 	date_changes(&c);
 	retention_changes(&c);
+	sentence_changes(&c);
 	rights_changes(&c);
 	promise_changes(&c);
+	limit_changes(&c);
+	list_changes(&c);
 	statement_changes(&c, 0);
 	statement_changes(&c, 1);
 

@@ -45,6 +45,14 @@ static const pl_builtin_rule builtins[] = {
 	 "no date at all",
 	 "Without an effective date or change log readers cannot tell which "
 	 "version applied when (CalOPPA, CCPA 1798.130(a)(5))."},
+	{PL_RULE_STATEMENT_REMOVED, PL_KIND_REMOVED, PL_SEV_INFO,
+	 "--against: the edit deletes a sentence that disclosed a practice, "
+	 "and nothing in the new version says the same (the area and its "
+	 "topics are still disclosed elsewhere)",
+	 "A policy can lose a fact (\"analytics data is reported to GSA\", "
+	 "\"we delete logs weekly\") while every area and topic stays "
+	 "disclosed by other sentences; the reviewer should see the sentence "
+	 "that went."},
 	{PL_RULE_UNUSED_DIRECTIVE, PL_KIND_UNUSED_DIRECTIVE, PL_SEV_WARNING,
 	 "an inline policylint directive suppresses nothing (or is malformed) "
 	 "and should be removed",

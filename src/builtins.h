@@ -30,5 +30,6 @@ const pl_builtin_rule *pl_builtin_rule_at(size_t i);
 #define PL_RULE_PROMISE_WEAKENED "promise-weakened"
 #define PL_RULE_PROMISE_REMOVED "promise-removed"
 #define PL_RULE_DATE_REMOVED "date-removed"
+#define PL_RULE_STATEMENT_REMOVED "statement-removed"
 
 #endif

@@ -69,7 +69,16 @@ struct pl_lint_job {
 	pl_input_format format;   /* forced (--against's OLD), else AUTO */
 	pl_result *r;
 	pl_diags diags;
+	/* --against: OLD, read and scanned with the new version, on the
+	 * same thread; compared when the job finishes. */
+	pl_result *old_r;
+	char *old_name;           /* how OLD is named (owned until handed on) */
+	int old_state;            /* OLD_* */
 };
+
+enum { OLD_NONE, OLD_SCANNED, OLD_NEW_FILE, OLD_FAILED };
+
+static void scan_old(pl_lint_job *j);
 
 void pl_linter_options_init(pl_linter_options *o)
 {
@@ -352,6 +361,8 @@ void pl_lint_job_run(pl_lint_job *j)
 	pl_directives_free(ds);
 	j->r->rules = cx->rs;
 	j->r->fail_level = cx->fail_level;
+	if (o->against && j->format == PL_INPUT_AUTO)
+		scan_old(j);     /* not for OLD's own job (format forced) */
 }
 
 /* How --against's OLD file is named in reports. */
@@ -416,11 +427,9 @@ static int read_old(pl_lint_job *j, pl_lint_job *old)
 	return rc == PL_GIT_READ ? 0 : rc == PL_GIT_NEW_FILE ? 1 : -1;
 }
 
-/* --against: drops what OLD already had, reports what the edit removed or
- * weakened and records its changes.  OLD is read in the same format as
- * the new version, whatever its name, and with the new version's
- * configuration. */
-static int compare_with_old(pl_lint_job *j)
+/* --against, in the job's thread: reads OLD (a file, or its version in a
+ * revision) and scans it in the new version's format and configuration. */
+static void scan_old(pl_lint_job *j)
 {
 	pl_lint_job old = {0};
 	int rc = read_old(j, &old);
@@ -428,25 +437,30 @@ static int compare_with_old(pl_lint_job *j)
 		pl_lint_job_run(&old);
 		pl_diags_move(&old.diags, &j->diags, 0);
 	}
-	if (rc == 0 && old.r) {
-		j->r->against_name = old.name;
-		old.name = NULL;
-		pl_against_options ao = {j->r->against_name, j->cx->disabled,
-					 j->cx->ndisabled};
-		pl_result_against(j->r, old.r, &ao);
-		pl_result_free(old.r);
-	} else if (rc == 1) {
-		j->r->against_name = old.name;      /* new in this change */
-		j->r->against_new = 1;
-		old.name = NULL;
-		rc = 0;
-	} else {
-		rc = -1;
-	}
+	j->old_state = rc == 1 ? OLD_NEW_FILE : rc == 0 && old.r ? OLD_SCANNED :
+					      OLD_FAILED;
+	j->old_r = old.r;
+	j->old_name = old.name;
 	free(old.path);
-	free(old.name);
 	free(old.data);
-	return rc;
+}
+
+/* --against, when the job finishes: drops what OLD already had, reports
+ * what the edit removed or weakened and records its changes. */
+static int compare_with_old(pl_lint_job *j)
+{
+	if (j->old_state == OLD_FAILED || j->old_state == OLD_NONE)
+		return -1;
+	j->r->against_name = j->old_name;   /* the result owns it now */
+	j->old_name = NULL;
+	if (j->old_state == OLD_NEW_FILE) {
+		j->r->against_new = 1;     /* new in this change */
+		return 0;
+	}
+	pl_against_options ao = {j->r->against_name, j->cx->disabled,
+				 j->cx->ndisabled};
+	pl_result_against(j->r, j->old_r, &ao);
+	return 0;
 }
 
 int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags)
@@ -473,6 +487,8 @@ int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags)
 	}
 	*out = r;
 	pl_diags_move(&j->diags, diags, 0);
+	pl_result_free(j->old_r);
+	free(j->old_name);
 	free(j->path);
 	free(j->name);
 	free(j->data);

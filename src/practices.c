@@ -60,8 +60,19 @@ static const char changelog_re[] =
 	"of\\s+(?:changes|revisions|versions)|(?:previous|prior|earlier|"
 	"archived)\\s+versions)\\b";
 
+/* Verbs that deny what follows ("we avoid collecting", "refrain from
+ * sharing"), beyond the rule set's negation words. */
+static const char denial_re[] =
+	"\\b(?:avoid(?:s|ed|ing)?|refrain(?:s|ed|ing)?\\s+from|declin(?:e|es|ed)"
+	"\\s+to)\\b";
+
+static const char limit_re[] =
+	"\\b(?:only|solely|exclusively|strictly)\\b";
+
 void pl_practice_patterns_init(pl_practice_patterns *pp)
 {
+	pp->limit = pl_regex_builtin(limit_re);
+	pp->denial = pl_regex_builtin(denial_re);
 	pp->duration = pl_regex_builtin(duration_re);
 	pp->vague = pl_regex_builtin(vague_re);
 	pp->region = pl_regex_builtin(region_re);
@@ -74,6 +85,8 @@ void pl_practice_patterns_free(pl_practice_patterns *pp)
 	pl_regex_free(pp->vague);
 	pl_regex_free(pp->region);
 	pl_regex_free(pp->changelog);
+	pl_regex_free(pp->limit);
+	pl_regex_free(pp->denial);
 }
 
 /* ---- Reading ------------------------------------------------------------- */
@@ -257,6 +270,8 @@ void pl_practices_read(pl_practices *p, const pl_version *v,
 	search_all(v, pp->vague, ms, &f, PL_PM_VAGUE, 0);
 	search_all(v, pp->region, ms, &f, PL_PM_REGION, 0);
 	search_all(v, pp->changelog, ms, &f, PL_PM_CHANGELOG, 0);
+	search_all(v, pp->limit, ms, &f, PL_PM_LIMIT, 0);
+	search_all(v, pp->denial, ms, &f, PL_PM_NEGATION, 0);
 	if (rs->negation)
 		search_all(v, rs->negation, ms, &f, PL_PM_NEGATION, 0);
 	search_dates(v, &f);
@@ -337,10 +352,35 @@ static int effect_of(const pl_practices *p, const pl_pmatch *m)
 		       -1;
 }
 
+/* "is only used to ensure ..." is a passive, not the habit of "we used
+ * to": the word before decides. */
+static int passive_used_to(const pl_practices *p, const pl_pmatch *m)
+{
+	static const char *const before[] = {"is", "are", "be", "been", "being",
+					     "was", "were", "only", "solely",
+					     "also", "primarily", "mainly"};
+	const char *prose = p->v->text.prose;
+	if (strncasecmp(prose + m->start, "used", 4) != 0)
+		return 0;
+	size_t e = m->start;
+	while (e > 0 && prose[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && ((prose[b - 1] >= 'a' && prose[b - 1] <= 'z') ||
+			 (prose[b - 1] >= 'A' && prose[b - 1] <= 'Z')))
+		b--;
+	for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+		if (strlen(before[i]) == e - b &&
+		    strncasecmp(prose + b, before[i], e - b) == 0)
+			return 1;
+	return 0;
+}
+
 static int has_effect(const pl_practices *p, size_t i, int effect)
 {
 	for (size_t k = p->first[i]; k < p->first[i + 1]; k++)
-		if (effect_of(p, &p->m[k]) == effect)
+		if (effect_of(p, &p->m[k]) == effect &&
+		    !(effect == PL_QUAL_PAST && passive_used_to(p, &p->m[k])))
 			return 1;
 	return 0;
 }
@@ -353,6 +393,59 @@ static int clause_break(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* "not all information collected ...", "not only", "not necessarily":
+ * a negation of how much, not a denial of the practice. */
+static int partial_negation(const char *prose, size_t after, size_t limit)
+{
+	static const char *const words[] = {"all ", "only ", "every ", "always ",
+					    "necessarily ", "just ", "merely "};
+	while (after < limit && prose[after] == ' ')
+		after++;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t n = strlen(words[i]);
+		if (limit - after >= n && strncasecmp(prose + after, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the word before the verb at v is a form of "be" ("is
+ * stored"): then the verb is the sentence's own, not one of a clause
+ * ("No attempt is made to deanonymize information we collect"). */
+static int passive_verb(const char *prose, size_t start, size_t v)
+{
+	static const char *const be[] = {"is", "are", "was", "were", "be", "been"};
+	size_t e = v;
+	while (e > start && prose[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > start && ((prose[b - 1] >= 'a' && prose[b - 1] <= 'z') ||
+			     (prose[b - 1] >= 'A' && prose[b - 1] <= 'Z')))
+		b--;
+	for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+		if (strlen(be[i]) == e - b && strncasecmp(prose + b, be[i], e - b) == 0)
+			return 1;
+	return 0;
+}
+
+/* "No information, such as cookies, is stored": a sentence that opens
+ * with "No" denies its main verb, commas or not. */
+static int opening_no(const pl_practices *p, size_t i, const pl_pmatch *m,
+		      const pl_pmatch *verb)
+{
+	const char *prose = p->v->text.prose;
+	size_t start = p->v->text.sentences[i].start;
+	while (start < m->start && (prose[start] == ' ' || prose[start] == '-' ||
+				    prose[start] == '*'))
+		start++;
+	return m->start == start && verb->start - m->end <= 80 &&
+	       passive_verb(prose, start, verb->start) &&
+	       (strncasecmp(prose + m->start, "no ", 3) == 0 ||
+		strncasecmp(prose + m->start, "nothing", 7) == 0 ||
+		strncasecmp(prose + m->start, "none", 4) == 0 ||
+		strncasecmp(prose + m->start, "never", 5) == 0);
+}
+
 /* A negation in the few words before the verb, in the same clause, or a
  * "no" right after it ("we keep no logs"). */
 static int negated(const pl_practices *p, size_t i, const pl_pmatch *verb)
@@ -363,8 +456,10 @@ static int negated(const pl_practices *p, size_t i, const pl_pmatch *verb)
 		const pl_pmatch *m = &p->m[k];
 		int neg = m->what == PL_PM_NEGATION ||
 			  effect_of(p, m) == PL_QUAL_NEGATION;
-		if (neg && m->end <= verb->start && m->start >= from &&
-		    !clause_break(prose, m->end, verb->start))
+		if (neg && m->end <= verb->start &&
+		    !partial_negation(prose, m->end, verb->start) &&
+		    ((m->start >= from && !clause_break(prose, m->end, verb->start)) ||
+		     opening_no(p, i, m, verb)))
 			return 1;
 		if (effect_of(p, m) == PL_QUAL_OBJECT_NEG &&
 		    m->start >= verb->end && m->start <= verb->end + 12)
@@ -373,16 +468,30 @@ static int negated(const pl_practices *p, size_t i, const pl_pmatch *verb)
 	return 0;
 }
 
-/* Whether the nearest subject before the verb is someone else ("third
- * parties may collect ..."), not the company or a passive. */
+/* Where the clause holding the verb starts in sentence i: after the
+ * last comma, semicolon or colon before it ("..., and it's only used"). */
+static size_t clause_start(const pl_practices *p, size_t i, size_t verb)
+{
+	const char *prose = p->v->text.prose;
+	size_t start = p->v->text.sentences[i].start;
+	for (size_t k = verb; k > start; k--)
+		if (prose[k - 1] == ',' || prose[k - 1] == ';' || prose[k - 1] == ':')
+			return k;
+	return start;
+}
+
+/* Whether the nearest subject before the verb, in its clause, is someone
+ * else ("third parties may collect ..."), not the company or a passive
+ * ("..., and it is only used"). */
 static int someone_else(const pl_practices *p, size_t i, const pl_pmatch *verb)
 {
 	int who = -1;
+	size_t from = clause_start(p, i, verb->start);
 	for (size_t k = p->first[i]; k < p->first[i + 1]; k++) {
 		const pl_pmatch *m = &p->m[k];
 		int e = effect_of(p, m);
 		if ((e == PL_QUAL_ACTOR || e == PL_QUAL_OTHER_ACTOR) &&
-		    m->end <= verb->start)
+		    m->start >= from && m->end <= verb->start)
 			who = e;
 	}
 	return who == PL_QUAL_OTHER_ACTOR;
@@ -447,6 +556,34 @@ static int conditional(const char *s, size_t n)
 	return 0;
 }
 
+/* What limits a positive practice in sentence i: "only", "solely", an
+ * `only` qualifier, or consent asked for ("with your consent", "obtain
+ * your consent"; not "you give your consent" by using the site). */
+static const pl_pmatch *limit_of(const pl_practices *p, size_t i)
+{
+	static const char *const asked[] = {"with", "obtain", "ask", "seek",
+					    "get", "need", "prior", "express",
+					    "explicit", "written", "affirmative",
+					    "verifiable", "parental", "only"};
+	const char *prose = p->v->text.prose;
+	for (size_t k = p->first[i]; k < p->first[i + 1]; k++) {
+		const pl_pmatch *m = &p->m[k];
+		int e = effect_of(p, m);
+		if (m->what == PL_PM_LIMIT || e == PL_QUAL_ONLY)
+			return m;
+		if (e != PL_QUAL_CONSENT)
+			continue;
+		for (size_t w = 0; w < sizeof asked / sizeof *asked; w++) {
+			size_t n = strlen(asked[w]);
+			if (m->end - m->start > n &&
+			    strncasecmp(prose + m->start, asked[w], n) == 0 &&
+			    prose[m->start + n] == ' ')
+				return m;
+		}
+	}
+	return NULL;
+}
+
 static int same_statement(const pl_pstatement *a, const pl_pstatement *b)
 {
 	return a->action == b->action && a->negative == b->negative &&
@@ -477,6 +614,7 @@ size_t pl_practices_statements(const pl_practices *p, size_t i,
 		s.action = verb->term;
 		s.negative = negated(p, i, verb);
 		s.qualified = qualified(p, i);
+		s.limit = s.negative ? NULL : limit_of(p, i);
 		s.verb_start = verb->start;
 		s.verb_end = verb->end;
 		s.ndata = leaves(p, i, PL_VOCAB_DATA, st->start, s.data);

@@ -27,7 +27,7 @@
 
 /* The fixed patterns, compiled once per comparison. */
 typedef struct {
-	pl_regex *duration, *vague, *region, *changelog;
+	pl_regex *duration, *vague, *region, *changelog, *limit, *denial;
 } pl_practice_patterns;
 
 void pl_practice_patterns_init(pl_practice_patterns *pp);
@@ -39,7 +39,8 @@ enum {
 	PL_PM_REGION,
 	PL_PM_NEGATION,
 	PL_PM_CHANGELOG,
-	PL_PM_DATE
+	PL_PM_DATE,
+	PL_PM_LIMIT             /* "only", "solely", "strictly" */
 };
 
 /* One match in a version's prose. */
@@ -88,6 +89,9 @@ typedef struct {
 	int negative;           /* "we do not sell" */
 	int qualified;          /* an exception, condition, consent, the
 	                           law, a circumstance or hedge qualifies it */
+	const pl_pmatch *limit; /* what limits a practice the sentence
+	                           states ("only with your consent", "solely
+	                           to", "obtain your consent"), or NULL */
 	size_t data[PL_STMT_MAX_TERMS], ndata;      /* most specific first */
 	size_t target[PL_STMT_MAX_TERMS], ntarget;  /* recipients or places */
 	size_t verb_start, verb_end;                /* prose */

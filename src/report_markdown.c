@@ -60,6 +60,16 @@ static void escaped_str(FILE *out, const char *s)
 		escaped(out, s, strlen(s));
 }
 
+/* s as a code span: nothing inside is Markdown, so nothing is escaped;
+ * only a backquote or a line end could end it early, and none is kept. */
+static void code(FILE *out, const char *s)
+{
+	fputc('`', out);
+	for (; s && *s; s++)
+		fputc(*s == '`' ? '\'' : *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	fputc('`', out);
+}
+
 /* A quoted sentence under a change, shortened at a word. */
 static void quote(FILE *out, const char *label, const char *s)
 {
@@ -81,16 +91,9 @@ static void change_line(FILE *out, const pl_result *r, const pl_change *c)
 {
 	fprintf(out, "- **%s:** ", kind_titles[c->kind]);
 	escaped_str(out, c->text);
-	fputs(" (", out);
-	if (c->kind == PL_CHANGE_REMOVED)
-		fprintf(out, "where it was: line %lu", c->loc.line);
-	else
-		fprintf(out, "line %lu", c->loc.line);
-	if (c->old.line) {
-		fputs("; before: `", out);
-		escaped_str(out, c->old.path ? c->old.path : "old");
-		fprintf(out, "` line %lu", c->old.line);
-	}
+	fprintf(out, " (line %lu", c->loc.line);
+	if (c->old.line)
+		fprintf(out, "; old line %lu", c->old.line);
 	fputs(")\n", out);
 	(void)r;
 	if (c->kind != PL_CHANGE_ADDED)
@@ -154,9 +157,9 @@ static void against_summary(FILE *out, const pl_report *rep, const pl_result *r)
 	}
 	const char *name = r->against_name ? r->against_name : rep->opts.against;
 	if (r->against_new) {
-		fputs("New in this change (`", out);
-		escaped_str(out, name);
-		fprintf(out, "` has no such file): %zu finding%s.\n", other + review,
+		fputs("New in this change (", out);
+		code(out, name);
+		fprintf(out, " has no such file): %zu finding%s.\n", other + review,
 			other + review == 1 ? "" : "s");
 		return;
 	}
@@ -164,12 +167,12 @@ static void against_summary(FILE *out, const pl_report *rep, const pl_result *r)
 	       weak = count_changes(r, PL_CHANGE_WEAKENED),
 	       add = count_changes(r, PL_CHANGE_ADDED),
 	       firm = count_changes(r, PL_CHANGE_STRENGTHENED);
-	fputs("Compared with `", out);
-	escaped_str(out, name);
+	fputs("Compared with ", out);
+	code(out, name);
 	if (r->nchanges == 0)
-		fputs("`: no change in what the policy discloses", out);
+		fputs(": no change in what the policy discloses", out);
 	else
-		fprintf(out, "`: %zu removed, %zu weakened, %zu firmer, %zu added",
+		fprintf(out, ": %zu removed, %zu weakened, %zu firmer, %zu added",
 			rem, weak, firm, add);
 	fprintf(out, "; %zu finding%s to review, %zu new finding%s.\n", review,
 		review == 1 ? "" : "s", other, other == 1 ? "" : "s");
@@ -184,9 +187,9 @@ static void markdown_file(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
 	int against = rep->opts.against || r->against_name;
-	fputs(rep->nfiles ? "\n## `" : "## `", out);
-	escaped_str(out, r->path);
-	fputs(against ? "`: what this edit changes\n\n" : "`\n\n", out);
+	fputs(rep->nfiles ? "\n## " : "## ", out);
+	code(out, r->path);
+	fputs(against ? ": what this edit changes\n\n" : "\n\n", out);
 	if (against) {
 		against_summary(out, rep, r);
 		changes(out, r);
