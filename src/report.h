@@ -55,6 +55,9 @@ const char *pl_report_location_path(const pl_result *r, const pl_location *l);
 /* What r was compared with (--against): its own old version's name
  * (REV:PATH), else the run's; NULL without --against. */
 const char *pl_report_against(const pl_report *rep, const pl_result *r);
+/* "rule" or, for a gap several rules require, "rule-a, rule-b"
+ * (malloc'd). */
+char *pl_report_rule_ids(const pl_finding *f);
 
 /* Writes the JSON fields every finding has in json and jsonl output
  * (without braces): rule, kind, severity, area, message, position, end,

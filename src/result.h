@@ -42,6 +42,10 @@ struct pl_result {
 	size_t ncoverage;
 	int default_profiles;           /* only `baseline` was selected */
 	int fail_level;                 /* from the configuration */
+	char **documents;               /* a notice set: the other documents
+	                                   judged with this one (their paths,
+	                                   which evidence points into) */
+	size_t ndocuments, documents_cap;
 };
 
 /* What one scan checks (judge.c). */
@@ -54,6 +58,10 @@ typedef struct {
 	                                   "all": every profile */
 	size_t nprofiles;
 	pl_date today;                  /* for date checks; year 0: today */
+	const pl_fact *facts;           /* declared facts */
+	size_t nfacts;
+	void (*trace)(const struct pl_trace_event *ev, void *arg);
+	void *trace_arg;
 } pl_scan_options;
 
 /* A result for src[0..len) (owned from now on), with its line index and
