@@ -46,6 +46,7 @@
 
 #define SNIPPET_MAX 200         /* bytes of a sentence quoted in a change */
 #define MAX_STATEMENTS 16       /* per sentence */
+#define WORD_BUDGET 200000000   /* bytes of words compared per comparison */
 
 /* ---- Dropping what OLD already had ---------------------------------------- */
 
@@ -67,6 +68,11 @@ typedef struct {
 	pl_location old;        /* where old had it (message owned) */
 	long old_sentence;
 	int absorbed;
+	char *appendix;         /* words a coarser loss that stands for this
+	                           one adds to its message (owned) */
+	char *brief;            /* what it is, for the loss it merges into
+	                           ("no longer names the safeguard ...") */
+	int merged;             /* how many briefs were added to it */
 } loss;
 
 /* One topic's hits in one version: indices into the result's hits. */
@@ -87,6 +93,7 @@ typedef struct {
 	topic_hits *topics;     /* one per topic of the rule set */
 	unsigned char *retention;   /* per sentence: retention evidence */
 	unsigned char *area_hit;    /* per sentence and area: a hit */
+	size_t *budget;         /* word comparisons left (shared by both) */
 	statements st;
 } side;
 
@@ -170,6 +177,14 @@ static int count_survivor(const char *w, size_t n, void *arg)
 static void survivors(const side *s, const char *src, size_t n,
 		      const pl_version *v, size_t k, size_t *found, size_t *words)
 {
+	/* A bounded amount of this per comparison, so that a rewrite of a
+	 * very long policy stays fast: past it, words count as kept (which
+	 * reports less, never more). */
+	if (*s->budget < n) {
+		*found = *words = 1;
+		return;
+	}
+	*s->budget -= n;
 	survival sv = {v, &v->s[k], 0, 0};
 	pl_words_each(src, n, pl_words_markup_for(s->r->format), count_survivor,
 		      &sv);
@@ -602,6 +617,7 @@ static void topic_changes(cmp *c)
 					    PL_KIND_REMOVED, topic->area, msg,
 					    place, &l, note, s);
 			ls->topic = (long)t;
+			ls->brief = pl_xstrdup(phrase);
 			add_change(c, PL_CHANGE_REMOVED, topic->area, topic->id,
 				   phrase, s, -1, place, &l);
 			free(phrase);
@@ -1003,7 +1019,21 @@ static char *right_name(const pl_topic *t)
 	return out;
 }
 
-static void right_narrowed(cmp *c, size_t t)
+/* A right some topic gave everyone in old and only in a region in cur:
+ * the old sentence that gave it, the new one that limits it, and the
+ * region's words. */
+typedef struct {
+	long os, first;
+	size_t general;         /* the old hit */
+	const pl_pmatch *region;
+	pl_area area;
+	const char *topic;
+	pl_buf rights;          /* "the right to access ..., the right to
+	                           correct ..." */
+	size_t nrights;
+} narrowed;
+
+static int right_narrowed(cmp *c, size_t t, narrowed *out)
 {
 	const topic_hits *was = &c->a.topics[t], *now = &c->b.topics[t];
 	size_t general = (size_t)-1;
@@ -1014,45 +1044,80 @@ static void right_narrowed(cmp *c, size_t t)
 			general = was->hit[k];
 	}
 	if (general == (size_t)-1 || now->n == 0)
-		return;
+		return 0;
 	const pl_pmatch *first_region = NULL;
 	long first = -1;
 	for (size_t k = 0; k < now->n; k++) {
 		long s = hit_sentence(&c->b, now->hit[k]);
 		if (s < 0 || !pl_practices_regional(&c->b.p, (size_t)s, &region))
-			return;         /* still given without a region */
+			return 0;       /* still given without a region */
 		if (first < 0) {
 			first = s;
 			first_region = region;
 		}
 	}
-	char *right = right_name(&c->rs->topics[t]);
-	if (right == NULL || first < 0)
-		goto out;
-	pl_location l = hit_location(&c->a, general);
-	char *where = words_at(&c->b, first_region->start, first_region->end);
-	char *msg = pl_xasprintf("the policy now gives %s only with \"%s\": "
-				 "%s:%lu gave it without that limit", right, where,
-				 c->o->old_name, l.line);
-	char *text = pl_xasprintf("limits %s to \"%s\"", right, where);
-	size_t place = c->b.v.s[first].src_start;
-	long os = hit_sentence(&c->a, general);
+	if (first < 0)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	out->os = hit_sentence(&c->a, general);
+	out->first = first;
+	out->general = general;
+	out->region = first_region;
+	out->area = c->rs->topics[t].area;
+	out->topic = c->rs->topics[t].id;
+	pl_buf_init(&out->rights);
+	return 1;
+}
+
+/* One finding per old sentence and region: "the right to access, the
+ * right to correct and the right to delete" are one edit. */
+static void report_narrowed(cmp *c, narrowed *n)
+{
+	pl_location l = hit_location(&c->a, n->general);
+	char *where = words_at(&c->b, n->region->start, n->region->end);
+	char *msg = pl_xasprintf("the policy now limits %s to \"%s\": %s:%lu "
+				 "gave %s without that limit", n->rights.data,
+				 where, c->o->old_name, l.line,
+				 n->nrights > 1 ? "them" : "it");
+	char *text = pl_xasprintf("limits %s to \"%s\"", n->rights.data, where);
+	size_t place = c->b.v.s[n->first].src_start;
 	add_loss(c, LEVEL_DETAIL, PL_RULE_RIGHT_NARROWED, PL_KIND_WEAKENED,
-		 c->rs->topics[t].area, msg, place, &l,
-		 pl_xasprintf("the old version gave it here"), os);
-	add_change(c, PL_CHANGE_WEAKENED, c->rs->topics[t].area,
-		   c->rs->topics[t].id, text, os, first, place, &l);
+		 n->area, msg, place, &l,
+		 pl_xasprintf("the old version gave it here"), n->os);
+	add_change(c, PL_CHANGE_WEAKENED, n->area, n->topic, text, n->os,
+		   n->first, place, &l);
 	free(text);
 	free(where);
-out:
-	free(right);
 }
 
 static void rights_changes(cmp *c)
 {
-	for (size_t t = 0; t < c->rs->ntopics; t++)
-		if (c->a.topics[t].n && c->b.topics[t].n)
-			right_narrowed(c, t);
+	narrowed *groups = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t t = 0; t < c->rs->ntopics; t++) {
+		narrowed x;
+		char *right = right_name(&c->rs->topics[t]);
+		if (right == NULL || !c->a.topics[t].n || !c->b.topics[t].n ||
+		    !right_narrowed(c, t, &x)) {
+			free(right);
+			continue;
+		}
+		size_t g = 0;
+		while (g < n && (groups[g].os != x.os || groups[g].first != x.first))
+			g++;
+		if (g == n)
+			PL_PUSH(groups, n, cap, x);
+		else
+			pl_buf_free(&x.rights);
+		pl_buf_printf(&groups[g].rights, "%s%s",
+			      groups[g].nrights++ ? ", " : "", right);
+		free(right);
+	}
+	for (size_t g = 0; g < n; g++) {
+		report_narrowed(c, &groups[g]);
+		pl_buf_free(&groups[g].rights);
+	}
+	free(groups);
 }
 
 /* ---- Promises and statements ------------------------------------------------ */
@@ -1126,7 +1191,44 @@ static const pl_pstatement *find_denial(const cmp *c, const pl_pstatement *like,
 	return NULL;
 }
 
-/* The words that qualify sentence i of s ("except", "unless"). */
+/* The limit's words and the few after it, to the end of the clause ("only
+ * on a need to know basis"). */
+static char *limit_words(const side *s, const pl_pmatch *m)
+{
+	const char *prose = s->v.text.prose;
+	long i = pl_text_sentence_at(&s->v.text, m->start);
+	size_t end = i >= 0 ? s->v.text.sentences[i].end : m->end;
+	size_t e = m->end, words = 0;
+	while (e < end && !strchr(",;:.()", prose[e])) {
+		if (prose[e] == ' ' && e > m->end && prose[e - 1] != ' ' &&
+		    ++words == 8)
+			break;
+		e++;
+	}
+	while (e > m->end && prose[e - 1] == ' ')
+		e--;
+	int cut = words == 8;
+	char *w = words_at(s, m->start, e);
+	if (!cut)
+		return w;
+	char *out = pl_xasprintf("%s ...", w);
+	free(w);
+	return out;
+}
+
+/* Whether cur's sentence k asks for consent. */
+static int consent_in(const cmp *c, size_t k)
+{
+	for (size_t m = c->b.p.first[k]; m < c->b.p.first[k + 1]; m++)
+		if (c->b.p.m[m].what == PL_VOCAB_QUALIFIER &&
+		    c->rs->vocab[PL_VOCAB_QUALIFIER].items[c->b.p.m[m].term].effect ==
+			    PL_QUAL_CONSENT)
+			return 1;
+	return 0;
+}
+
+/* The words that qualify sentence i of s ("except to our partners",
+ * "unless required by law"). */
 static char *qualifier_words(const cmp *c, const side *s, size_t i)
 {
 	for (size_t m = s->p.first[i]; m < s->p.first[i + 1]; m++) {
@@ -1137,7 +1239,7 @@ static char *qualifier_words(const cmp *c, const side *s, size_t i)
 		if (e == PL_QUAL_EXCEPTION || e == PL_QUAL_ONLY ||
 		    e == PL_QUAL_CONSENT || e == PL_QUAL_LEGAL ||
 		    e == PL_QUAL_CONDITION || e == PL_QUAL_CIRCUMSTANCE)
-			return words_at(s, x->start, x->end);
+			return limit_words(s, x);
 	}
 	return pl_xstrdup("a condition");
 }
@@ -1194,7 +1296,7 @@ static void promise_lost(cmp *c, const pl_pstatement *s)
 		size_t place = place_of(c, os);
 		char *qual = s->qualified ?
 			qualifier_words(c, &c->a, s->sentence) : NULL;
-		char *but = qual ? pl_xasprintf(" (\"%s ...\")", qual) :
+		char *but = qual ? pl_xasprintf(" (\"%s\")", qual) :
 				   pl_xstrdup("");
 		free(qual);
 		char *msg = pl_xasprintf("the policy no longer says it %s%s: "
@@ -1321,6 +1423,104 @@ static void list_changes(cmp *c)
 	}
 }
 
+/* ---- Data made public ------------------------------------------------------------ */
+
+/* Whether old said data term d (or something covering it) is public. */
+static int public_before(const cmp *c, size_t d)
+{
+	const pl_terms *v = &c->rs->vocab[PL_VOCAB_DATA];
+	size_t data[PL_STMT_MAX_TERMS];
+	for (size_t i = 0; i < c->a.v.n; i++) {
+		if (!pl_practices_find(&c->a.p, i, PL_PM_PUBLIC, (size_t)-1))
+			continue;
+		size_t n = pl_practices_data(&c->a.p, i, data);
+		for (size_t k = 0; k < n; k++)
+			if (term_covers(v, data[k], d) || term_covers(v, d, data[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* The absolute denial of sharing in old that covers data d, or NULL. */
+static const pl_pstatement *share_denied(const cmp *c, size_t d)
+{
+	pl_pstatement probe = {0};
+	probe.ndata = 1;
+	probe.data[0] = d;
+	for (size_t k = 0; k < c->a.st.n; k++) {
+		const pl_pstatement *x = &c->a.st.items[k];
+		probe.action = x->action;
+		if (x->negative && !x->qualified &&
+		    c->rs->vocab[PL_VOCAB_ACTION].items[x->action].target ==
+			    PL_TARGET_RECIPIENTS &&
+		    c->rs->vocab[PL_VOCAB_ACTION].items[x->action].implied_target &&
+		    data_covered(c, x, &probe))
+			return x;
+	}
+	return NULL;
+}
+
+/* Data a sentence the edit wrote makes public ("Profile information is
+ * public and accessible to anyone including the user's email address")
+ * that old did not: added, and weakened when old said it did not share
+ * it. */
+static void public_changes(cmp *c)
+{
+	const pl_terms *v = &c->rs->vocab[PL_VOCAB_DATA];
+	size_t data[PL_STMT_MAX_TERMS];
+	for (size_t k = 0; k < c->b.v.n; k++) {
+		const pl_pmatch *m = pl_practices_find(&c->b.p, k, PL_PM_PUBLIC,
+						       (size_t)-1);
+		/* "No other information ... is public" says the opposite. */
+		const pl_pmatch *no = pl_practices_find(&c->b.p, k, PL_PM_NEGATION,
+							(size_t)-1);
+		if (m == NULL || survives(&c->b, (long)k) ||
+		    (no && no->start < m->start))
+			continue;
+		size_t n = pl_practices_data(&c->b.p, k, data);
+		pl_buf names;
+		pl_buf_init(&names);
+		const pl_pstatement *denial = NULL;
+		size_t named = 0;
+		for (size_t i = 0; i < n; i++) {
+			/* "user information is public" names nothing. */
+			if (v->items[data[i]].parent_index == (size_t)-1 ||
+			    public_before(c, data[i]))
+				continue;
+			char buf[96];
+			pl_buf_printf(&names, "%s%s", named++ ? " and " : "",
+				      pl_practices_label(c->rs, PL_VOCAB_DATA, data[i],
+							 buf, sizeof buf));
+			if (!denial)
+				denial = share_denied(c, data[i]);
+		}
+		if (named == 0) {
+			pl_buf_free(&names);
+			continue;
+		}
+		size_t place = c->b.v.s[k].src_start;
+		char *text = pl_xasprintf("now makes %s public", names.data);
+		if (denial) {
+			pl_location l = prose_location(&c->a, denial->verb_start,
+						       denial->verb_end);
+			char *msg = pl_xasprintf("the policy now makes %s public: "
+						 "%s:%lu said it does not share it",
+						 names.data, c->o->old_name, l.line);
+			add_loss(c, LEVEL_DETAIL, PL_RULE_PROMISE_WEAKENED,
+				 PL_KIND_WEAKENED, PL_AREA_SHARING, msg, place, &l,
+				 pl_xasprintf("the old version's promise"),
+				 (long)denial->sentence);
+			add_change(c, PL_CHANGE_WEAKENED, PL_AREA_SHARING, "promise",
+				   text, (long)denial->sentence, (long)k, place, &l);
+		} else {
+			add_change(c, PL_CHANGE_ADDED, PL_AREA_SHARING, "statement",
+				   text, -1, (long)k, place, NULL);
+		}
+		free(text);
+		pl_buf_free(&names);
+	}
+}
+
 /* ---- Limits on a practice ------------------------------------------------------ */
 
 /* "collects personal information" */
@@ -1339,36 +1539,6 @@ static int sentence_limits(const cmp *c, size_t k)
 {
 	for (size_t i = 0; i < c->b.st.n; i++)
 		if (c->b.st.items[i].sentence == k && c->b.st.items[i].limit)
-			return 1;
-	return 0;
-}
-
-/* The limit's words and the few after it, to the end of the clause ("only
- * on a need to know basis"). */
-static char *limit_words(const side *s, const pl_pmatch *m)
-{
-	const char *prose = s->v.text.prose;
-	long i = pl_text_sentence_at(&s->v.text, m->start);
-	size_t end = i >= 0 ? s->v.text.sentences[i].end : m->end;
-	size_t e = m->end, words = 0;
-	while (e < end && words < 6 && !strchr(",;:.()", prose[e])) {
-		if (prose[e] == ' ' && e > m->end && prose[e - 1] != ' ')
-			words++;
-		if (words < 6)
-			e++;
-	}
-	while (e > m->end && prose[e - 1] == ' ')
-		e--;
-	return words_at(s, m->start, e);
-}
-
-/* Whether cur's sentence k asks for consent. */
-static int consent_in(const cmp *c, size_t k)
-{
-	for (size_t m = c->b.p.first[k]; m < c->b.p.first[k + 1]; m++)
-		if (c->b.p.m[m].what == PL_VOCAB_QUALIFIER &&
-		    c->rs->vocab[PL_VOCAB_QUALIFIER].items[c->b.p.m[m].term].effect ==
-			    PL_QUAL_CONSENT)
 			return 1;
 	return 0;
 }
@@ -1535,12 +1705,18 @@ static void statement_changes(cmp *c, int from_old)
 		    (!act->implied_target && act->target == PL_TARGET_RECIPIENTS &&
 		     x->ntarget == 0))
 			continue;
+		/* The recipients of a qualified denial may be its exception's
+		 * ("never sell, except to our partners"): it is read without
+		 * them. */
+		size_t ntarget = x->negative && x->qualified ? 0 : x->ntarget;
 		for (size_t d = 0; d < (x->ndata ? x->ndata : 1); d++)
-			for (size_t r = 0; r < (x->ntarget ? x->ntarget : 1); r++) {
+			for (size_t r = 0; r < (ntarget ? ntarget : 1); r++) {
 				tuple t = {x->action, x->ndata ? x->data[d] : (size_t)-1,
-					   x->ntarget ? x->target[r] : (size_t)-1,
+					   ntarget ? x->target[r] : (size_t)-1,
 					   x->negative};
-				if (tuple_in(other, &t) || !tuple_specific(c, &t))
+				/* A denial is news about any data. */
+				if (tuple_in(other, &t) ||
+				    (!t.negative && !tuple_specific(c, &t)))
 					continue;
 				char *w = tuple_words(c, &t);
 				/* A denial's qualifier is part of what it
@@ -1614,6 +1790,7 @@ static void date_changes(cmp *c)
 			    PL_AREA_CHANGES, msg, place, &l,
 			    pl_xasprintf("the old version was dated here"), os);
 	ls->topic = topic_index(c->rs, "changes.effective-date");
+	ls->appendix = pl_xstrdup(also);
 	add_change(c, PL_CHANGE_REMOVED, PL_AREA_CHANGES, "dates", text, os, -1,
 		   place, &l);
 	free(text);
@@ -1668,28 +1845,51 @@ static int covers(const cmp *c, const loss *coarse, const loss *fine)
 	       topic_sentence(c, coarse->topic, fine->old_sentence);
 }
 
+/* Adds what an absorbed loss knows to the message of the loss that
+ * stands for it ("..., though line 4 still refers to \"change log\""). */
+static void append_to(loss *l, const char *appendix)
+{
+	if (appendix == NULL || *appendix == '\0' ||
+	    strstr(l->message, appendix))
+		return;
+	char *m = pl_xasprintf("%s%s", l->message, appendix);
+	free(l->message);
+	l->message = m;
+}
+
 static void absorb(cmp *c)
 {
-	/* A deleted sentence yields to any other loss read from it. */
+	/* A deleted sentence yields to any other loss read from it, or of its
+	 * area read from its paragraph. */
+	const pl_text *t = &c->a.v.text;
 	for (size_t i = 0; i < c->nlosses; i++)
-		for (size_t k = 0; k < c->nlosses; k++)
-			if (k != i &&
-			    strcmp(c->losses[i].rule, PL_RULE_STATEMENT_REMOVED) == 0 &&
-			    strcmp(c->losses[k].rule, PL_RULE_STATEMENT_REMOVED) != 0 &&
-			    c->losses[k].old_sentence == c->losses[i].old_sentence)
+		for (size_t k = 0; k < c->nlosses; k++) {
+			const loss *x = &c->losses[i], *y = &c->losses[k];
+			if (k != i && x->old_sentence >= 0 && y->old_sentence >= 0 &&
+			    strcmp(x->rule, PL_RULE_STATEMENT_REMOVED) == 0 &&
+			    strcmp(y->rule, PL_RULE_STATEMENT_REMOVED) != 0 &&
+			    (x->old_sentence == y->old_sentence ||
+			     (x->area == y->area &&
+			      t->sentences[x->old_sentence].block ==
+				      t->sentences[y->old_sentence].block)))
 				c->losses[i].absorbed = 1;
+		}
 	/* date-removed stands for the effective-date topic it covers. */
 	for (size_t i = 0; i < c->nlosses; i++)
-		for (size_t k = 0; k < c->nlosses; k++)
-			if (strcmp(c->losses[i].rule, PL_RULE_DATE_REMOVED) == 0 &&
-			    strcmp(c->losses[k].rule, PL_RULE_DISCLOSURE_REMOVED) == 0 &&
-			    c->losses[k].topic == c->losses[i].topic)
-				c->losses[k].absorbed = 1;
+		for (size_t k = 0; k < c->nlosses; k++) {
+			loss *x = &c->losses[i], *y = &c->losses[k];
+			if (strcmp(y->rule, PL_RULE_DISCLOSURE_REMOVED) == 0 &&
+			    !x->absorbed && strcmp(x->rule, PL_RULE_DATE_REMOVED) == 0 &&
+			    y->topic == x->topic)
+				y->absorbed = 1;
+		}
 	for (size_t i = 0; i < c->nlosses; i++)
 		for (size_t k = 0; k < c->nlosses && !c->losses[i].absorbed; k++)
 			if (!c->losses[k].absorbed &&
-			    covers(c, &c->losses[k], &c->losses[i]))
+			    covers(c, &c->losses[k], &c->losses[i])) {
 				c->losses[i].absorbed = 1;
+				append_to(&c->losses[k], c->losses[i].appendix);
+			}
 }
 
 static long finding_of_rule(const pl_result *r, const char *id)
@@ -1782,11 +1982,48 @@ static int redundant_change(const pl_result *r, size_t i)
 	return 0;
 }
 
-static void tidy_changes(pl_result *r)
+/* A practice and a topic read from one sentence say the same thing:
+ * what a sentence no longer says is best said by the topic's phrase ("no
+ * longer says information is transferred to other countries"), what it
+ * now says by the practice ("now shares precise location with
+ * advertisers"). */
+static int same_sentence_change(const cmp *c, size_t i)
 {
+	const pl_result *r = c->cur;
+	const pl_change *x = &r->changes[i];
+	int statement = strcmp(x->subject, "statement") == 0;
+	int topic = strchr(x->subject, '.') != NULL;
+	long xs_old = x->old.line ? pl_version_sentence_at(&c->a.v, x->old.offset) : -1;
+	long xs_new = pl_version_sentence_at(&c->b.v, x->loc.offset);
+	for (size_t k = 0; k < r->nchanges; k++) {
+		const pl_change *y = &r->changes[k];
+		if (k == i)
+			continue;
+		long ys_old = y->old.line ? pl_version_sentence_at(&c->a.v, y->old.offset) :
+					    -1;
+		long ys_new = pl_version_sentence_at(&c->b.v, y->loc.offset);
+		if (statement && x->kind == PL_CHANGE_REMOVED &&
+		    y->kind == PL_CHANGE_REMOVED && xs_old >= 0 && ys_old == xs_old &&
+		    strcmp(y->subject, "statement") != 0)
+			return 1;
+		if (topic && x->kind == PL_CHANGE_ADDED && y->kind == PL_CHANGE_ADDED &&
+		    strcmp(y->subject, "statement") == 0 && ys_new == xs_new)
+			return 1;
+		/* Nor does a sentence that weakens a promise add a practice. */
+		if ((topic || statement) && x->kind == PL_CHANGE_ADDED &&
+		    y->kind == PL_CHANGE_WEAKENED && ys_new == xs_new)
+			return 1;
+	}
+	return 0;
+}
+
+static void tidy_changes(const cmp *c)
+{
+	pl_result *r = c->cur;
 	unsigned char *drop = pl_xcalloc(r->nchanges + 1, 1);
 	for (size_t i = 0; i < r->nchanges; i++)
-		drop[i] = (unsigned char)redundant_change(r, i);
+		drop[i] = (unsigned char)(redundant_change(r, i) ||
+					  same_sentence_change(c, i));
 	size_t n = 0;
 	for (size_t i = 0; i < r->nchanges; i++) {
 		if (drop[i])
@@ -1799,25 +2036,42 @@ static void tidy_changes(pl_result *r)
 }
 
 /* Two losses of one rule read from one paragraph of old (two periods of
- * one retention paragraph) are one finding. */
+ * one retention paragraph, the transfer and its safeguard of a deleted
+ * section, three rights limited to California) are one finding, which
+ * names what the others add. */
 static void merge_losses(cmp *c)
 {
 	const pl_text *t = &c->a.v.text;
 	for (size_t i = 0; i < c->nlosses; i++) {
-		const loss *x = &c->losses[i];
-		if (x->absorbed || x->lvl != LEVEL_DETAIL || x->old_sentence < 0)
+		loss *x = &c->losses[i];
+		if (x->absorbed || x->old_sentence < 0 ||
+		    (x->lvl != LEVEL_DETAIL &&
+		     strcmp(x->rule, PL_RULE_DISCLOSURE_REMOVED) != 0))
 			continue;
 		for (size_t k = 0; k < i; k++) {
-			const loss *y = &c->losses[k];
-			if (!y->absorbed && y->lvl == LEVEL_DETAIL &&
+			loss *y = &c->losses[k];
+			if (!y->absorbed && y->lvl == x->lvl &&
 			    y->old_sentence >= 0 && strcmp(x->rule, y->rule) == 0 &&
 			    t->sentences[x->old_sentence].block ==
 				    t->sentences[y->old_sentence].block) {
-				c->losses[i].absorbed = 1;
+				x->absorbed = 1;
+				if (x->brief && !strstr(y->message, x->brief)) {
+					char *m = pl_xasprintf("%s%s%s", y->message,
+							       y->merged++ ? "; " : " (also: ",
+							       x->brief);
+					free(y->message);
+					y->message = m;
+				}
 				break;
 			}
 		}
 	}
+	for (size_t i = 0; i < c->nlosses; i++)
+		if (c->losses[i].merged) {
+			char *m = pl_xasprintf("%s)", c->losses[i].message);
+			free(c->losses[i].message);
+			c->losses[i].message = m;
+		}
 }
 
 /* ---- Driver ----------------------------------------------------------------- */
@@ -1867,6 +2121,8 @@ static void drop_disabled(cmp *c)
 			loss *l = &c->losses[i];
 			free(l->message);
 			free(l->old.message);
+			free(l->appendix);
+			free(l->brief);
 			*l = c->losses[--c->nlosses];
 			i--;
 		}
@@ -1886,6 +2142,8 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 	side_init(&c.a, old, rs, &pp, ms);
 	side_init(&c.b, cur, rs, &pp, ms);
 	pl_align(&c.a.v, &c.b.v);
+	size_t budget = WORD_BUDGET;
+	c.a.budget = c.b.budget = &budget;
 	drop_old_findings(&c);
 	c.action_area = action_areas(rs);
 	mark_keeping(&c, &c.a);
@@ -1902,6 +2160,7 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 	promise_changes(&c);
 	limit_changes(&c);
 	list_changes(&c);
+	public_changes(&c);
 	statement_changes(&c, 0);
 	statement_changes(&c, 1);
 
@@ -1912,10 +2171,12 @@ void pl_result_against(pl_result *cur, const pl_result *old,
 		emit(&c, &c.losses[i]);
 		free(c.losses[i].message);
 		free(c.losses[i].old.message);
+		free(c.losses[i].appendix);
+		free(c.losses[i].brief);
 	}
 	free(c.losses);
 	pl_result_sort_findings(cur);
-	tidy_changes(cur);
+	tidy_changes(&c);
 	pl_result_sort_changes(cur);
 
 	free(c.action_area);

@@ -281,15 +281,19 @@ static void each_gap(pl_version *old, pl_version *cur, gap_fn fn, void *arg)
 	}
 }
 
-/* Step 2: equal sentences within a gap, in order. */
+/* Step 2: equal sentences within a gap, in order (within a budget of
+ * comparisons: what it leaves is paired as moved, in step 3). */
 static void gap_in_order(pl_version *old, size_t a0, size_t a1,
 			 pl_version *cur, size_t c0, size_t c1, void *arg)
 {
-	(void)arg;
+	size_t *budget = arg;
 	size_t pos = c0;
 	for (size_t i = a0; i < a1 && pos < c1; i++) {
 		if (old->s[i].nwords == 0 || old->s[i].partner >= 0)
 			continue;
+		if (*budget < c1 - pos)
+			return;
+		*budget -= c1 - pos;
 		for (size_t k = pos; k < c1; k++)
 			if (cur->s[k].partner < 0 && cur->s[k].key == old->s[i].key) {
 				pair(old, i, cur, k, PL_ALIGN_SAME, 1);
@@ -381,7 +385,8 @@ static void gap_reworded(pl_version *old, size_t a0, size_t a1,
 void pl_align(pl_version *old, pl_version *cur)
 {
 	chain_anchors(old, cur);
-	each_gap(old, cur, gap_in_order, NULL);
+	size_t in_order = COMPARE_BUDGET * 10;
+	each_gap(old, cur, gap_in_order, &in_order);
 	pair_moved(old, cur);
 	reword_state near = {REWORDED_NEAR, COMPARE_BUDGET, 1};
 	each_gap(old, cur, gap_reworded, &near);

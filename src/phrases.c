@@ -193,6 +193,19 @@ static const phrase phrases[] = {
 	 "now says the policy may change at any time"},
 	{"changes.effective-date", "gives an effective or last-updated date",
 	 "now gives an effective or last-updated date"},
+	{"changes.changelog-date", "dates its changes in a change log",
+	 "now dates its changes in a change log"},
+	/* what makes a law apply or not */
+	{"applies.child-directed", "says it is directed to children",
+	 "now says it is directed to children"},
+	{"applies.not-child-directed", "says it is not directed to children",
+	 "now says it is not directed to children"},
+	{"applies.not-ccpa-business", "says it is not a business under the CCPA",
+	 "now says it is not a business under the CCPA"},
+	{"applies.no-eu-users", "says it is not offered in the EU or EEA",
+	 "now says it is not offered in the EU or EEA"},
+	{"applies.online-only", "says it operates only online",
+	 "now says it operates only online"},
 	/* dnt */
 	{"dnt.signal", "says how it responds to Do Not Track or Global Privacy Control",
 	 "now says how it responds to Do Not Track or Global Privacy Control"},
@@ -219,10 +232,18 @@ static const phrase *lookup(const char *topic)
 	return NULL;
 }
 
-/* "Whether information is sold" -> "whether information is sold". */
+/* "Whether information is sold" -> "whether information is sold";
+ * "The service says it is ..." -> "says it is ...". */
 static char *summary_phrase(const char *summary)
 {
-	char *s = pl_xstrdup(summary && *summary ? summary : "a disclosure");
+	static const char *const subjects[] = {"The service ", "The policy ",
+					       "The company ", "The business "};
+	const char *from = summary && *summary ? summary : "a disclosure";
+	for (size_t i = 0; i < sizeof subjects / sizeof *subjects; i++)
+		if (strncmp(from, subjects[i], strlen(subjects[i])) == 0 &&
+		    strncmp(from + strlen(subjects[i]), "says ", 5) == 0)
+			from += strlen(subjects[i]);
+	char *s = pl_xstrdup(from);
 	if (s[0] && isupper((unsigned char)s[0]) &&
 	    !(s[1] && isupper((unsigned char)s[1])))
 		s[0] = (char)tolower((unsigned char)s[0]);
@@ -238,7 +259,9 @@ char *pl_phrase_lost(const char *topic, const char *summary)
 	if (p)
 		return pl_xasprintf("no longer %s", p->lost);
 	char *s = summary_phrase(summary);
-	char *out = pl_xasprintf("no longer says: %s", s);
+	char *out = strncmp(s, "says ", 5) == 0 ?
+		pl_xasprintf("no longer %s", s) :
+		pl_xasprintf("no longer says: %s", s);
 	free(s);
 	return out;
 }
@@ -249,7 +272,8 @@ char *pl_phrase_gained(const char *topic, const char *summary)
 	if (p)
 		return pl_xstrdup(p->gained);
 	char *s = summary_phrase(summary);
-	char *out = pl_xasprintf("now says: %s", s);
+	char *out = strncmp(s, "says ", 5) == 0 ? pl_xasprintf("now %s", s) :
+						   pl_xasprintf("now says: %s", s);
 	free(s);
 	return out;
 }

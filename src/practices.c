@@ -44,7 +44,8 @@ static const char region_re[] =
 	"australian?|canadian|canada|switzerland|swiss|united\\s+kingdom|"
 	"britain|british|england|europe(?:an)?|united\\s+states|"
 	"(?-i:U\\.S\\.A?\\.?|USA|US|UK|U\\.K\\.|EEA|EU|GDPR|UK\\s+GDPR|CCPA|CPRA|"
-	"LGPD|PIPEDA|POPIA|PIPL|APPI))\\b|\\bresidents?\\s+of\\b|\\bif\\s+you\\s+"
+	"LGPD|PIPEDA|POPIA|PIPL|APPI))\\b|\\b(?:if\\s+you\\s+are\\s+an?\\s+)?residents?\\s+of"
+	"(?:\\s+(?:the\\s+)?(?-i:\\p{Lu})[\\w.-]*)*|\\bif\\s+you\\s+"
 	"(?:are|live|reside)\\s+(?:in|outside)\\b|\\b(?:located|based|living|"
 	"resident)\\s+in\\s+(?:the\\s+)?\\p{Lu}|\\bdepending\\s+on\\s+(?:where\\s+"
 	"you\\s+(?:live|are|reside)|your\\s+(?:location|jurisdiction|country|"
@@ -66,6 +67,14 @@ static const char denial_re[] =
 	"\\b(?:avoid(?:s|ed|ing)?|refrain(?:s|ed|ing)?\\s+from|declin(?:e|es|ed)"
 	"\\s+to)\\b";
 
+/* Data made visible to anyone ("Profile information is public and
+ * accessible to anyone"). */
+static const char public_re[] =
+	"\\b(?:is|are|be|been|becomes?|made)\\s+(?:publicly\\s+)?(?:public|"
+	"visible\\s+to\\s+(?:anyone|everyone|the\\s+public)|accessible\\s+to\\s+"
+	"(?:anyone|everyone|the\\s+public)|publicly\\s+(?:available|accessible|"
+	"visible))\\b";
+
 static const char limit_re[] =
 	"\\b(?:only|solely|exclusively|strictly)\\b";
 
@@ -73,6 +82,7 @@ void pl_practice_patterns_init(pl_practice_patterns *pp)
 {
 	pp->limit = pl_regex_builtin(limit_re);
 	pp->denial = pl_regex_builtin(denial_re);
+	pp->public = pl_regex_builtin(public_re);
 	pp->duration = pl_regex_builtin(duration_re);
 	pp->vague = pl_regex_builtin(vague_re);
 	pp->region = pl_regex_builtin(region_re);
@@ -87,6 +97,7 @@ void pl_practice_patterns_free(pl_practice_patterns *pp)
 	pl_regex_free(pp->changelog);
 	pl_regex_free(pp->limit);
 	pl_regex_free(pp->denial);
+	pl_regex_free(pp->public);
 }
 
 /* ---- Reading ------------------------------------------------------------- */
@@ -272,6 +283,7 @@ void pl_practices_read(pl_practices *p, const pl_version *v,
 	search_all(v, pp->changelog, ms, &f, PL_PM_CHANGELOG, 0);
 	search_all(v, pp->limit, ms, &f, PL_PM_LIMIT, 0);
 	search_all(v, pp->denial, ms, &f, PL_PM_NEGATION, 0);
+	search_all(v, pp->public, ms, &f, PL_PM_PUBLIC, 0);
 	if (rs->negation)
 		search_all(v, rs->negation, ms, &f, PL_PM_NEGATION, 0);
 	search_dates(v, &f);
@@ -526,6 +538,12 @@ static size_t leaves(const pl_practices *p, size_t i, int k, size_t from,
 			out[n++] = m->term;
 	}
 	return n;
+}
+
+size_t pl_practices_data(const pl_practices *p, size_t i, size_t *out)
+{
+	return i < p->v->n ?
+		leaves(p, i, PL_VOCAB_DATA, p->v->text.sentences[i].start, out) : 0;
 }
 
 static int qualified(const pl_practices *p, size_t i)

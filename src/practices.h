@@ -27,7 +27,8 @@
 
 /* The fixed patterns, compiled once per comparison. */
 typedef struct {
-	pl_regex *duration, *vague, *region, *changelog, *limit, *denial;
+	pl_regex *duration, *vague, *region, *changelog, *limit, *denial,
+		 *public;
 } pl_practice_patterns;
 
 void pl_practice_patterns_init(pl_practice_patterns *pp);
@@ -40,7 +41,8 @@ enum {
 	PL_PM_NEGATION,
 	PL_PM_CHANGELOG,
 	PL_PM_DATE,
-	PL_PM_LIMIT             /* "only", "solely", "strictly" */
+	PL_PM_LIMIT,            /* "only", "solely", "strictly" */
+	PL_PM_PUBLIC            /* "is public", "publicly available" */
 };
 
 /* One match in a version's prose. */
@@ -102,6 +104,10 @@ typedef struct {
  * for an action whose subject is someone else. */
 size_t pl_practices_statements(const pl_practices *p, size_t i,
 			       pl_pstatement *out, size_t max);
+
+/* The most specific data terms sentence i names (at most
+ * PL_STMT_MAX_TERMS into out); returns how many. */
+size_t pl_practices_data(const pl_practices *p, size_t i, size_t *out);
 
 /* "personal information", "advertisers": how a term is named. */
 const char *pl_practices_label(const pl_ruleset *rs, pl_vocab_kind k,

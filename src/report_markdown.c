@@ -8,9 +8,11 @@
  *   Compared with origin/main:privacy.md: 1 disclosure removed, ...
  *
  *   **Retention**
+ *
  *   - **Weakened:** no longer says how long it keeps logs: "30 days"
- *     becomes "as long as necessary" (line 40; was line 38)
- *     > We keep logs as long as necessary.
+ *     becomes "as long as necessary" (line 40; old line 38)
+ *     > before: We keep logs for 30 days.
+ *     > now: We keep logs as long as necessary.
  *
  * then the findings the edit introduces.  Without --against it lists the
  * findings and the areas disclosed.  The output opens with an HTML comment
@@ -170,7 +172,7 @@ static void against_summary(FILE *out, const pl_report *rep, const pl_result *r)
 	fputs("Compared with ", out);
 	code(out, name);
 	if (r->nchanges == 0)
-		fputs(": no change in what the policy discloses", out);
+		fputs(": no change policylint recognises in the disclosures", out);
 	else
 		fprintf(out, ": %zu removed, %zu weakened, %zu firmer, %zu added",
 			rem, weak, firm, add);
