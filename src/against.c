@@ -720,14 +720,14 @@ static void sentence_changes(cmp *c)
 					 "about %s: %s:%lu \"%s\"",
 					 pl_area_name((pl_area)area), c->o->old_name,
 					 l.line, quote);
-		char *text = pl_xasprintf("deletes a sentence about %s",
-					  pl_area_name((pl_area)area));
+		/* The sentence itself says best what went. */
+		char *text = pl_xasprintf("deletes \"%s\"", quote);
 		size_t place = place_of(c, (long)i);
 		add_loss(c, LEVEL_DETAIL, PL_RULE_STATEMENT_REMOVED, PL_KIND_REMOVED,
 			 (pl_area)area, msg, place, &l,
 			 pl_xasprintf("the deleted sentence"), (long)i);
 		add_change(c, PL_CHANGE_REMOVED, (pl_area)area, "sentence", text,
-			   (long)i, -1, place, &l);
+			   -1, -1, place, &l);
 		free(text);
 		free(quote);
 	}
@@ -2008,6 +2008,12 @@ static int same_sentence_change(const cmp *c, size_t i)
 			return 1;
 		if (topic && x->kind == PL_CHANGE_ADDED && y->kind == PL_CHANGE_ADDED &&
 		    strcmp(y->subject, "statement") == 0 && ys_new == xs_new)
+			return 1;
+		/* One promise lost per sentence ("not intended to be used by
+		 * children, and we will not knowingly collect"). */
+		if (k < i && strcmp(x->subject, "promise") == 0 &&
+		    strcmp(y->subject, "promise") == 0 && x->kind == y->kind &&
+		    xs_old >= 0 && ys_old == xs_old)
 			return 1;
 		/* Nor does a sentence that weakens a promise add a practice. */
 		if ((topic || statement) && x->kind == PL_CHANGE_ADDED &&
