@@ -216,7 +216,7 @@ static void match_patterns(finder *f, const pl_patterns *ps,
 		 vocab(f, kind)->items[term].id);
 	verb_search vs = {f, kind, term, inverse};
 	for (size_t p = 0; p < ps->count; p++)
-		pl_scanner_search(f->sc, ps->items[p].re, owner, visit_verb, &vs);
+		pl_scanner_search(f->sc, &ps->items[p], owner, visit_verb, &vs);
 }
 
 static void match_vocab(finder *f, pl_vocab_kind kind)
@@ -230,11 +230,15 @@ static void match_vocab(finder *f, pl_vocab_kind kind)
 
 /* The other vocabularies are searched only in sentences that hold an
  * action, one sentence at a time: most of a policy's sentences make no
- * claim, and these patterns are many. */
+ * claim, and these patterns are many.  The prefilter says which can
+ * match in the sentence at all. */
 static void match_in_sentence(finder *f, const pl_patterns *ps,
 			      pl_vocab_kind kind, size_t term, int inverse)
 {
 	for (size_t p = 0; p < ps->count; p++) {
+		if (!pl_scanner_may_match_in(f->sc, &ps->items[p], f->base,
+					     f->base + f->len))
+			continue;
 		size_t pos = 0, ms, me;
 		while (pos <= f->len &&
 		       pl_regex_search(ps->items[p].re, f->sc->ms, f->s, f->len,

@@ -84,6 +84,7 @@ static void copy_patterns(pl_patterns *to, const pl_patterns *from)
 	for (size_t i = 0; i < from->count; i++) {
 		const pl_pattern *p = &from->items[i];
 		pl_pattern c = {0};
+		c.slot = -1;
 		c.source = pl_xstrdup(p->source);
 		c.origin = p->origin;
 		if (p->colmap && p->re == NULL) {

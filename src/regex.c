@@ -11,16 +11,31 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
 #include "util.h"
 
+/* A compiled pattern.  code is never changed once made, so any number of
+ * threads may search with it.  The JIT's machine code is made lazily, on
+ * a copy, once a pattern has searched enough text for it to pay off (most
+ * patterns, after the prefilter, search a few sentences of a policy, for
+ * which compiling machine code costs more than it saves); the copy is then
+ * published atomically and used from the next search on. */
 struct pl_regex {
 	pcre2_code *code;
-	int jit;
+	_Atomic(pcre2_code *) jit_code;
+	atomic_int jit_state;           /* JIT_* */
+	atomic_size_t interpreted;      /* bytes searched without JIT */
 };
+
+enum { JIT_NOT_YET, JIT_MAKING, JIT_DONE, JIT_NEVER };
+
+/* Text a pattern searches by interpretation before its JIT code is made:
+ * about what PCRE2's interpreter reads in the time JIT compilation takes. */
+#define JIT_AFTER_BYTES (16 * 1024)
 
 struct pl_match_state {
 	pcre2_match_data *md;
@@ -55,14 +70,67 @@ void pl_match_state_free(pl_match_state *ms)
 	free(ms);
 }
 
-pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
-				const char *subject, size_t len, size_t start,
-				size_t *mstart, size_t *mend)
+/* POLICYLINT_NO_JIT=1 runs PCRE2's interpreter instead of its JIT.  The
+ * valgrind stage of the test suite sets it: valgrind cannot follow the
+ * machine code the JIT writes and reports its reads as errors.  Matching is
+ * the same either way; ASan runs cover the JIT.  POLICYLINT_JIT=always
+ * compiles every pattern's JIT code at once (for tests of the JIT path). */
+static int jit_mode(void)
+{
+	static atomic_int mode = -1;
+	int m = atomic_load(&mode);
+	if (m < 0) {
+		const char *no = getenv("POLICYLINT_NO_JIT");
+		const char *yes = getenv("POLICYLINT_JIT");
+		m = no && *no && strcmp(no, "0") != 0 ? 0 :
+		    yes && strcmp(yes, "always") == 0 ? 2 : 1;
+		atomic_store(&mode, m);
+	}
+	return m;
+}
+
+/* Makes the JIT code of re on a copy and publishes it; the first thread
+ * to get here does it, the others go on interpreting meanwhile. */
+static void make_jit(pl_regex *re)
+{
+	int expect = JIT_NOT_YET;
+	if (!atomic_compare_exchange_strong(&re->jit_state, &expect, JIT_MAKING))
+		return;
+	pcre2_code *copy = pcre2_code_copy(re->code);
+	if (copy == NULL || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(copy);
+		atomic_store(&re->jit_state, JIT_NEVER);
+		return;
+	}
+	atomic_store(&re->jit_code, copy);
+	atomic_store(&re->jit_state, JIT_DONE);
+}
+
+/* The code to search with: the JIT's when made; else the interpreter's,
+ * counting what it reads so that a pattern that searches much text gets
+ * its JIT code. */
+static const pcre2_code *code_for(const pl_regex *cre, size_t bytes)
+{
+	pl_regex *re = (pl_regex *)cre;  /* only the atomics change */
+	pcre2_code *j = atomic_load(&re->jit_code);
+	if (j)
+		return j;
+	if (atomic_load(&re->jit_state) == JIT_NOT_YET && jit_mode() &&
+	    atomic_fetch_add(&re->interpreted, bytes) + bytes > JIT_AFTER_BYTES)
+		make_jit(re);
+	return re->code;
+}
+
+static pl_match_status search(const pl_regex *re, pl_match_state *ms,
+			      const char *subject, size_t len, size_t start,
+			      size_t limit, size_t *mstart, size_t *mend)
 {
 	if (start > len)
 		return PL_MATCH_NONE;
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0,
-			     ms->md, ms->mc);
+	pcre2_set_offset_limit(ms->mc, limit == (size_t)-1 ? PCRE2_UNSET : limit);
+	size_t reads = (limit < len ? limit : len) - start;
+	int rc = pcre2_match(code_for(re, reads), (PCRE2_SPTR)subject, len,
+			     start, 0, ms->md, ms->mc);
 	if (rc >= 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ms->md);
 		*mstart = ov[0];
@@ -82,21 +150,28 @@ pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
 	}
 }
 
+pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
+				const char *subject, size_t len, size_t start,
+				size_t *mstart, size_t *mend)
+{
+	return search(re, ms, subject, len, start, (size_t)-1, mstart, mend);
+}
+
+pl_match_status pl_regex_search_until(const pl_regex *re, pl_match_state *ms,
+				      const char *subject, size_t len,
+				      size_t start, size_t limit,
+				      size_t *mstart, size_t *mend)
+{
+	if (start > limit)
+		return PL_MATCH_NONE;
+	return search(re, ms, subject, len, start, limit, mstart, mend);
+}
+
 pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
 			      const char *subject, size_t len)
 {
 	size_t a, b;
 	return pl_regex_search(re, ms, subject, len, 0, &a, &b);
-}
-
-/* POLICYLINT_NO_JIT=1 runs PCRE2's interpreter instead of its JIT.  The
- * valgrind stage of the test suite sets it: valgrind cannot follow the
- * machine code the JIT writes and reports its reads as errors.  Matching is
- * the same either way; ASan runs cover the JIT. */
-static int jit_wanted(void)
-{
-	const char *v = getenv("POLICYLINT_NO_JIT");
-	return v == NULL || *v == '\0' || strcmp(v, "0") == 0;
 }
 
 pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
@@ -106,7 +181,8 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 	PCRE2_SIZE off;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, len,
 					 PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-					 PCRE2_MATCH_INVALID_UTF,
+					 PCRE2_MATCH_INVALID_UTF |
+					 PCRE2_USE_OFFSET_LIMIT,
 					 &errcode, &off, NULL);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
@@ -119,7 +195,11 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 	}
 	pl_regex *re = pl_xcalloc(1, sizeof(*re));
 	re->code = code;
-	re->jit = jit_wanted() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	atomic_init(&re->jit_code, NULL);
+	atomic_init(&re->jit_state, jit_mode() ? JIT_NOT_YET : JIT_NEVER);
+	atomic_init(&re->interpreted, 0);
+	if (jit_mode() == 2)
+		make_jit(re);
 	return re;
 }
 
@@ -134,6 +214,9 @@ pl_regex *pl_regex_builtin(const char *pattern)
 			"at %zu (%s): %s\n", off, msg, pattern);
 		abort();
 	}
+	/* Policylint's own filters run on every sentence: JIT at once. */
+	if (jit_mode())
+		make_jit(re);
 	return re;
 }
 
@@ -142,6 +225,7 @@ void pl_regex_free(pl_regex *re)
 	if (re == NULL)
 		return;
 	pcre2_code_free(re->code);
+	pcre2_code_free(atomic_load(&re->jit_code));
 	free(re);
 }
 

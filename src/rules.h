@@ -41,6 +41,8 @@ typedef struct {
 	pl_regex *re;
 	int anchored;          /* uses ^ or $: searched sentence by sentence,
 	                          where they mean its start and end */
+	long slot;             /* its literals' slot in the rule set's
+	                          prefilter; -1: searched everywhere */
 } pl_pattern;
 
 typedef struct {
@@ -312,6 +314,8 @@ struct pl_ruleset {
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
 	pl_regex *grammar[PL_GRAMMAR_COUNT];
+	struct pl_prefilter *prefilter; /* the literals of every pattern searched
+	                             over whole texts (prefilter.c) */
 	int compiled;
 };
 
@@ -377,6 +381,14 @@ typedef enum {
 pl_match_status pl_regex_search(const pl_regex *re, pl_match_state *ms,
 				const char *subject, size_t len, size_t start,
 				size_t *mstart, size_t *mend);
+
+/* The same for a match that starts at or before limit (the text after it
+ * is still seen by lookaheads): the search reads no further than limit
+ * for a start. */
+pl_match_status pl_regex_search_until(const pl_regex *re, pl_match_state *ms,
+				      const char *subject, size_t len,
+				      size_t start, size_t limit,
+				      size_t *mstart, size_t *mend);
 
 /* Whether re matches anywhere in subject[0..len). */
 pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,

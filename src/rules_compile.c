@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "conflicts.h"
+#include "literals.h"
+#include "prefilter.h"
 #include "rules.h"
 #include "util.h"
 
@@ -328,6 +330,69 @@ static int resolve_actions(const pl_ruleset *rs, pl_topic_refs *refs,
 	return errors;
 }
 
+/* ---- The prefilter ---------------------------------------------------- */
+
+typedef struct {
+	pl_literal_set **sets;  /* each slot's literal sets */
+	size_t *counts;
+	size_t n, cap;
+} slot_list;
+
+/* Gives each pattern of ps that has usable literals a slot. */
+static void add_slots(slot_list *sl, pl_patterns *ps)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		pl_pattern *p = &ps->items[i];
+		pl_literal_set sets[PL_LITERAL_SETS];
+		size_t n = pl_literals_required(p->source, strlen(p->source), sets);
+		p->slot = -1;
+		if (n == 0)
+			continue;
+		if (sl->n == sl->cap) {
+			sl->cap = sl->cap ? 2 * sl->cap : 64;
+			sl->sets = pl_xrealloc(sl->sets, sl->cap * sizeof(*sl->sets));
+			sl->counts = pl_xrealloc(sl->counts,
+						 sl->cap * sizeof(*sl->counts));
+		}
+		sl->sets[sl->n] = pl_xmalloc(n * sizeof(pl_literal_set));
+		memcpy(sl->sets[sl->n], sets, n * sizeof(pl_literal_set));
+		sl->counts[sl->n] = n;
+		p->slot = (long)sl->n++;
+	}
+}
+
+/* The patterns searched over whole texts or in many sentences (topics,
+ * avoid rules, the conflict reader's vocabularies, overviews) get their
+ * literals into one automaton, so that a text is read once to learn where
+ * each can match. */
+static void build_prefilter(pl_ruleset *rs)
+{
+	slot_list sl = {0};
+	for (size_t i = 0; i < rs->ntopics; i++) {
+		add_slots(&sl, &rs->topics[i].match.patterns);
+		add_slots(&sl, &rs->topics[i].match.weak);
+	}
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].kind == PL_RULE_AVOID) {
+			add_slots(&sl, &rs->rules[i].match.patterns);
+			add_slots(&sl, &rs->rules[i].match.weak);
+		}
+	for (int k = 0; k < PL_VOCAB_COUNT; k++)
+		for (size_t i = 0; i < rs->vocab[k].count; i++) {
+			add_slots(&sl, &rs->vocab[k].items[i].patterns);
+			add_slots(&sl, &rs->vocab[k].items[i].inverse);
+		}
+	add_slots(&sl, &rs->overview);
+	rs->prefilter = pl_prefilter_build((const pl_literal_set *const *)sl.sets,
+					   sl.counts, sl.n);
+	for (size_t s = 0; s < sl.n; s++) {
+		pl_literal_sets_free(sl.sets[s], sl.counts[s]);
+		free(sl.sets[s]);
+	}
+	free(sl.sets);
+	free(sl.counts);
+}
+
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
 	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
@@ -387,6 +452,8 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
 			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
 	pl_conflicts_compile(rs);
+	if (errors == 0)
+		build_prefilter(rs);
 	rs->compiled = errors == 0;
 	return errors;
 }

@@ -207,6 +207,7 @@ static void load_patterns(loader *ld, const pl_ynode *map, const char *key,
 			continue;
 		}
 		pl_pattern pat = {0};
+		pat.slot = -1;
 		pat.source = pl_xstrdup(p->value);
 		pat.origin = origin_of(ld, p);
 		pat.colmap = scalar_column_map(ld, p);

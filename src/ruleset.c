@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prefilter.h"
 #include "rules.h"
 #include "util.h"
 
@@ -138,6 +139,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 	pl_regex_free(rs->conditional);
 	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
 		pl_regex_free(rs->grammar[g]);
+	pl_prefilter_free(rs->prefilter);
 	strings_free(rs->files, rs->nfiles);
 	free(rs->topics);
 	free(rs->rules);

@@ -176,25 +176,6 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 	return PL_TRACE_KEPT;
 }
 
-/* A search runs over one window of prose at a time rather than the whole
- * text: PCRE2's match limit counts the work of a whole call, so on a text
- * of tens of megabytes an ordinary pattern would hit it.  Windows end at a
- * block start, and no match may leave its block, so nothing is lost. */
-#define WINDOW_BYTES 65536
-
-static void plan_windows(pl_scanner *sc)
-{
-	size_t cap = 0, next = WINDOW_BYTES;
-	for (size_t b = 0; b < sc->text.nblocks; b++) {
-		size_t start = sc->text.blocks[b].start;
-		if (start >= next) {
-			PL_PUSH(sc->window_ends, sc->nwindows, cap, start);
-			next = start + WINDOW_BYTES;
-		}
-	}
-	PL_PUSH(sc->window_ends, sc->nwindows, cap, sc->text.prose_len);
-}
-
 /* The first sentence that starts in [from, to), or -1; *start receives its
  * start.  A pattern such as "^\W*to " may begin on a list marker, which
  * lies outside the list item's block: the match then counts from the
@@ -217,27 +198,110 @@ static long sentence_starting_in(const pl_text *t, size_t from, size_t to,
 	return -1;
 }
 
-void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
-		       pl_match_visit visit, void *arg)
+/* ---- Searching ------------------------------------------------------------
+ *
+ * A pattern is searched block by block: a match starts in a block's
+ * region (from the end of the block before it, so that it may start on a
+ * list marker, to the block's end) and the search reads the prose only up
+ * to the block's end, so no match, and no lookahead, ever leaves its
+ * block: a paragraph's sentence is not completed by the heading after it.
+ * (It also keeps PCRE2's match limit, which counts the work of one call,
+ * to one block's worth.)  The prefilter narrows a search to the start
+ * offsets it allows; since a match's literals lie in its block, searching
+ * from those offsets finds exactly the matches of a full search. */
+
+/* The region holding prose offset pos: the first block ending after it. */
+static size_t region_of(const pl_scanner *sc, size_t pos)
 {
-	size_t pos = 0, ms, me;
-	for (size_t w = 0; w < sc->nwindows; w++) {
-		size_t end = sc->window_ends[w];
-		while (pos <= end) {
-			pl_match_status st = pl_regex_search(re, sc->ms,
-							     sc->text.prose, end,
-							     pos, &ms, &me);
+	size_t lo = 0, hi = sc->text.nblocks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sc->block_ends[mid] <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Calls visit for every match that starts in [*pos, hi], region by
+ * region; -1 when the search is to stop. */
+static int search_span(pl_scanner *sc, const pl_pattern *p, const char *owner,
+		       size_t *pos, size_t hi, pl_match_visit visit, void *arg)
+{
+	size_t b = region_of(sc, *pos);
+	while (b < sc->text.nblocks && *pos <= hi) {
+		size_t end = sc->block_ends[b];
+		size_t limit = hi < end - 1 ? hi : end - 1;
+		while (*pos <= limit) {
+			size_t ms, me;
+			pl_match_status st = pl_regex_search_until(
+				p->re, sc->ms, sc->text.prose, end, *pos, limit,
+				&ms, &me);
 			if (st == PL_MATCH_NONE)
 				break;
 			if (st < 0) {
-				report_limit(sc, owner, pos, st);
-				return;
+				report_limit(sc, owner, *pos, st);
+				return -1;
 			}
-			pos = visit(sc, re, ms, me, arg);
-			if (pos == PL_SEARCH_STOP)
-				return;
+			size_t next = visit(sc, p->re, ms, me, arg);
+			if (next == PL_SEARCH_STOP)
+				return -1;
+			*pos = next;
 		}
-		pos = pos > end ? pos : end;
+		if (*pos <= limit)
+			*pos = limit + 1;       /* nothing else starts up to limit */
+		while (b < sc->text.nblocks && sc->block_ends[b] <= *pos)
+			b++;
+	}
+	return 0;
+}
+
+/* What the prefilter says of p, or NULL when it cannot tell. */
+static const pl_slot_view *view(pl_scanner *sc, const pl_pattern *p)
+{
+	if (!sc->filtered || p->slot < 0)
+		return NULL;
+	size_t slot = (size_t)p->slot;
+	if (!sc->viewed[slot]) {
+		pl_prefilter_view(sc->rs->prefilter, &sc->occ, p->slot,
+				  sc->block_ends, sc->text.nblocks,
+				  &sc->views[slot]);
+		sc->viewed[slot] = 1;
+	}
+	return sc->views[slot].narrowed ? &sc->views[slot] : NULL;
+}
+
+int pl_scanner_may_match_in(pl_scanner *sc, const pl_pattern *p, size_t from,
+			    size_t to)
+{
+	const pl_slot_view *v = view(sc, p);
+	return v == NULL || pl_slot_view_may_match_in(v, from, to);
+}
+
+int pl_prefilter_enabled(void)
+{
+	const char *v = getenv("POLICYLINT_PREFILTER");
+	return v == NULL || strcmp(v, "0") != 0;
+}
+
+void pl_scanner_search(pl_scanner *sc, const pl_pattern *p, const char *owner,
+		       pl_match_visit visit, void *arg)
+{
+	size_t pos = 0;
+	const pl_slot_view *v = view(sc, p);
+	const pl_intervals *starts = v ? &v->starts : NULL;
+	if (starts == NULL) {
+		search_span(sc, p, owner, &pos, sc->text.prose_len, visit, arg);
+		return;
+	}
+	for (size_t k = 0; k < starts->count; k++) {
+		const pl_interval *iv = &starts->items[k];
+		if (pos < iv->lo)
+			pos = iv->lo;
+		if (pos <= iv->hi &&
+		    search_span(sc, p, owner, &pos, iv->hi, visit, arg) < 0)
+			return;
 	}
 }
 
@@ -266,11 +330,12 @@ static void consider(pl_scanner *sc, const topic_search *ts, size_t ms,
 	PL_PUSH(ts->out->items, ts->out->count, ts->out->cap, h);
 }
 
-/* One match of a topic pattern over the whole prose: judged in its
- * sentence, at most one hit per sentence. */
+/* One match of a topic pattern: judged in its sentence, at most one hit
+ * per sentence. */
 static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
 				size_t me, void *arg)
 {
+	(void)re;
 	const topic_search *ts = arg;
 	long s = pl_text_sentence_at(&sc->text, ms);
 	if (s < 0)      /* starts on markup a block leaves out ("- ") */
@@ -278,25 +343,6 @@ static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
 	const pl_sentence *sent = s >= 0 ? &sc->text.sentences[s] : NULL;
 	if (sent == NULL)               /* between blocks */
 		return me > ms ? me : ms + 1;
-	size_t block_end = sc->text.blocks[sent->block].end;
-	if (me > block_end) {
-		/* The match ran into the next block (a heading's words, then
-		 * the paragraph under it).  Search the block alone again from
-		 * the same start, so that a match inside it is not lost, then
-		 * go on after it. */
-		pl_match_status st = pl_regex_search(re, sc->ms, sc->text.prose,
-						     block_end, ms, &ms, &me);
-		if (st < 0) {
-			report_limit(sc, ts->owner, ms, st);
-			return PL_SEARCH_STOP;
-		}
-		if (st == PL_MATCH_NONE)
-			return block_end;
-		s = pl_text_sentence_at(&sc->text, ms);
-		sent = s >= 0 ? &sc->text.sentences[s] : NULL;
-		if (sent == NULL)
-			return block_end;
-	}
 	int was = sc->seen[s];
 	consider(sc, ts, ms, me, (size_t)s);
 	/* One hit per sentence: go on after it. */
@@ -307,22 +353,32 @@ static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
 
 /* A pattern anchored with ^ or $ means the start or end of a sentence, so
  * it is searched in each sentence on its own (such patterns are few). */
-static void search_sentences(pl_scanner *sc, const pl_regex *re,
+static int search_sentence(pl_scanner *sc, const pl_regex *re,
+			   const topic_search *ts, size_t s)
+{
+	const pl_sentence *st = &sc->text.sentences[s];
+	size_t ms, me;
+	pl_match_status rc = pl_regex_search(re, sc->ms, sc->text.prose + st->start,
+					     st->end - st->start, 0, &ms, &me);
+	if (rc < 0) {
+		report_limit(sc, ts->owner, st->start, rc);
+		return -1;
+	}
+	if (rc == PL_MATCH_FOUND)
+		consider(sc, ts, st->start + ms, st->start + me, s);
+	return 0;
+}
+
+/* Searched in each sentence on its own: in every one, or with the
+ * prefilter only in those of the blocks that may hold a match. */
+static void search_sentences(pl_scanner *sc, const pl_pattern *p,
 			     const topic_search *ts)
 {
 	for (size_t s = 0; s < sc->text.nsentences; s++) {
 		const pl_sentence *st = &sc->text.sentences[s];
-		size_t ms, me;
-		pl_match_status rc = pl_regex_search(re, sc->ms,
-						     sc->text.prose + st->start,
-						     st->end - st->start, 0, &ms,
-						     &me);
-		if (rc < 0) {
-			report_limit(sc, ts->owner, st->start, rc);
+		if (pl_scanner_may_match_in(sc, p, st->start, st->end) &&
+		    search_sentence(sc, p->re, ts, s) < 0)
 			return;
-		}
-		if (rc == PL_MATCH_FOUND)
-			consider(sc, ts, st->start + ms, st->start + me, s);
 	}
 }
 
@@ -332,9 +388,9 @@ static void match_list(pl_scanner *sc, const pl_patterns *ps, topic_search *ts,
 	for (size_t p = 0; p < ps->count; p++) {
 		ts->pattern = first + (int)p;
 		if (ps->items[p].anchored)
-			search_sentences(sc, ps->items[p].re, ts);
+			search_sentences(sc, &ps->items[p], ts);
 		else
-			pl_scanner_search(sc, ps->items[p].re, ts->owner,
+			pl_scanner_search(sc, &ps->items[p], ts->owner,
 					  visit_topic_match, ts);
 	}
 }
@@ -366,7 +422,9 @@ static void mark_overviews(pl_scanner *sc)
 	for (size_t p = 0; p < ps->count; p++)
 		for (size_t s = 0; s < sc->text.nsentences; s++) {
 			const pl_sentence *st = &sc->text.sentences[s];
-			if (pl_regex_test(ps->items[p].re, sc->ms,
+			if (pl_scanner_may_match_in(sc, &ps->items[p],
+						    st->start, st->end) &&
+			    pl_regex_test(ps->items[p].re, sc->ms,
 					  sc->text.prose + st->start,
 					  st->end - st->start) == PL_MATCH_FOUND)
 				sc->text.sentences[s].flags |= PL_SENT_OVERVIEW;
@@ -384,8 +442,18 @@ void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	sc->ms = pl_match_state_new();
 	pl_extract(&sc->text, fmt, src, len);
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
-	plan_windows(sc);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
+	sc->block_ends = pl_xmalloc((sc->text.nblocks + 1) * sizeof(size_t));
+	for (size_t b = 0; b < sc->text.nblocks; b++)
+		sc->block_ends[b] = sc->text.blocks[b].end;
+	if (rs->prefilter && pl_prefilter_enabled()) {
+		pl_prefilter_scan(rs->prefilter, sc->text.prose, sc->text.prose_len,
+				  &sc->occ);
+		size_t nslots = pl_prefilter_slots(rs->prefilter);
+		sc->views = pl_xcalloc(nslots + 1, sizeof(*sc->views));
+		sc->viewed = pl_xcalloc(nslots + 1, 1);
+		sc->filtered = 1;
+	}
 	mark_overviews(sc);
 }
 
@@ -480,7 +548,13 @@ void pl_scanner_free(pl_scanner *sc)
 			free(sc->topic_hits[t].items);
 	free(sc->topic_hits);
 	free(sc->seen);
-	free(sc->window_ends);
+	free(sc->block_ends);
+	pl_occurrences_free(&sc->occ);
+	for (size_t i = 0; sc->views && i < pl_prefilter_slots(sc->rs->prefilter);
+	     i++)
+		pl_slot_view_free(&sc->views[i]);
+	free(sc->views);
+	free(sc->viewed);
 	pl_text_free(&sc->text);
 	pl_match_state_free(sc->ms);
 	memset(sc, 0, sizeof(*sc));

@@ -6,6 +6,7 @@
 #ifndef PL_SCAN_H
 #define PL_SCAN_H
 
+#include "prefilter.h"
 #include "rules.h"
 #include "text.h"
 
@@ -29,8 +30,13 @@ typedef struct {
 	pl_text text;
 	pl_hits *topic_hits;    /* one list per topic */
 	unsigned char *seen;    /* scratch: one flag per sentence */
-	size_t *window_ends;    /* searches run window by window (see scan.c) */
-	size_t nwindows;
+	size_t *block_ends;     /* where each block's region ends: searches
+	                           run region by region (see scan.c) */
+	pl_occurrences occ;     /* what the prefilter's pass found */
+	int filtered;           /* occ is valid */
+	pl_slot_view *views;    /* for each prefilter slot, where its pattern
+	                           can match (computed when first asked) */
+	unsigned char *viewed;  /* per slot: views[slot] is computed */
 	pl_date today;          /* date checks; year 0: the current date */
 	/* --trace: every candidate match of a topic and what became of it,
 	 * in prose offsets (NULL: no trace). */
@@ -62,12 +68,20 @@ typedef size_t (*pl_match_visit)(pl_scanner *sc, const pl_regex *re,
 				 size_t ms, size_t me, void *arg);
 #define PL_SEARCH_STOP ((size_t)-1)
 
-/* Searches re over the whole prose, window by window (PCRE2's match limit
- * counts the work of one call, so a text of tens of megabytes is searched
- * in windows that end at block starts), calling visit for each match.  A
- * limit hit is reported naming owner and ends the search. */
-void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
+/* Searches p over the prose block by block (no match leaves its block;
+ * see scan.c), where the prefilter allows, calling visit for each match.
+ * A limit hit is reported naming owner and ends the search. */
+void pl_scanner_search(pl_scanner *sc, const pl_pattern *p, const char *owner,
 		       pl_match_visit visit, void *arg);
+
+/* Whether a search of prose[from..to) as a subject of its own (one
+ * sentence) can find p: the prefilter's verdict, 1 when it cannot tell. */
+int pl_scanner_may_match_in(pl_scanner *sc, const pl_pattern *p, size_t from,
+			    size_t to);
+
+/* Whether the prefilter runs (POLICYLINT_PREFILTER=0 turns it off: the
+ * soundness test compares the two). */
+int pl_prefilter_enabled(void);
 
 /* Runs one matcher over the text; hits go to out (one per sentence).  id
  * names it in traces, owner in diagnostics. */

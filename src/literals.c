@@ -1,0 +1,1019 @@
+/*
+ * literals.c: the literals a regular expression's every match contains,
+ * and how far from the match's start each can lie.
+ *
+ * For the prefilter (prefilter.c): if every match of a pattern contains
+ * one of a few strings, and that string ends at most so many bytes after
+ * the match's start, PCRE2 need only try the start positions just before
+ * where one of them occurs.  The pattern is parsed (the PCRE2 syntax the
+ * rule files use) into, for each piece:
+ *   - the finite set of strings it matches exactly, when it is small;
+ *   - the longest text it can match, as a bound in bytes (pl_reach);
+ *   - up to PL_LITERAL_SETS sets of strings it requires at once, each
+ *     with the bound on how far its string can end from the piece's start.
+ * Concatenation multiplies exact sets and gathers the parts' requirements,
+ * shifted by what comes before them; alternation unites them; a piece that
+ * may be absent requires nothing.  Whatever is not understood (back
+ * references, verbs, extended mode) fails the whole pattern, which is then
+ * searched everywhere: the analysis may lose precision, never a match.
+ *
+ * Literals are compared caselessly: they are kept in ASCII lower case, and
+ * a non-ASCII character is used only when it has no case (punctuation and
+ * symbols such as the typographic apostrophe), since PCRE2 folds cased
+ * letters of every script.  Lengths count the bytes a caseless match can
+ * take: 'k' may be the three-byte Kelvin sign, 's' the two-byte long s, a
+ * class or an escape any character of up to four bytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "literals.h"
+#include "util.h"
+
+#define MAX_STRINGS 64          /* an exact set larger than this is dropped */
+#define MAX_REQUIRED 256        /* so is a required set */
+#define MAX_LEN 48              /* a longer exact string ends its product */
+#define MIN_LEN 3               /* a required literal shorter is useless */
+#define MAX_BYTES ((size_t)1 << 30)     /* a longer bound counts as none */
+
+enum { RUN_NONE, RUN_SPACE, RUN_WORD, RUN_TOKEN };
+
+typedef struct {
+	char **s;
+	size_t n;
+} strset;
+
+/* A requirement: one of strs ends at most reach bytes after the start. */
+typedef struct {
+	strset strs;
+	pl_reach reach;
+	int lookahead;
+} conj;
+
+typedef struct {
+	int exact_ok;           /* exact lists every string the piece matches */
+	strset exact;
+	pl_reach maxlen;        /* the longest match of the piece */
+	int run;                /* one character of a run (\s, \w, \S, a
+	                           letter) */
+	conj c[PL_LITERAL_SETS];        /* best first */
+	size_t nc;
+} info;
+
+typedef struct {
+	const char *p;
+	size_t i, n;
+	int fail;               /* a construct that defeats the analysis */
+} parser;
+
+/* ---- Bounds ------------------------------------------------------------- */
+
+static pl_reach r_bytes(size_t n)
+{
+	pl_reach r = {n, 0, 0, 0, 0};
+	return r;
+}
+
+static pl_reach r_unbounded(void)
+{
+	pl_reach r = {0, 0, 0, 0, 1};
+	return r;
+}
+
+static pl_reach r_run(int run)
+{
+	pl_reach r = {0, run == RUN_SPACE, run == RUN_WORD, run == RUN_TOKEN, 0};
+	return r;
+}
+
+static int r_is_zero(const pl_reach *r)
+{
+	return !r->unbounded && r->bytes == 0 && r->space_runs == 0 &&
+	       r->word_runs == 0 && r->token_runs == 0;
+}
+
+#define MAX_RUNS 1024u
+
+static pl_reach r_add(pl_reach a, pl_reach b)
+{
+	if (a.unbounded || b.unbounded || a.bytes + b.bytes > MAX_BYTES ||
+	    a.space_runs + b.space_runs > MAX_RUNS ||
+	    a.word_runs + b.word_runs > MAX_RUNS ||
+	    a.token_runs + b.token_runs > MAX_RUNS)
+		return r_unbounded();
+	pl_reach r = {a.bytes + b.bytes, a.space_runs + b.space_runs,
+		      a.word_runs + b.word_runs, a.token_runs + b.token_runs, 0};
+	return r;
+}
+
+/* n repetitions of a; n < 0: any number. */
+static pl_reach r_times(pl_reach a, long n)
+{
+	if (r_is_zero(&a))
+		return a;
+	if (n < 0 || a.unbounded)
+		return r_unbounded();
+	if ((size_t)n > MAX_BYTES / (a.bytes + 1) || n > (long)MAX_RUNS ||
+	    (a.space_runs + a.word_runs + a.token_runs) * (unsigned long)n > MAX_RUNS)
+		return r_unbounded();
+	pl_reach r = {a.bytes * (size_t)n, a.space_runs * (unsigned)n,
+		      a.word_runs * (unsigned)n, a.token_runs * (unsigned)n, 0};
+	return r;
+}
+
+/* A bound on either. */
+static pl_reach r_max(pl_reach a, pl_reach b)
+{
+	if (a.unbounded || b.unbounded)
+		return r_unbounded();
+	pl_reach r = {a.bytes > b.bytes ? a.bytes : b.bytes,
+		      a.space_runs > b.space_runs ? a.space_runs : b.space_runs,
+		      a.word_runs > b.word_runs ? a.word_runs : b.word_runs,
+		      a.token_runs > b.token_runs ? a.token_runs : b.token_runs, 0};
+	return r;
+}
+
+/* The bound in bytes for ordinary prose (runs of white space of a couple
+ * of bytes, words of about fifteen, tokens of about forty), to rank sets
+ * at compile time. */
+static double r_typical(const pl_reach *r)
+{
+	return r->unbounded ? 1e9 :
+	       (double)r->bytes + 2.0 * r->space_runs + 16.0 * r->word_runs +
+	       40.0 * r->token_runs;
+}
+
+size_t pl_reach_bytes(const pl_reach *r, const pl_runs *runs)
+{
+	if (r->unbounded)
+		return (size_t)-1;
+	double b = (double)r->bytes + (double)r->space_runs * (double)runs->space +
+		   (double)r->word_runs * (double)runs->word +
+		   (double)r->token_runs * (double)runs->token;
+	return b >= (double)MAX_BYTES ? (size_t)-1 : (size_t)b;
+}
+
+/* ---- String sets ---------------------------------------------------------- */
+
+static void set_free(strset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->s[i]);
+	free(s->s);
+	s->s = NULL;
+	s->n = 0;
+}
+
+static int set_has(const strset *s, const char *x, size_t len)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strncmp(s->s[i], x, len) == 0 && s->s[i][len] == '\0')
+			return 1;
+	return 0;
+}
+
+static void set_add(strset *s, const char *x, size_t len)
+{
+	if (set_has(s, x, len))
+		return;
+	/* Grown in powers of two. */
+	if ((s->n & (s->n - 1)) == 0)
+		s->s = pl_xrealloc(s->s, (s->n ? 2 * s->n : 1) * sizeof(*s->s));
+	s->s[s->n++] = pl_xstrndup(x, len);
+}
+
+static strset set_copy(const strset *s)
+{
+	strset c = {0};
+	for (size_t i = 0; i < s->n; i++)
+		set_add(&c, s->s[i], strlen(s->s[i]));
+	return c;
+}
+
+static size_t set_minlen(const strset *s)
+{
+	size_t m = (size_t)-1;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l = strlen(s->s[i]);
+		if (l < m)
+			m = l;
+	}
+	return s->n ? m : 0;
+}
+
+/* Whether a required set is worth searching for: every string long
+ * enough. */
+static int usable(const strset *s)
+{
+	return s->n > 0 && s->n <= MAX_REQUIRED && set_minlen(s) >= MIN_LEN;
+}
+
+/* How often a set's strings can be expected in prose, roughly: a short
+ * string occurs far more often than a long one. */
+static double set_cost(const strset *s)
+{
+	double c = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l = strlen(s->s[i]);
+		c += l <= 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
+		     l == 7 ? 2 : 1;
+	}
+	return c;
+}
+
+/* Lower is better: rare strings close to the start; an unbounded set
+ * ranks after every bounded one. */
+static double conj_cost(const conj *c)
+{
+	double k = set_cost(&c->strs);
+	if (c->reach.unbounded)
+		return k * 1e6;
+	return k * (1.0 + r_typical(&c->reach) / 64.0);
+}
+
+/* a x b, when it stays small. */
+static int product(strset *out, const strset *a, const strset *b)
+{
+	if (a->n * b->n > MAX_STRINGS)
+		return 0;
+	strset r = {0};
+	char buf[2 * MAX_LEN + 1];
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t k = 0; k < b->n; k++) {
+			size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
+			if (la + lb > MAX_LEN) {
+				set_free(&r);
+				return 0;
+			}
+			memcpy(buf, a->s[i], la);
+			memcpy(buf + la, b->s[k], lb);
+			set_add(&r, buf, la + lb);
+		}
+	*out = r;
+	return 1;
+}
+
+/* ---- Pieces --------------------------------------------------------------- */
+
+static void info_free(info *x)
+{
+	set_free(&x->exact);
+	for (size_t i = 0; i < x->nc; i++)
+		set_free(&x->c[i].strs);
+	x->nc = 0;
+}
+
+static info piece(pl_reach maxlen)
+{
+	info x;
+	memset(&x, 0, sizeof(x));
+	x.maxlen = maxlen;
+	return x;
+}
+
+/* The empty string, exactly (assertions, flags, empty groups). */
+static info empty_info(void)
+{
+	info x = piece(r_bytes(0));
+	x.exact_ok = 1;
+	set_add(&x.exact, "", 0);
+	return x;
+}
+
+/* Keeps c among x's requirements if it is one of the best (takes its
+ * strings). */
+static void offer(info *x, conj c)
+{
+	if (!usable(&c.strs)) {
+		set_free(&c.strs);
+		return;
+	}
+	double cost = conj_cost(&c);
+	size_t at = x->nc;
+	while (at > 0 && conj_cost(&x->c[at - 1]) > cost)
+		at--;
+	if (at == PL_LITERAL_SETS) {
+		set_free(&c.strs);
+		return;
+	}
+	if (x->nc == PL_LITERAL_SETS)
+		set_free(&x->c[--x->nc].strs);
+	memmove(&x->c[at + 1], &x->c[at], (x->nc - at) * sizeof(conj));
+	x->c[at] = c;
+	x->nc++;
+}
+
+/* The exact set as a requirement: its string is the whole match. */
+static void offer_exact(info *x)
+{
+	if (x->exact_ok) {
+		conj c = {set_copy(&x->exact), x->maxlen, 0};
+		offer(x, c);
+	}
+}
+
+/* ---- Characters ---------------------------------------------------------- */
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether code point cp has no case in Unicode (so that a caseless match
+ * of it is the character itself): punctuation, symbols, spaces. */
+static int caseless_safe(unsigned long cp)
+{
+	/* General punctuation and currency; arrows, mathematical and
+	 * technical symbols; box drawing to miscellaneous symbols; CJK
+	 * punctuation; Latin-1 punctuation but the micro sign.  (Letterlike
+	 * symbols, Roman numerals and circled letters have case.) */
+	return (cp >= 0x2000 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x23FF) ||
+	       (cp >= 0x2500 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 ||
+	       cp == 0xF7;
+}
+
+static size_t utf8_encode(unsigned long cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The bytes a caseless match of ASCII character c can take: the Kelvin
+ * sign matches 'k', the long s 's'. */
+static size_t ascii_width(char c)
+{
+	c = lower(c);
+	return c == 'k' ? 3 : c == 's' ? 2 : 1;
+}
+
+static int ascii_space(unsigned long cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r');
+}
+
+static int ascii_word(unsigned long cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= '0' && cp <= '9') || cp == '_';
+}
+
+/* The piece for one code point. */
+static info char_info(unsigned long cp)
+{
+	if (cp >= 0x80 && !caseless_safe(cp))
+		return piece(r_bytes(4));
+	char buf[4];
+	size_t n = utf8_encode(cp, buf);
+	info x = piece(r_bytes(n == 1 ? ascii_width(buf[0]) : n));
+	if (n == 1)
+		buf[0] = lower(buf[0]);
+	x.exact_ok = 1;
+	set_add(&x.exact, buf, n);
+	x.run = ascii_space(cp) ? RUN_SPACE : ascii_word(cp) ? RUN_WORD : RUN_TOKEN;
+	return x;
+}
+
+/* One character of a class (\w, [a-z], ...): up to four bytes. */
+static info class_piece(int run)
+{
+	info x = piece(r_bytes(4));
+	x.run = run;
+	return x;
+}
+
+/* Decodes the UTF-8 character at p->p[p->i] and moves past it. */
+static unsigned long next_cp(parser *p)
+{
+	const unsigned char *s = (const unsigned char *)p->p;
+	unsigned long cp = s[p->i];
+	size_t len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+	if (len > 1) {
+		cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+		for (size_t k = 1; k < len && p->i + k < p->n; k++)
+			cp = (cp << 6) | (s[p->i + k] & 0x3F);
+	}
+	p->i += len;
+	if (p->i > p->n)
+		p->i = p->n;
+	return cp;
+}
+
+static int is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* \x{...} or \xhh after the 'x'; returns the code point or -1. */
+static long hex_escape(parser *p)
+{
+	unsigned long v = 0;
+	size_t digits = 0;
+	if (p->i < p->n && p->p[p->i] == '{') {
+		p->i++;
+		while (p->i < p->n && is_hex(p->p[p->i]) && digits < 8) {
+			char c = (char)(p->p[p->i++] | 0x20);
+			v = v * 16 + (unsigned long)(c <= '9' ? c - '0' : c - 'a' + 10);
+			digits++;
+		}
+		if (p->i >= p->n || p->p[p->i] != '}' || digits == 0)
+			return -1;
+		p->i++;
+		return (long)v;
+	}
+	while (p->i < p->n && is_hex(p->p[p->i]) && digits < 2) {
+		char c = (char)(p->p[p->i++] | 0x20);
+		v = v * 16 + (unsigned long)(c <= '9' ? c - '0' : c - 'a' + 10);
+		digits++;
+	}
+	return (long)v;
+}
+
+/* An escape after the backslash: a literal, an assertion or a class. */
+static info escape_info(parser *p)
+{
+	if (p->i >= p->n) {
+		p->fail = 1;
+		return piece(r_unbounded());
+	}
+	char c = p->p[p->i++];
+	switch (c) {
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+		return empty_info();            /* assertions */
+	case 'd': case 'w':
+		return class_piece(RUN_WORD);
+	case 's': case 'h': case 'v':
+		return class_piece(RUN_SPACE);
+	case 'S':
+		return class_piece(RUN_TOKEN);
+	case 'D': case 'W': case 'H': case 'V': case 'N': case 'R':
+		return class_piece(RUN_NONE);
+	case 'C':
+		return piece(r_bytes(1));       /* one code unit */
+	case 'X':
+		return piece(r_unbounded());    /* a grapheme cluster */
+	case 'p': case 'P':                     /* \p{L}, \pL */
+		if (p->i < p->n && p->p[p->i] == '{') {
+			while (p->i < p->n && p->p[p->i] != '}')
+				p->i++;
+			p->i += p->i < p->n;
+		} else if (p->i < p->n) {
+			p->i++;
+		}
+		return class_piece(RUN_NONE);
+	case 'n': return char_info('\n');
+	case 't': return char_info('\t');
+	case 'r': return char_info('\r');
+	case 'f': return char_info('\f');
+	case 'e': return char_info(0x1B);
+	case 'x': {
+		long cp = hex_escape(p);
+		if (cp < 0) {
+			p->fail = 1;
+			return piece(r_unbounded());
+		}
+		return char_info((unsigned long)cp);
+	}
+	default:
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')) {
+			/* back references, \Q...\E, \K (which moves the
+			 * match's start), control and octal escapes: not
+			 * worth understanding */
+			p->fail = 1;
+			return piece(r_unbounded());
+		}
+		return char_info((unsigned char)c);    /* \. \( \' ... */
+	}
+}
+
+/* A character class "[...]": a few plain characters become an exact set
+ * of one-character strings; anything else ([a-z], [^...], \w) is one
+ * character of up to four bytes, of a run when every member is a word
+ * character, or every one white space, or none white space. */
+static info class_info(parser *p)
+{
+	int negated = p->i < p->n && p->p[p->i] == '^';
+	p->i += negated;
+	strset members = {0};
+	size_t width = 1;
+	int first = 1, simple = !negated, word = !negated, space = !negated;
+	int token = !negated;           /* no member is white space */
+	int lists_space = 0;            /* \s is a member ([^\s] is a token) */
+	while (p->i < p->n && (p->p[p->i] != ']' || first)) {
+		first = 0;
+		if (p->p[p->i] == '[' && p->i + 1 < p->n && p->p[p->i + 1] == ':') {
+			simple = word = space = token = 0;      /* [:alpha:] */
+			const char *end = strstr(p->p + p->i + 2, ":]");
+			p->i = end ? (size_t)(end - p->p) + 2 : p->n;
+			continue;
+		}
+		unsigned long cp;
+		if (p->p[p->i] == '\\') {
+			p->i++;
+			if (p->i >= p->n)
+				break;
+			char e = p->p[p->i];
+			if (e == 'x') {
+				p->i++;
+				long v = hex_escape(p);
+				if (v < 0) {
+					simple = word = space = token = 0;
+					continue;
+				}
+				cp = (unsigned long)v;
+			} else if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+				   (e >= '0' && e <= '9')) {
+				simple = 0;     /* \s \w \d \p{..} \n ... */
+				if (e != 'w' && e != 'd')
+					word = 0;
+				if (e != 's' && e != 'h' && e != 'v')
+					space = 0;
+				if (e != 'w' && e != 'd' && e != 'S')
+					token = 0;
+				lists_space |= e == 's';
+				p->i++;
+				if ((e == 'p' || e == 'P') && p->i < p->n &&
+				    p->p[p->i] == '{')
+					while (p->i < p->n && p->p[p->i] != '}')
+						p->i++;
+				if (e == 'p' || e == 'P')
+					p->i += p->i < p->n;
+				continue;
+			} else {
+				cp = (unsigned char)e;
+				p->i++;
+			}
+		} else {
+			cp = next_cp(p);
+		}
+		if (p->i + 1 < p->n && p->p[p->i] == '-' && p->p[p->i + 1] != ']') {
+			simple = space = 0;     /* a range */
+			p->i++;
+			unsigned long hi;
+			if (p->p[p->i] == '\\') {
+				hi = (unsigned char)(p->i + 1 < p->n ? p->p[p->i + 1] : 0);
+				p->i += 2;
+				word = token = 0;
+			} else {
+				hi = next_cp(p);
+			}
+			if (!((cp >= 'a' && hi <= 'z') || (cp >= 'A' && hi <= 'Z') ||
+			      (cp >= '0' && hi <= '9')) || cp > hi)
+				word = 0;
+			if (cp <= ' ' || cp > hi)
+				token = 0;      /* the range may hold white space */
+			continue;
+		}
+		if (!ascii_word(cp))
+			word = 0;
+		if (!ascii_space(cp))
+			space = 0;
+		else
+			token = 0;
+		if (!simple)
+			continue;
+		if (cp >= 0x80 && !caseless_safe(cp)) {
+			simple = 0;
+			continue;
+		}
+		char buf[4];
+		size_t len = utf8_encode(cp, buf);
+		if (len == 1) {
+			if (ascii_width(buf[0]) > width)
+				width = ascii_width(buf[0]);
+			buf[0] = lower(buf[0]);
+		} else if (len > width) {
+			width = len;
+		}
+		set_add(&members, buf, len);
+		if (members.n > 8)
+			simple = 0;
+	}
+	if (p->i >= p->n) {
+		p->fail = 1;
+		simple = 0;
+	} else {
+		p->i++;                         /* ']' */
+	}
+	int run = word ? RUN_WORD : space ? RUN_SPACE :
+		  token || (negated && lists_space) ? RUN_TOKEN : RUN_NONE;
+	if (!simple || members.n == 0) {
+		set_free(&members);
+		return class_piece(run);
+	}
+	info x = piece(r_bytes(width));
+	x.exact_ok = 1;
+	x.exact = members;
+	x.run = run;
+	return x;
+}
+
+/* ---- The grammar ---------------------------------------------------------- */
+
+static info parse_alt(parser *p);
+
+/* A positive lookahead: it matches nothing, but what it requires lies in
+ * the text after its position (perhaps past the match's end). */
+static info lookahead_info(info inner)
+{
+	info x = empty_info();
+	offer_exact(&inner);
+	for (size_t i = 0; i < inner.nc; i++) {
+		conj c = inner.c[i];
+		c.lookahead = 1;
+		offer(&x, c);
+	}
+	inner.nc = 0;
+	info_free(&inner);
+	return x;
+}
+
+/* "(...)": what kind of group, then its alternatives. */
+static info group_info(parser *p)
+{
+	const char *s = p->p;
+	if (p->i < p->n && s[p->i] == '*') {    /* (*VERB) */
+		p->fail = 1;
+		return piece(r_unbounded());
+	}
+	enum { PLAIN, AHEAD, NO_TEXT } kind = PLAIN;
+	if (p->i < p->n && s[p->i] == '?') {
+		p->i++;
+		char c = p->i < p->n ? s[p->i] : '\0';
+		if (c == ':' || c == '>' || c == '|') {
+			p->i++;
+		} else if (c == '=') {
+			p->i++;
+			kind = AHEAD;
+		} else if (c == '!') {
+			p->i++;
+			kind = NO_TEXT;
+		} else if (c == '<' && p->i + 1 < p->n &&
+			   (s[p->i + 1] == '=' || s[p->i + 1] == '!')) {
+			/* Lookbehinds look before the start: nothing required
+			 * after it. */
+			p->i += 2;
+			kind = NO_TEXT;
+		} else if (c == '#') {          /* a comment */
+			while (p->i < p->n && s[p->i] != ')')
+				p->i++;
+			p->i += p->i < p->n;
+			return empty_info();
+		} else if (c == '<' || c == 'P' || c == '\'') {
+			/* a named group: skip the name */
+			while (p->i < p->n && s[p->i] != '>' && s[p->i] != '\'')
+				p->i++;
+			p->i += p->i < p->n;
+		} else {
+			/* flags: (?i) (?-i) (?m) (?i:...) (?^...) */
+			while (p->i < p->n && s[p->i] != ')' && s[p->i] != ':') {
+				if (s[p->i] == 'x' || s[p->i] == 'n')
+					p->fail = 1;    /* extended mode, no-auto-capture */
+				if (!((s[p->i] >= 'a' && s[p->i] <= 'z') ||
+				      s[p->i] == '-' || s[p->i] == '^'))
+					p->fail = 1;    /* recursion, callouts, ... */
+				p->i++;
+			}
+			if (p->i >= p->n) {
+				p->fail = 1;
+				return piece(r_unbounded());
+			}
+			if (s[p->i] == ')') {
+				p->i++;
+				return empty_info();
+			}
+			p->i++;                 /* ':' */
+		}
+	}
+	info x = parse_alt(p);
+	if (p->i < p->n && s[p->i] == ')')
+		p->i++;
+	else
+		p->fail = 1;
+	if (kind == AHEAD)
+		return lookahead_info(x);
+	if (kind == NO_TEXT) {
+		info_free(&x);
+		return empty_info();
+	}
+	return x;
+}
+
+/* One atom, without its quantifier. */
+static info atom_info(parser *p)
+{
+	char c = p->p[p->i];
+	switch (c) {
+	case '(':
+		p->i++;
+		return group_info(p);
+	case '[':
+		p->i++;
+		return class_info(p);
+	case '\\':
+		p->i++;
+		return escape_info(p);
+	case '.':
+		p->i++;
+		return class_piece(RUN_NONE);
+	case '^': case '$':
+		p->i++;
+		return empty_info();
+	default:
+		return char_info(next_cp(p));
+	}
+}
+
+/* Reads a quantifier at p->i: min and max (-1: unbounded); 0 when there
+ * is none. */
+static int quantifier(parser *p, long *min, long *max)
+{
+	const char *s = p->p;
+	if (p->i >= p->n)
+		return 0;
+	char c = s[p->i];
+	if (c == '*' || c == '+' || c == '?') {
+		*min = c == '+';
+		*max = c == '?' ? 1 : -1;
+		p->i++;
+	} else if (c == '{') {
+		size_t j = p->i + 1;
+		long a = 0, b;
+		int da = 0;
+		while (j < p->n && s[j] >= '0' && s[j] <= '9' && a < 100000) {
+			a = a * 10 + (s[j++] - '0');
+			da = 1;
+		}
+		if (!da)
+			return 0;       /* a literal '{' */
+		b = a;
+		if (j < p->n && s[j] == ',') {
+			j++;
+			b = -1;
+			if (j < p->n && s[j] >= '0' && s[j] <= '9') {
+				b = 0;
+				while (j < p->n && s[j] >= '0' && s[j] <= '9' &&
+				       b < 100000)
+					b = b * 10 + (s[j++] - '0');
+			}
+		}
+		if (j >= p->n || s[j] != '}')
+			return 0;
+		p->i = j + 1;
+		*min = a;
+		*max = b;
+	} else {
+		return 0;
+	}
+	if (p->i < p->n && (s[p->i] == '?' || s[p->i] == '+'))
+		p->i++;                 /* lazy or possessive: the same strings */
+	return 1;
+}
+
+static info quantify(info x, long min, long max)
+{
+	pl_reach one = x.maxlen;
+	/* A run of one kind of character ("\s+", "\w{1,20}") spans at most
+	 * one of the text's runs of it. */
+	if (x.run != RUN_NONE && (max < 0 || max > 4))
+		x.maxlen = r_run(x.run);
+	else
+		x.maxlen = r_times(one, max);
+	x.run = RUN_NONE;
+	if (min == 0) {
+		/* May be absent: nothing is required; exact only for "?". */
+		for (size_t i = 0; i < x.nc; i++)
+			set_free(&x.c[i].strs);
+		x.nc = 0;
+		if (x.exact_ok && max == 1) {
+			set_add(&x.exact, "", 0);
+			if (x.exact.n > MAX_STRINGS) {
+				set_free(&x.exact);
+				x.exact_ok = 0;
+			}
+		} else {
+			set_free(&x.exact);
+			x.exact_ok = 0;
+		}
+		return x;
+	}
+	/* At least once: what the first occurrence requires, all do, as far
+	 * from the start as in one. */
+	if (!x.exact_ok || (min == 1 && max == 1))
+		return x;
+	if (min == max) {
+		strset acc = set_copy(&x.exact), next;
+		int ok = 1;
+		for (long k = 1; k < min && ok; k++) {
+			ok = product(&next, &acc, &x.exact);
+			set_free(&acc);
+			if (ok)
+				acc = next;
+		}
+		if (ok) {
+			set_free(&x.exact);
+			x.exact = acc;
+			return x;
+		}
+	}
+	/* Not exact any more: the first occurrence's string is required. */
+	offer(&x, (conj){set_copy(&x.exact), one, 0});
+	set_free(&x.exact);
+	x.exact_ok = 0;
+	return x;
+}
+
+/* A sequence of atoms: exact sets multiply while they stay small; the
+ * requirements are the best of the parts' (and of each run of exact parts
+ * multiplied together), each shifted by what may come before it. */
+static info parse_concat(parser *p)
+{
+	info out = empty_info();
+	strset run = {0};               /* the exact run being multiplied */
+	set_add(&run, "", 0);
+	pl_reach before = r_bytes(0);   /* the longest text before the atom */
+	while (p->i < p->n && p->p[p->i] != '|' && p->p[p->i] != ')' && !p->fail) {
+		info x = atom_info(p);
+		long min, max;
+		if (quantifier(p, &min, &max))
+			x = quantify(x, min, max);
+		for (size_t k = 0; k < x.nc; k++) {
+			conj c = x.c[k];
+			c.reach = r_add(before, c.reach);
+			offer(&out, c);
+		}
+		x.nc = 0;
+		strset next;
+		if (x.exact_ok && product(&next, &run, &x.exact)) {
+			set_free(&run);
+			run = next;
+		} else {
+			/* The run ends before this atom; an exact piece too large
+			 * to multiply starts the next. */
+			offer(&out, (conj){run, before, 0});
+			run = (strset){0};
+			if (x.exact_ok)
+				run = set_copy(&x.exact);
+			else
+				set_add(&run, "", 0);
+		}
+		if (out.exact_ok && x.exact_ok && product(&next, &out.exact, &x.exact)) {
+			set_free(&out.exact);
+			out.exact = next;
+		} else {
+			set_free(&out.exact);
+			out.exact_ok = 0;
+		}
+		before = r_add(before, x.maxlen);
+		info_free(&x);
+	}
+	out.maxlen = before;
+	if (out.exact_ok) {
+		/* Every requirement but a lookahead's is implied by the exact
+		 * strings, which the caller multiplies further. */
+		set_free(&run);
+		size_t k = 0;
+		for (size_t i = 0; i < out.nc; i++)
+			if (out.c[i].lookahead)
+				out.c[k++] = out.c[i];
+			else
+				set_free(&out.c[i].strs);
+		out.nc = k;
+	} else {
+		offer(&out, (conj){run, before, 0});
+	}
+	return out;
+}
+
+/* A branch's best requirement, as a copy; strs.n == 0 when it has none. */
+static conj best_requirement(info *x)
+{
+	conj best = {{0}, {0, 0, 0, 0, 0}, 0};
+	if (x->exact_ok && usable(&x->exact)) {
+		best.strs = set_copy(&x->exact);
+		best.reach = x->maxlen;
+	}
+	if (x->nc && (best.strs.n == 0 || conj_cost(&x->c[0]) < conj_cost(&best))) {
+		set_free(&best.strs);
+		best.strs = set_copy(&x->c[0].strs);
+		best.reach = x->c[0].reach;
+		best.lookahead = x->c[0].lookahead;
+	}
+	return best;
+}
+
+static info parse_alt(parser *p)
+{
+	info out = parse_concat(p);
+	if (p->i >= p->n || p->p[p->i] != '|' || p->fail)
+		return out;
+	/* Each branch must require something for the whole to. */
+	conj any = best_requirement(&out);
+	int any_ok = any.strs.n > 0;
+	while (p->i < p->n && p->p[p->i] == '|' && !p->fail) {
+		p->i++;
+		info x = parse_concat(p);
+		out.maxlen = r_max(out.maxlen, x.maxlen);
+		if (out.exact_ok && x.exact_ok &&
+		    out.exact.n + x.exact.n <= MAX_STRINGS) {
+			for (size_t k = 0; k < x.exact.n; k++)
+				set_add(&out.exact, x.exact.s[k], strlen(x.exact.s[k]));
+		} else {
+			set_free(&out.exact);
+			out.exact_ok = 0;
+		}
+		conj b = best_requirement(&x);
+		if (any_ok && b.strs.n && any.strs.n + b.strs.n <= MAX_REQUIRED) {
+			for (size_t k = 0; k < b.strs.n; k++)
+				set_add(&any.strs, b.strs.s[k], strlen(b.strs.s[k]));
+			any.reach = r_max(any.reach, b.reach);
+			any.lookahead |= b.lookahead;
+		} else {
+			any_ok = 0;
+		}
+		set_free(&b.strs);
+		info_free(&x);
+	}
+	for (size_t i = 0; i < out.nc; i++)
+		set_free(&out.c[i].strs);
+	out.nc = 0;
+	if (any_ok && !out.exact_ok)
+		offer(&out, any);
+	else
+		set_free(&any.strs);
+	return out;
+}
+
+/* Drops every string that contains another of the set: a text holding it
+ * holds the shorter one, which ends no later. */
+static void drop_superstrings(strset *s)
+{
+	unsigned char *drop = pl_xcalloc(s->n + 1, 1);
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t j = 0; j < s->n && !drop[i]; j++)
+			drop[i] = strlen(s->s[j]) < strlen(s->s[i]) &&
+				  strstr(s->s[i], s->s[j]) != NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (drop[i])
+			free(s->s[i]);
+		else
+			s->s[k++] = s->s[i];
+	s->n = k;
+	free(drop);
+}
+
+size_t pl_literals_required(const char *pattern, size_t len,
+			    pl_literal_set *sets)
+{
+	parser p = {pattern, 0, len, 0};
+	info x = parse_alt(&p);
+	size_t n = 0;
+	if (!p.fail && p.i == len) {
+		offer_exact(&x);
+		for (size_t i = 0; i < x.nc; i++) {
+			strset *s = &x.c[i].strs;
+			drop_superstrings(s);
+			sets[n].strings = s->s;
+			sets[n].count = s->n;
+			sets[n].shortest = set_minlen(s);
+			sets[n].reach = x.c[i].reach;
+			sets[n].in_lookahead = x.c[i].lookahead;
+			s->s = NULL;
+			s->n = 0;
+			n++;
+		}
+	}
+	info_free(&x);
+	return n;
+}
+
+void pl_literal_sets_free(pl_literal_set *sets, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < sets[i].count; k++)
+			free(sets[i].strings[k]);
+		free(sets[i].strings);
+		sets[i].strings = NULL;
+		sets[i].count = 0;
+	}
+}

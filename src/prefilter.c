@@ -1,0 +1,622 @@
+/*
+ * prefilter.c: one pass over a text that says, for every pattern, where a
+ * match of it can start.
+ *
+ * Each pattern ("slot") comes with up to three sets of literals, each
+ * such that every match contains one of its strings, ending at most a
+ * bounded number of bytes after the match's start (literals.c).  All the
+ * literals of all slots go into one Aho-Corasick automaton, turned into a
+ * table-driven DFA over byte classes, so that a text is read once, byte
+ * by byte, whatever the number of patterns; the pass records where each
+ * literal ends.  The text is folded as it is read, the way PCRE2 folds it
+ * in caseless mode for these literals: ASCII letters to lower case, the
+ * Kelvin sign to 'k' and the long s to 's' (the only non-ASCII characters
+ * whose case partners are ASCII).
+ *
+ * A literal ending at e, of a set whose strings end at most r bytes after
+ * a match's start and are at least m bytes long, allows a match to start
+ * in [e - r, e - m].  A slot's possible starts are the intersection, over
+ * its sets, of the union of those windows; the scanner runs the pattern's
+ * regular expression only from there (PCRE2's offset limit stops it at
+ * the window's end).  The bounds depend on the text's longest runs of
+ * white space and of word characters, which the same pass measures; a
+ * pattern whose sets are all unbounded is searched in the blocks that
+ * hold one of its best set's literals.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+#include "util.h"
+
+/* A window wider than this is not worth computing: the set is then left
+ * out for the text. */
+#define MAX_WINDOW 4096
+
+typedef uint32_t state_t;
+
+typedef struct {
+	uint32_t *lits;         /* literal ids */
+	size_t nlits;
+	pl_reach reach;
+	size_t shortest;
+	int in_lookahead;
+} slot_set;
+
+typedef struct {
+	slot_set sets[PL_LITERAL_SETS];
+	size_t nsets;
+	int fallback;           /* the set whose blocks are searched when none
+	                           is bounded: the best outside lookaheads */
+} slot_info;
+
+struct pl_prefilter {
+	/* The DFA: next[state * nclasses + class]. */
+	state_t *next;
+	size_t nstates, nclasses;
+	unsigned char byte_class[256];
+	/* What each state reports: outputs[out_start[s] .. out_start[s+1])
+	 * are the literals that end there. */
+	uint32_t *out_start;
+	uint32_t *outputs;
+	size_t nlits;
+	slot_info *slots;
+	size_t nslots;
+};
+
+/* ---- Building ------------------------------------------------------------- */
+
+typedef struct {
+	uint32_t *child;        /* by byte class, 0: none (the root is 0) */
+	uint32_t fail;
+	long literal;           /* the literal ending exactly here, or -1 */
+} trie_node;
+
+typedef struct {
+	trie_node *nodes;
+	size_t count, cap, nclasses;
+} trie;
+
+static uint32_t trie_add_node(trie *t)
+{
+	trie_node n = {pl_xcalloc(t->nclasses, sizeof(uint32_t)), 0, -1};
+	PL_PUSH(t->nodes, t->count, t->cap, n);
+	return (uint32_t)(t->count - 1);
+}
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Distinct literal strings, by hash. */
+typedef struct {
+	const char **strings;
+	size_t count, cap;
+	long *table;            /* index into strings, -1: empty */
+	size_t table_size;
+} literal_table;
+
+static size_t hash_string(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static uint32_t literal_id(literal_table *lt, const char *s)
+{
+	size_t mask = lt->table_size - 1, h = hash_string(s) & mask;
+	while (lt->table[h] >= 0) {
+		if (strcmp(lt->strings[lt->table[h]], s) == 0)
+			return (uint32_t)lt->table[h];
+		h = (h + 1) & mask;
+	}
+	lt->table[h] = (long)lt->count;
+	PL_PUSH(lt->strings, lt->count, lt->cap, s);
+	return (uint32_t)(lt->count - 1);
+}
+
+/* The automaton over every distinct literal. */
+static void build_automaton(pl_prefilter *pf, const literal_table *lt)
+{
+	/* Byte classes: each byte a literal uses is a class of its own, the
+	 * others share class 0; an upper-case letter reads as its lower
+	 * case. */
+	unsigned char used[256] = {0};
+	for (size_t l = 0; l < lt->count; l++)
+		for (const unsigned char *p = (const unsigned char *)lt->strings[l];
+		     *p; p++)
+			used[*p] = 1;
+	size_t nc = 1;
+	for (int b = 0; b < 256; b++)
+		pf->byte_class[b] = used[b] ? (unsigned char)nc++ : 0;
+	for (int b = 'A'; b <= 'Z'; b++)
+		pf->byte_class[b] = pf->byte_class[fold((unsigned char)b)];
+	pf->nclasses = nc;
+
+	trie t = {NULL, 0, 0, nc};
+	trie_add_node(&t);
+	for (size_t l = 0; l < lt->count; l++) {
+		uint32_t at = 0;
+		for (const unsigned char *p = (const unsigned char *)lt->strings[l];
+		     *p; p++) {
+			unsigned char c = pf->byte_class[*p];
+			if (t.nodes[at].child[c] == 0) {
+				uint32_t n = trie_add_node(&t);
+				t.nodes[at].child[c] = n;
+			}
+			at = t.nodes[at].child[c];
+		}
+		t.nodes[at].literal = (long)l;
+	}
+
+	/* Failure links breadth first; the DFA's transitions follow them, and
+	 * a state reports its own literal and its failure state's. */
+	pf->nstates = t.count;
+	pf->next = pl_xcalloc(t.count * nc, sizeof(state_t));
+	uint32_t *queue = pl_xmalloc(t.count * sizeof(uint32_t));
+	uint32_t **outs = pl_xcalloc(t.count, sizeof(*outs));
+	size_t *nouts = pl_xcalloc(t.count, sizeof(*nouts));
+	size_t head = 0, tail = 0, total = 0;
+	queue[tail++] = 0;
+	while (head < tail) {
+		uint32_t u = queue[head++];
+		trie_node *un = &t.nodes[u];
+		if (u != 0) {
+			size_t f = un->fail, own = un->literal >= 0;
+			nouts[u] = own + nouts[f];
+			outs[u] = pl_xmalloc((nouts[u] + 1) * sizeof(uint32_t));
+			if (own)
+				outs[u][0] = (uint32_t)un->literal;
+			if (nouts[f])
+				memcpy(outs[u] + own, outs[f],
+				       nouts[f] * sizeof(uint32_t));
+			total += nouts[u];
+		}
+		for (size_t c = 0; c < nc; c++) {
+			uint32_t v = un->child[c];
+			state_t via_fail = u == 0 ? 0 :
+					   pf->next[(size_t)un->fail * nc + c];
+			if (v) {
+				t.nodes[v].fail = via_fail;
+				pf->next[(size_t)u * nc + c] = v;
+				queue[tail++] = v;
+			} else {
+				pf->next[(size_t)u * nc + c] = via_fail;
+			}
+		}
+	}
+	pf->out_start = pl_xcalloc(t.count + 1, sizeof(uint32_t));
+	pf->outputs = pl_xmalloc((total + 1) * sizeof(uint32_t));
+	size_t at = 0;
+	for (size_t s = 0; s < t.count; s++) {
+		pf->out_start[s] = (uint32_t)at;
+		if (nouts[s])
+			memcpy(pf->outputs + at, outs[s], nouts[s] * sizeof(uint32_t));
+		at += nouts[s];
+		free(outs[s]);
+	}
+	pf->out_start[t.count] = (uint32_t)at;
+	free(outs);
+	free(nouts);
+	free(queue);
+	for (size_t i = 0; i < t.count; i++)
+		free(t.nodes[i].child);
+	free(t.nodes);
+}
+
+pl_prefilter *pl_prefilter_build(const pl_literal_set *const *sets,
+				 const size_t *nsets, size_t nslots)
+{
+	pl_prefilter *pf = pl_xcalloc(1, sizeof(*pf));
+	pf->nslots = nslots;
+	pf->slots = pl_xcalloc(nslots + 1, sizeof(*pf->slots));
+	size_t total = 0;
+	for (size_t s = 0; s < nslots; s++)
+		for (size_t j = 0; j < nsets[s]; j++)
+			total += sets[s][j].count;
+	literal_table lt = {NULL, 0, 0, NULL, 16};
+	while (lt.table_size < 2 * total)
+		lt.table_size *= 2;
+	lt.table = pl_xmalloc(lt.table_size * sizeof(long));
+	for (size_t i = 0; i < lt.table_size; i++)
+		lt.table[i] = -1;
+	for (size_t s = 0; s < nslots; s++) {
+		slot_info *si = &pf->slots[s];
+		si->nsets = nsets[s] < PL_LITERAL_SETS ? nsets[s] : PL_LITERAL_SETS;
+		si->fallback = -1;
+		for (size_t j = 0; j < si->nsets; j++) {
+			const pl_literal_set *ls = &sets[s][j];
+			slot_set *ss = &si->sets[j];
+			ss->lits = pl_xmalloc((ls->count + 1) * sizeof(uint32_t));
+			ss->nlits = ls->count;
+			for (size_t k = 0; k < ls->count; k++)
+				ss->lits[k] = literal_id(&lt, ls->strings[k]);
+			ss->reach = ls->reach;
+			ss->shortest = ls->shortest;
+			ss->in_lookahead = ls->in_lookahead;
+			if (si->fallback < 0 && !ls->in_lookahead)
+				si->fallback = (int)j;
+		}
+	}
+	pf->nlits = lt.count;
+	build_automaton(pf, &lt);
+	free(lt.strings);
+	free(lt.table);
+	return pf;
+}
+
+size_t pl_prefilter_slots(const pl_prefilter *pf)
+{
+	return pf ? pf->nslots : 0;
+}
+
+size_t pl_prefilter_literals(const pl_prefilter *pf)
+{
+	return pf ? pf->nlits : 0;
+}
+
+size_t pl_prefilter_bytes(const pl_prefilter *pf)
+{
+	if (pf == NULL)
+		return 0;
+	size_t b = pf->nstates * pf->nclasses * sizeof(state_t) +
+		   (pf->nstates + 1) * sizeof(uint32_t) +
+		   pf->out_start[pf->nstates] * sizeof(uint32_t) +
+		   pf->nslots * sizeof(slot_info);
+	for (size_t s = 0; s < pf->nslots; s++)
+		for (size_t j = 0; j < pf->slots[s].nsets; j++)
+			b += pf->slots[s].sets[j].nlits * sizeof(uint32_t);
+	return b;
+}
+
+void pl_prefilter_free(pl_prefilter *pf)
+{
+	if (pf == NULL)
+		return;
+	for (size_t s = 0; s < pf->nslots; s++)
+		for (size_t j = 0; j < pf->slots[s].nsets; j++)
+			free(pf->slots[s].sets[j].lits);
+	free(pf->slots);
+	free(pf->next);
+	free(pf->out_start);
+	free(pf->outputs);
+	free(pf);
+}
+
+/* ---- Scanning -------------------------------------------------------------- */
+
+/* What a byte can be part of, for the longest runs: PCRE2's \s and \w with
+ * Unicode properties, and anything but ASCII white space, over-approximated
+ * (a run measured too long only widens windows).  Continuation bytes
+ * belong to their character. */
+enum { K_SPACE = 1, K_WORD = 2, K_TOKEN = 4, K_CONT = 8 };
+
+static unsigned char byte_kind(unsigned c)
+{
+	if (c < 0x80) {
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			return K_SPACE;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_')
+			return K_WORD | K_TOKEN;
+		return K_TOKEN;
+	}
+	if (c < 0xC0)
+		return K_CONT;
+	/* The lead bytes of every non-ASCII space: U+0085 and U+00A0 (C2),
+	 * U+1680 and U+180E (E1), U+2000-U+205F (E2), U+3000 (E3). */
+	if (c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3)
+		return K_SPACE | K_WORD | K_TOKEN;
+	return K_WORD | K_TOKEN;
+}
+
+typedef struct {
+	uint32_t lit, end;
+} found;
+
+/* Beyond this many literals found in one text, recording them costs more
+ * memory than the prefilter saves time: the text is searched whole. */
+#define MAX_FOUND ((size_t)1 << 23)
+
+static void longest_runs(const unsigned char *p, size_t len, pl_runs *runs)
+{
+	unsigned char kinds[256];
+	for (unsigned c = 0; c < 256; c++)
+		kinds[c] = byte_kind(c);
+	size_t rs = 0, rw = 0, rt = 0, ms = 0, mw = 0, mt = 0;
+	unsigned char cur = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char k = kinds[p[i]];
+		if (!(k & K_CONT))
+			cur = k;
+		rs = cur & K_SPACE ? rs + 1 : 0;
+		rw = cur & K_WORD ? rw + 1 : 0;
+		rt = cur & K_TOKEN ? rt + 1 : 0;
+		ms = rs > ms ? rs : ms;
+		mw = rw > mw ? rw : mw;
+		mt = rt > mt ? rt : mt;
+	}
+	runs->space = ms;
+	runs->word = mw;
+	runs->token = mt;
+}
+
+void pl_prefilter_scan(const pl_prefilter *pf, const char *text, size_t len,
+		       pl_occurrences *out)
+{
+	free(out->first);
+	free(out->ends);
+	out->first = NULL;
+	out->ends = NULL;
+	out->complete = 0;
+	out->nlits = pf->nlits;
+	if (len >= UINT32_MAX)
+		return;
+	out->first = pl_xcalloc(pf->nlits + 1, sizeof(uint32_t));
+
+	const unsigned char *p = (const unsigned char *)text;
+	longest_runs(p, len, &out->runs);
+
+	found *hits = NULL;
+	size_t nhits = 0, cap = 0;
+	const state_t *next = pf->next;
+	size_t nc = pf->nclasses;
+	state_t s = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		/* The two non-ASCII characters that fold to ASCII letters:
+		 * U+212A KELVIN SIGN (E2 84 AA) and U+017F LONG S (C5 BF). */
+		if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAA) {
+			c = 'k';
+			i += 2;
+		} else if (c == 0xC5 && i + 1 < len && p[i + 1] == 0xBF) {
+			c = 's';
+			i += 1;
+		}
+		s = next[(size_t)s * nc + pf->byte_class[c]];
+		uint32_t a = pf->out_start[s], b = pf->out_start[s + 1];
+		if (a == b)
+			continue;
+		if (nhits + (b - a) > MAX_FOUND) {
+			free(hits);
+			return;
+		}
+		for (uint32_t k = a; k < b; k++) {
+			found f = {pf->outputs[k], (uint32_t)(i + 1)};
+			PL_PUSH(hits, nhits, cap, f);
+			out->first[f.lit]++;
+		}
+	}
+	/* Counts to offsets, then each literal's ends in text order. */
+	uint32_t at = 0;
+	for (size_t l = 0; l <= pf->nlits; l++) {
+		uint32_t n = out->first[l];
+		out->first[l] = at;
+		at += n;
+	}
+	out->ends = pl_xmalloc((nhits + 1) * sizeof(uint32_t));
+	uint32_t *fill = pl_xmalloc((pf->nlits + 1) * sizeof(uint32_t));
+	memcpy(fill, out->first, (pf->nlits + 1) * sizeof(uint32_t));
+	for (size_t h = 0; h < nhits; h++)
+		out->ends[fill[hits[h].lit]++] = hits[h].end;
+	free(fill);
+	free(hits);
+	out->complete = 1;
+}
+
+void pl_occurrences_free(pl_occurrences *occ)
+{
+	free(occ->first);
+	free(occ->ends);
+	free(occ->tmp);
+	free(occ->windows);
+	free(occ->result);
+	memset(occ, 0, sizeof(*occ));
+}
+
+/* ---- Where a slot can match ------------------------------------------------ */
+
+static int compare_end(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The ends of a set's literals, in text order: *n of them. */
+static const uint32_t *set_ends(pl_occurrences *occ, const slot_set *ss,
+				size_t *n)
+{
+	const uint32_t *only = NULL;
+	size_t total = 0, lists = 0;
+	for (size_t k = 0; k < ss->nlits; k++) {
+		size_t c = occ->first[ss->lits[k] + 1] - occ->first[ss->lits[k]];
+		if (c) {
+			only = occ->ends + occ->first[ss->lits[k]];
+			total += c;
+			lists++;
+		}
+	}
+	*n = total;
+	if (lists <= 1)
+		return only;
+	pl_grow((void **)&occ->tmp, &occ->tmp_cap, total, sizeof(uint32_t));
+	size_t at = 0;
+	for (size_t k = 0; k < ss->nlits; k++) {
+		size_t f = occ->first[ss->lits[k]], c = occ->first[ss->lits[k] + 1] - f;
+		memcpy(occ->tmp + at, occ->ends + f, c * sizeof(uint32_t));
+		at += c;
+	}
+	qsort(occ->tmp, total, sizeof(uint32_t), compare_end);
+	return occ->tmp;
+}
+
+/* The union of a set's windows [e - reach, e - shortest]. */
+static void set_windows(const uint32_t *ends, size_t n, size_t reach,
+			size_t shortest, pl_interval **out, size_t *cap,
+			size_t *count)
+{
+	*count = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t e = ends[i];
+		pl_interval w = {e > reach ? e - reach : 0,
+				 e >= shortest ? e - shortest : 0};
+		if (*count && w.lo <= (*out)[*count - 1].hi + 1) {
+			if (w.hi > (*out)[*count - 1].hi)
+				(*out)[*count - 1].hi = w.hi;
+			continue;
+		}
+		pl_grow((void **)out, cap, *count + 1, sizeof(pl_interval));
+		(*out)[(*count)++] = w;
+	}
+}
+
+/* out = out intersected with b[0..nb), through the scratch buffer. */
+static void intersect(pl_intervals *out, const pl_interval *b, size_t nb,
+		      pl_interval **scratch, size_t *scratch_cap)
+{
+	const pl_interval *a = out->items;
+	size_t na = out->count, i = 0, j = 0, k = 0;
+	pl_grow((void **)scratch, scratch_cap, na + nb + 1, sizeof(pl_interval));
+	pl_interval *res = *scratch;
+	while (i < na && j < nb) {
+		size_t lo = a[i].lo > b[j].lo ? a[i].lo : b[j].lo;
+		size_t hi = a[i].hi < b[j].hi ? a[i].hi : b[j].hi;
+		if (lo <= hi)
+			res[k++] = (pl_interval){lo, hi};
+		if (a[i].hi < b[j].hi)
+			i++;
+		else
+			j++;
+	}
+	/* The result becomes out's buffer, out's the scratch. */
+	pl_interval *old = out->items;
+	size_t old_cap = out->cap;
+	out->items = res;
+	out->cap = *scratch_cap;
+	out->count = k;
+	*scratch = old;
+	*scratch_cap = old_cap;
+}
+
+/* The regions of the blocks in which one of the set's literals ends. */
+static void block_regions(const uint32_t *ends, size_t n,
+			  const size_t *block_ends, size_t nblocks,
+			  pl_intervals *out)
+{
+	size_t block = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t last = ends[i] - 1;      /* the literal's last byte */
+		while (block < nblocks && block_ends[block] <= last)
+			block++;
+		if (block == nblocks)
+			break;
+		pl_interval r = {block ? block_ends[block - 1] : 0,
+				 block_ends[block]};
+		if (out->count && out->items[out->count - 1].lo == r.lo)
+			continue;
+		PL_PUSH(out->items, out->count, out->cap, r);
+	}
+}
+
+/* The starts of the matches of the whole prose. */
+static void prose_starts(const pl_prefilter *pf, pl_occurrences *occ,
+			 const slot_info *si, const size_t *block_ends,
+			 size_t nblocks, pl_slot_view *out)
+{
+	size_t order[PL_LITERAL_SETS], total[PL_LITERAL_SETS], reach[PL_LITERAL_SETS];
+	size_t n = 0;
+	(void)pf;
+	for (size_t j = 0; j < si->nsets; j++) {
+		size_t t = out->nends[j];
+		if (t == 0)
+			return;         /* a set none of whose strings occurs */
+		size_t r = pl_reach_bytes(&si->sets[j].reach, &occ->runs);
+		if (r > MAX_WINDOW)
+			continue;
+		/* By how often the set occurs, rarest first. */
+		size_t at = n++;
+		while (at > 0 && total[at - 1] > t) {
+			order[at] = order[at - 1];
+			total[at] = total[at - 1];
+			reach[at] = reach[at - 1];
+			at--;
+		}
+		order[at] = j;
+		total[at] = t;
+		reach[at] = r;
+	}
+	pl_intervals *iv = &out->starts;
+	if (n == 0) {
+		if (si->fallback < 0) {
+			out->narrowed = 0;
+			return;
+		}
+		block_regions(out->ends[si->fallback], out->nends[si->fallback],
+			      block_ends, nblocks, iv);
+		return;
+	}
+	size_t count;
+	set_windows(out->ends[order[0]], out->nends[order[0]], reach[0],
+		    si->sets[order[0]].shortest, &iv->items, &iv->cap, &count);
+	iv->count = count;
+	for (size_t k = 1; k < n && iv->count; k++) {
+		set_windows(out->ends[order[k]], out->nends[order[k]], reach[k],
+			    si->sets[order[k]].shortest, &occ->windows,
+			    &occ->windows_cap, &count);
+		intersect(iv, occ->windows, count, &occ->result, &occ->result_cap);
+	}
+}
+
+void pl_prefilter_view(const pl_prefilter *pf, pl_occurrences *occ, long slot,
+		       const size_t *block_ends, size_t nblocks,
+		       pl_slot_view *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (pf == NULL || !occ->complete || slot < 0 ||
+	    (size_t)slot >= pf->nslots)
+		return;
+	const slot_info *si = &pf->slots[slot];
+	out->narrowed = 1;
+	out->nsets = si->nsets;
+	for (size_t j = 0; j < si->nsets; j++) {
+		size_t n;
+		const uint32_t *e = set_ends(occ, &si->sets[j], &n);
+		out->ends[j] = pl_xmalloc((n + 1) * sizeof(uint32_t));
+		if (n)
+			memcpy(out->ends[j], e, n * sizeof(uint32_t));
+		out->nends[j] = n;
+		out->shortest[j] = si->sets[j].shortest;
+	}
+	prose_starts(pf, occ, si, block_ends, nblocks, out);
+}
+
+void pl_slot_view_free(pl_slot_view *v)
+{
+	for (size_t j = 0; j < v->nsets; j++)
+		free(v->ends[j]);
+	free(v->starts.items);
+	memset(v, 0, sizeof(*v));
+}
+
+int pl_slot_view_may_match_in(const pl_slot_view *v, size_t from, size_t to)
+{
+	if (!v->narrowed)
+		return 1;
+	for (size_t j = 0; j < v->nsets; j++) {
+		/* the first end at or after from + shortest */
+		size_t want = from + v->shortest[j], lo = 0, hi = v->nends[j];
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (v->ends[j][mid] < want)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == v->nends[j] || v->ends[j][lo] > to)
+			return 0;
+	}
+	return 1;
+}
