@@ -557,6 +557,13 @@ static int qualified(const pl_practices *p, size_t i)
 	return 0;
 }
 
+/* "The app has not yet been released": releasing is disclosing only when
+ * it says to whom. */
+static int released_alone(const pl_practices *p, const pl_pmatch *verb)
+{
+	return strncasecmp(p->v->text.prose + verb->start, "releas", 6) == 0;
+}
+
 /* "If you ...", "Should we ...": a sentence that opens with a condition
  * makes no claim. */
 static int conditional(const char *s, size_t n)
@@ -642,7 +649,7 @@ size_t pl_practices_statements(const pl_practices *p, size_t i,
 			 act->target == PL_TARGET_PLACES ? PL_VOCAB_PLACE : -1;
 		if (tk >= 0)
 			s.ntarget = leaves(p, i, tk, verb->end, s.target);
-		if (act->needs_target && s.ntarget == 0)
+		if ((act->needs_target || released_alone(p, verb)) && s.ntarget == 0)
 			continue;
 		int dup = 0;
 		for (size_t j = 0; j < n && !dup; j++)
