@@ -118,6 +118,14 @@ void pl_lint_job_run(pl_lint_job *j);
  * diagnostics to diags; then frees the job. */
 int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags);
 
+/* What pl_linter_options.against names: NULL for a file or standard
+ * input ("-"); else the git revision whose version of each linted file is
+ * read with git (`git show REV:PATH`, PATH from the repository's root, git
+ * run in the file's folder).  "git:REV" is always the revision REV; any
+ * other name is a file when a file (or folder) of that name exists or it
+ * ends like a policy file (.md, .markdown, .html, .htm, .xhtml, .txt,
+ * .text, .rst: then a missing file), and a revision otherwise. */
+const char *pl_against_revision(const char *against);
 /* ---- Tracing ------------------------------------------------------------ */
 
 /* `--trace`: every candidate match of every topic, and what became of it,

@@ -86,7 +86,9 @@ typedef enum {
 	PL_FORMAT_JSONL,   /* one JSON object per finding */
 	PL_FORMAT_SARIF,   /* SARIF 2.1.0, for code scanning */
 	PL_FORMAT_GITHUB,  /* GitHub Actions workflow commands */
-	PL_FORMAT_GCC      /* FILE:LINE:COL: severity: message [rule] */
+	PL_FORMAT_GCC,     /* FILE:LINE:COL: severity: message [rule] */
+	PL_FORMAT_MARKDOWN /* for a pull-request comment: with --against,
+	                      what the edit changes in the practices */
 } pl_output_format;
 
 int pl_output_format_from_name(const char *name); /* -1 when unknown */
@@ -144,6 +146,11 @@ typedef enum {
 	PL_DIAG_BASELINE_UNREADABLE,
 	PL_DIAG_BASELINE_FORMAT,
 	PL_DIAG_OUTPUT_WRITE,           /* the report could not be written */
+	/* --against REV */
+	PL_DIAG_GIT_MISSING,            /* git is not installed */
+	PL_DIAG_GIT_REVISION,           /* no repository, or REV names no
+	                                   commit of it */
+	PL_DIAG_AGAINST_NEW_FILE,       /* REV has no such file: all is new */
 	PL_DIAG_COUNT
 } pl_diag_code;
 
@@ -182,7 +189,9 @@ typedef enum {
 	PL_KIND_WORDING,   /* discouraged or outdated wording */
 	PL_KIND_INCOMPLETE,/* disclosed, but what must come with it is not */
 	PL_KIND_REMOVED,   /* --against: what the old version disclosed */
-	PL_KIND_UNUSED_DIRECTIVE
+	PL_KIND_UNUSED_DIRECTIVE,
+	PL_KIND_WEAKENED   /* --against: still disclosed, but vaguer,
+	                      narrower or qualified than in the old version */
 } pl_finding_kind;
 
 const char *pl_finding_kind_name(pl_finding_kind k);
@@ -216,6 +225,33 @@ typedef struct {
 	pl_location loc;                /* message unused */
 } pl_evidence;
 
+/* --against: one change in what the policy discloses, in plain words
+ * ("no longer says how long logs are kept", "adds the right to
+ * correct"), for the reviewer of the edit. */
+typedef enum {
+	PL_CHANGE_ADDED,        /* said now, not before */
+	PL_CHANGE_REMOVED,      /* said before, not now */
+	PL_CHANGE_WEAKENED,     /* still said, vaguer, narrower, qualified */
+	PL_CHANGE_STRENGTHENED  /* still said, firmer (a shorter period) */
+} pl_change_kind;
+
+const char *pl_change_kind_name(pl_change_kind k);
+
+typedef struct {
+	pl_change_kind kind;
+	pl_area area;
+	const char *subject;            /* what it is about: a topic or rule
+	                                   id, or "retention-period",
+	                                   "promise", "statement", "dates" */
+	char *text;                     /* the change, in plain words */
+	char *before, *after;           /* the words of the old and the new
+	                                   version it rests on; NULL: none */
+	pl_location loc;                /* where in the new version */
+	pl_location old;                /* where in the old one (path: its
+	                                   name); line 0 when it was not
+	                                   there */
+} pl_change;
+
 /* The requirements of one selected profile, each in one list (rule ids).
  * A requirement is not applicable when its condition is not shown (a
  * require-if rule), when the policy's own words or a declared fact make it
@@ -245,6 +281,9 @@ int pl_result_disclosed(const pl_result *r, pl_area area);
 size_t pl_result_evidence_count(const pl_result *r, pl_area area);
 const pl_evidence *pl_result_evidence(const pl_result *r, pl_area area,
 				      size_t i);
+/* --against: the changes of the edit, by area, then position. */
+size_t pl_result_change_count(const pl_result *r);
+const pl_change *pl_result_change(const pl_result *r, size_t i);
 /* One coverage per selected profile. */
 size_t pl_result_coverage_count(const pl_result *r);
 const pl_coverage *pl_result_coverage(const pl_result *r, size_t i);
@@ -297,9 +336,13 @@ typedef struct {
 	int fail_level;                 /* a pl_severity or PL_FAIL_NONE;
 	                                   -1: the configuration's, else
 	                                   warning */
-	const char *against;            /* the previous version of the file
-	                                   (a path, "-" standard input) */
-	const char *against_name;       /* how it is named in reports */
+	const char *against;            /* the previous version of the file:
+	                                   a path, "-" standard input, or a
+	                                   git revision ("origin/main",
+	                                   "git:REV"; see
+	                                   pl_against_revision) */
+	const char *against_name;       /* how it is named in reports
+	                                   (NULL: the path, or REV:PATH) */
 	const char *const *with;        /* documents judged with each file as
 	                                   one notice (a cookie policy, a
 	                                   California notice), on top of the

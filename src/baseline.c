@@ -13,6 +13,14 @@
  *
  * Paths are written as the policy was named on the command line (without
  * a leading "./"); '%', tabs and line ends in them are %-escaped.
+ *
+ * Format 2 (written since the fingerprints stopped changing with quote and
+ * dash styles, markup and where a require-if rule is triggered) has the
+ * same lines under "# policylint baseline 2".  A format 1 file is still
+ * read: its records are matched with the fingerprint they were written
+ * with (pl_finding_fingerprint_v1), so adopting a new policylint never
+ * resurfaces a baselined finding; the next --write-baseline writes
+ * format 2.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -24,7 +32,8 @@
 #include "input.h"
 #include "util.h"
 
-#define BASELINE_HEADER "# policylint baseline 1"
+#define BASELINE_HEADER "# policylint baseline 2"
+#define BASELINE_HEADER_V1 "# policylint baseline 1"
 
 typedef struct {
 	unsigned long long fp;
@@ -39,11 +48,23 @@ struct pl_baseline {
 	record *items;
 	size_t count, cap;
 	int sorted;             /* items are in compare_records order */
+	int version;            /* of the fingerprints: 2, or 1 when read
+	                           from a format 1 file */
 };
 
 pl_baseline *pl_baseline_new(void)
 {
-	return pl_xcalloc(1, sizeof(pl_baseline));
+	pl_baseline *b = pl_xcalloc(1, sizeof(pl_baseline));
+	b->version = 2;
+	return b;
+}
+
+/* The fingerprint b's records were written with. */
+static unsigned long long fingerprint(const pl_baseline *b, const pl_result *r,
+				      const pl_finding *f)
+{
+	return b->version == 1 ? pl_finding_fingerprint_v1(r, f) :
+				 pl_finding_fingerprint(r, f);
 }
 
 size_t pl_baseline_count(const pl_baseline *b)
@@ -106,7 +127,7 @@ void pl_baseline_add(pl_baseline *b, const pl_result *r)
 {
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
-		add_record(b, pl_finding_fingerprint(r, f), f->rule,
+		add_record(b, fingerprint(b, r, f), f->rule,
 			   pl_finding_kind_name(f->kind), r->path);
 	}
 }
@@ -184,7 +205,9 @@ int pl_baseline_read(pl_baseline *b, const char *path, pl_diags *diags)
 		size_t next = pl_line_next(data, end, len);
 		data[end] = '\0';
 		lineno++;
-		if (lineno == 1 && strcmp(data + i, BASELINE_HEADER) != 0) {
+		if (lineno == 1 && strcmp(data + i, BASELINE_HEADER_V1) == 0) {
+			b->version = 1;
+		} else if (lineno == 1 && strcmp(data + i, BASELINE_HEADER) != 0) {
 			pl_diags_add(diags, PL_DIAG_BASELINE_FORMAT, path, 1, 1,
 				     "not a policylint baseline (the first line "
 				     "must be '" BASELINE_HEADER "')");
@@ -279,7 +302,7 @@ size_t pl_baseline_filter(pl_baseline *b, pl_result *r)
 	unsigned char *drop = pl_xcalloc(r->nfindings + 1, 1);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
-		record key = {pl_finding_fingerprint(r, f), (char *)f->rule,
+		record key = {fingerprint(b, r, f), (char *)f->rule,
 			      (char *)pl_finding_kind_name(f->kind),
 			      (char *)clean_path(r->path), 0};
 		if (take_record(b, &key)) {

@@ -29,6 +29,10 @@ typedef struct {
 	                                   many as processors */
 	int no_cache;                   /* --no-cache */
 	char *cache_dir;                /* lint.cache_dir, owned */
+	char **files;                   /* the FILE arguments (into argv) */
+	int nfiles;
+	int diff;                       /* `policylint diff OLD NEW` */
+	int format_given;               /* -f was given */
 } pl_cli_options;
 
 /* Fills o from argv (--help and --version print and exit).  Returns 0, or

@@ -34,7 +34,8 @@ typedef struct {
 static const option_row rows[] = {
 	{NULL, NULL, OPT_SECTION, "Output:"},
 	{"format", "FMT", 'f', "text (default), json, jsonl, sarif, github "
-	 "(Actions annotations) or gcc"},
+	 "(Actions annotations), gcc or markdown (for a pull-request comment; "
+	 "with --against: what the edit changes)"},
 	{"quiet", NULL, 'q', "text: only findings; clean files print nothing"},
 	{"no-summary", NULL, OPT_NO_SUMMARY, "text: leave out the per-area summary"},
 	{"color", "[=WHEN]", OPT_COLOR, "auto (default), always or never; NO_COLOR "
@@ -66,10 +67,12 @@ static const option_row rows[] = {
 	 "applies to FILE (or the current folder) and exit"},
 	{NULL, NULL, OPT_SECTION, "Changes:"},
 	{"against", "OLD", OPT_AGAINST, "report only what FILE changed since its "
-	 "previous version OLD, and every area OLD disclosed that FILE no "
-	 "longer does ('-': read OLD from standard input)"},
-	{"against-name", "NAME", OPT_AGAINST_NAME, "how OLD is named in reports, "
-	 "e.g. origin/main:privacy.md"},
+	 "previous version, and every disclosure that version made which FILE "
+	 "drops or weakens.  OLD is a file, '-' (standard input), or a git "
+	 "revision (e.g. origin/main; 'git:REV' when a file has that name too): "
+	 "each FILE is then compared with its own version in REV"},
+	{"against-name", "NAME", OPT_AGAINST_NAME, "how OLD is named in reports "
+	 "(default: the file, or REV:PATH)"},
 	{"baseline", "FILE", OPT_BASELINE, "do not report findings recorded in FILE"},
 	{"write-baseline", "FILE", OPT_WRITE_BASELINE, "record every finding in FILE"},
 	{NULL, NULL, OPT_SECTION, "Rule sets:"},
@@ -129,8 +132,12 @@ static void wrap(FILE *out, const char *text, size_t col)
 static void usage(FILE *out)
 {
 	fputs("usage: policylint [OPTIONS] FILE...\n"
+	      "       policylint diff [OPTIONS] OLD NEW\n"
 	      "Lints privacy policies (text, Markdown, HTML) for missing and\n"
-	      "conflicting disclosures.  '-' reads standard input.\n", out);
+	      "conflicting disclosures.  '-' reads standard input.  'diff' prints\n"
+	      "what the edit from OLD (a file or a git revision) to NEW changes\n"
+	      "in the practices, as Markdown: --against OLD --format markdown NEW.\n",
+	      out);
 	for (size_t i = 0; i < NROWS; i++) {
 		const option_row *r = &rows[i];
 		if (r->key == OPT_SECTION) {
@@ -153,8 +160,9 @@ static void usage(FILE *out)
 	fputs("\nFindings are of the kinds missing (a required disclosure is\n"
 	      "absent), incomplete (disclosed without what must come with it),\n"
 	      "conflict (two statements contradict each other), wording\n"
-	      "(outdated or discouraged wording), removed (--against: what the\n"
-	      "old version disclosed) and unused-directive.\n\n"
+	      "(outdated or discouraged wording), removed and weakened (--against:\n"
+	      "what the old version disclosed, or said more firmly) and\n"
+	      "unused-directive.\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
 	      "findings, 2 an error (bad input, rule or config file, option).\n"
 	      "See policylint(1) and policylint-rules(5).\n", out);
@@ -198,8 +206,10 @@ static int parse_choice(int c, pl_cli_options *o, const char *arg)
 	case 'f':
 		if ((v = pl_output_format_from_name(arg)) < 0)
 			return pl_cli_fail("unknown format '%s' (text, json, "
-					   "jsonl, sarif, github, gcc)", arg);
+					   "jsonl, sarif, github, gcc, markdown)",
+					   arg);
 		o->report.format = (pl_output_format)v;
+		o->format_given = 1;
 		return 0;
 	case OPT_INPUT_FORMAT:
 		if ((v = pl_input_format_from_name(arg)) < 0)
@@ -331,15 +341,42 @@ static void resolve_defaults(pl_cli_options *o)
 			   o->report.format == PL_FORMAT_TEXT;
 	}
 	o->report.color = o->color;
+	if (o->diff && !o->format_given)
+		o->report.format = PL_FORMAT_MARKDOWN;
 	const char *old = o->lint.against;
 	if (old)
 		o->report.against = o->lint.against_name ? o->lint.against_name :
 				    strcmp(old, "-") == 0 ? "<stdin>" : old;
 }
 
+/* `policylint diff OLD NEW` is `--against OLD NEW` with the markdown
+ * report: the first two FILE arguments become OLD and the FILE. */
+static int take_diff_operands(pl_cli_options *o)
+{
+	if (o->nfiles != 2)
+		return pl_cli_fail("%s", "diff compares two versions: policylint "
+				   "diff [OPTIONS] OLD NEW (OLD a file, '-' or a "
+				   "git revision such as origin/main)");
+	if (o->lint.against)
+		return pl_cli_fail("%s", "diff takes OLD as its first operand, "
+				   "not --against");
+	o->lint.against = o->files[0];
+	o->files++;
+	o->nfiles--;
+	return 0;
+}
+
 int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 {
 	memset(o, 0, sizeof(*o));
+	/* A subcommand only as the very first argument: a policy named
+	 * "diff" elsewhere on the line is a policy (and ./diff always). */
+	if (argc > 1 && strcmp(argv[1], "diff") == 0) {
+		o->diff = 1;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	pl_linter_options_init(&o->lint);
 	o->color = -1;
 	o->report.summary = 1;
@@ -365,6 +402,10 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	o->lint.profiles = o->profiles;
 	o->lint.facts = o->facts;
 	o->lint.with = o->with;
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	if (o->diff && take_diff_operands(o))
+		return 2;
 	if (!o->no_cache) {
 		o->cache_dir = pl_default_cache_dir();
 		o->lint.cache_dir = o->cache_dir;

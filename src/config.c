@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "config.h"
 #include "diag.h"
 #include "paths.h"
@@ -459,8 +460,7 @@ int pl_config_is_companion(const pl_config *c, const char *path)
 
 static int is_builtin_rule(const char *id)
 {
-	return strcmp(id, PL_RULE_AREA_REMOVED) == 0 ||
-	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
+	return pl_builtin_rule_find(id) != NULL;
 }
 
 static void check_id(const pl_config *c, const pl_config_str *s,

@@ -49,6 +49,9 @@ static const struct {
 	[PL_DIAG_BASELINE_UNREADABLE] = {"baseline-unreadable", PL_SEV_ERROR},
 	[PL_DIAG_BASELINE_FORMAT] = {"baseline-format", PL_SEV_ERROR},
 	[PL_DIAG_OUTPUT_WRITE] = {"output-write", PL_SEV_ERROR},
+	[PL_DIAG_GIT_MISSING] = {"git-missing", PL_SEV_ERROR},
+	[PL_DIAG_GIT_REVISION] = {"git-revision", PL_SEV_ERROR},
+	[PL_DIAG_AGAINST_NEW_FILE] = {"against-new-file", PL_SEV_WARNING},
 };
 
 const char *pl_diag_code_id(pl_diag_code code)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "directives.h"
 #include "rules.h"
 #include "util.h"
@@ -567,7 +568,7 @@ static void report_unused(pl_result *r, const directive *d,
 		if (d->used[k] || pl_id_listed(ignored, nignored, id))
 			continue;
 		if (rs && !pl_ruleset_has_rule(rs, id) &&
-		    strcmp(id, PL_RULE_AREA_REMOVED) != 0)
+		    pl_builtin_rule_find(id) == NULL)
 			unused(r, d, sev, "%s: no rule '%s' (see policylint "
 			       "--list-rules)", id);
 		else

@@ -570,14 +570,18 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];
 		pl_area_result *ar = &r->areas[topic->area];
-		if (!topic->evidence)
-			continue;   /* e.g. a date: it feeds rules, not the area */
 		for (size_t k = 0; k < sc.topic_hits[t].count; k++) {
 			pl_evidence ev = {topic->id,
 					  location_of(&sc, r, &sc.topic_hits[t].items[k])};
-			PL_PUSH(ar->evidence, ar->count, ar->cap, ev);
+			/* Every hit, for --against (against.c) ... */
+			PL_PUSH(r->hits, r->nhits, r->hits_cap, ev);
+			/* ... but a date feeds rules, not the area. */
+			if (topic->evidence)
+				PL_PUSH(ar->evidence, ar->count, ar->cap, ev);
 		}
 	}
+	if (r->nhits > 1)
+		qsort(r->hits, r->nhits, sizeof(*r->hits), compare_evidence);
 	for (int a = 0; a < PL_AREA_COUNT; a++) {
 		pl_area_result *ar = &r->areas[a];
 		ar->disclosed = ar->count > 0;

@@ -22,11 +22,14 @@
 
 #include "against.h"
 #include "baseline.h"
+#include "builtins.h"
 #include "config.h"
 #include "directives.h"
+#include "git.h"
 #include "input.h"
 #include "judge.h"
 #include "notice.h"
+#include "paths.h"
 #include "util.h"
 
 /* A configuration in use and the rule set it selects. */
@@ -72,7 +75,14 @@ struct pl_lint_job {
 	                             set (or as --against's OLD) */
 	pl_result *r;
 	pl_diags diags;
+	/* --against: OLD, read and scanned with the new version, on the
+	 * same thread; compared when the job finishes. */
+	pl_result *old_r;
+	char *old_name;           /* how OLD is named (owned until handed on) */
+	int old_state;            /* OLD_* */
 };
+
+enum { OLD_NONE, OLD_SCANNED, OLD_NEW_FILE, OLD_FAILED };
 
 void pl_linter_options_init(pl_linter_options *o)
 {
@@ -198,8 +208,7 @@ static void select_profiles(context *cx, const pl_linter_options *o)
 
 static int builtin_rule(const char *id)
 {
-	return strcmp(id, PL_RULE_AREA_REMOVED) == 0 ||
-	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
+	return pl_builtin_rule_find(id) != NULL;
 }
 
 /* Whether some requirement or profile of rs depends on fact name. */
@@ -374,6 +383,7 @@ pl_lint_job *pl_lint_job_new(pl_linter *l, const char *path, const char *name)
 }
 
 static void run_one(pl_lint_job *j);
+static void scan_old(pl_lint_job *j);
 
 /* A notice set: the documents read with this one (--with, and the
  * configuration's documents: for it) are scanned too, and the main
@@ -419,6 +429,8 @@ void pl_lint_job_run(pl_lint_job *j)
 	run_one(j);
 	if (j->r && !j->in_set)
 		judge_notice_set(j);
+	if (j->r && !j->in_set && j->l->o.against)
+		scan_old(j);
 }
 
 /* Reads, scans and applies directives.  Touches nothing shared but the
@@ -469,7 +481,7 @@ static void run_one(pl_lint_job *j)
 	j->r->fail_level = cx->fail_level;
 }
 
-/* How --against's OLD is named in reports. */
+/* How --against's OLD file is named in reports. */
 static const char *against_label(const pl_linter_options *o)
 {
 	if (o->against_name)
@@ -477,30 +489,94 @@ static const char *against_label(const pl_linter_options *o)
 	return strcmp(o->against, "-") == 0 ? "<stdin>" : o->against;
 }
 
-/* --against: drops what OLD already had, adds `removed` findings.  OLD is
- * read in the same format as the new version, whatever its name, and with
- * the new version's configuration. */
-static int compare_with_old(pl_lint_job *j)
+/* Whether name ends like a policy file (".md", ".html", ...): such a
+ * name that does not exist is a missing file, not a revision. */
+static int policy_file_name(const char *name)
+{
+	static const char *const exts[] = {".md", ".markdown", ".html", ".htm",
+					   ".xhtml", ".txt", ".text", ".rst"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t m = strlen(exts[i]);
+		if (n > m && strcmp(name + n - m, exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const char *pl_against_revision(const char *against)
+{
+	if (strncmp(against, "git:", 4) == 0)
+		return against + 4;
+	if (strcmp(against, "-") == 0 || pl_path_kind(against) != PL_PATH_NONE ||
+	    policy_file_name(against))
+		return NULL;
+	return against;
+}
+
+/* Reads OLD for job j into old (a job of its own, not run yet): from git
+ * when --against names a revision, else from the file.  Returns 0, 1 when
+ * the revision has no such file (nothing to compare), -1 on error. */
+static int read_old(pl_lint_job *j, pl_lint_job *old)
 {
 	const pl_linter_options *o = &j->l->o;
-	const char *label = against_label(o);
+	const char *rev = pl_against_revision(o->against);
+	old->l = j->l;
+	old->cx = j->cx;
+	old->format = j->r->format;
+	if (rev == NULL) {
+		old->path = pl_xstrdup(o->against);
+		old->name = pl_xstrdup(against_label(o));
+		return 0;
+	}
+	/* Standard input is looked up under the name it is reported as. */
+	const char *where = strcmp(j->path, "-") == 0 ? j->name : j->path;
+	char *gitname;
+	int rc = pl_git_show(where, j->name, rev, &old->data, &old->len,
+			     &gitname, &j->diags);
+	old->path = pl_xstrdup(where);
+	/* A file new since rev is "new since origin/main". */
+	old->name = o->against_name ? pl_xstrdup(o->against_name) :
+		    rc == PL_GIT_READ ? pl_xstrdup(gitname) : pl_xstrdup(rev);
+	free(gitname);
+	old->preloaded = rc == PL_GIT_READ;
+	return rc == PL_GIT_READ ? 0 : rc == PL_GIT_NEW_FILE ? 1 : -1;
+}
+
+/* --against, in the job's thread: reads OLD (a file, or its version in a
+ * revision) and scans it in the new version's format and configuration. */
+static void scan_old(pl_lint_job *j)
+{
 	pl_lint_job old = {0};
-	old.l = j->l;
-	old.path = (char *)o->against;
-	old.name = (char *)label;
-	old.cx = j->cx;
-	old.format = j->r->format;
-	old.in_set = 1;
-	run_one(&old);
-	pl_diags_move(&old.diags, &j->diags, 0);
-	if (old.r == NULL)
+	int rc = read_old(j, &old);
+	if (rc == 0) {
+		old.in_set = 1;
+		run_one(&old);
+		pl_diags_move(&old.diags, &j->diags, 0);
+	}
+	j->old_state = rc == 1 ? OLD_NEW_FILE : rc == 0 && old.r ? OLD_SCANNED :
+					      OLD_FAILED;
+	j->old_r = old.r;
+	j->old_name = old.name;
+	free(old.path);
+	free(old.data);
+}
+
+/* --against, when the job finishes: drops what OLD already had, reports
+ * what the edit removed or weakened and records its changes. */
+static int compare_with_old(pl_lint_job *j)
+{
+	if (j->old_state == OLD_FAILED || j->old_state == OLD_NONE)
 		return -1;
-	pl_result_against(j->r, old.r, label, PL_SEV_ERROR);
-	pl_result_free(old.r);
-	if (pl_id_listed(j->cx->disabled, j->cx->ndisabled, PL_RULE_AREA_REMOVED))
-		for (size_t i = j->r->nfindings; i-- > 0;)
-			if (j->r->findings[i].kind == PL_KIND_REMOVED)
-				pl_result_remove_finding(j->r, i);
+	j->r->against_name = j->old_name;   /* the result owns it now */
+	j->old_name = NULL;
+	if (j->old_state == OLD_NEW_FILE) {
+		j->r->against_new = 1;     /* new in this change */
+		return 0;
+	}
+	pl_against_options ao = {j->r->against_name, j->cx->disabled,
+				 j->cx->ndisabled};
+	pl_result_against(j->r, j->old_r, &ao);
 	return 0;
 }
 
@@ -528,6 +604,8 @@ int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags)
 	}
 	*out = r;
 	pl_diags_move(&j->diags, diags, 0);
+	pl_result_free(j->old_r);
+	free(j->old_name);
 	free(j->path);
 	free(j->name);
 	free(j->data);

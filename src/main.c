@@ -229,9 +229,13 @@ static int check_inputs(const pl_cli_options *o, int nfiles, char **files)
 		return pl_cli_fail("%s", "standard input can be read only once");
 	if (nfiles == 0 && !o->files_from)
 		return pl_cli_fail("%s", "no input files (use '-' for standard input)");
-	if (against && (nfiles != 1 || o->files_from))
+	/* A revision holds a previous version of every file; a file is the
+	 * previous version of one. */
+	if (against && pl_against_revision(against) == NULL &&
+	    (nfiles != 1 || o->files_from))
 		return pl_cli_fail("--against %s compares one FILE with its previous "
-			    "version", against);
+			    "version (a git revision compares each FILE with "
+			    "its own)", against);
 	return 0;
 }
 
@@ -259,8 +263,8 @@ int main(int argc, char **argv)
 	pl_cli_options o;
 	int rc = pl_cli_parse(argc, argv, &o);
 	if (rc == 0) {
-		int nfiles = argc - optind;
-		char **files = argv + optind;
+		int nfiles = o.nfiles;
+		char **files = o.files;
 		if (o.print_config || o.list_rules || o.explain ||
 		    o.check_rules || o.export_patterns || o.list_profiles)
 			rc = describe_rules(&o, nfiles ? files[0] : "-");

@@ -32,6 +32,7 @@ extern const pl_report_format pl_report_jsonl_format;
 extern const pl_report_format pl_report_sarif_format;
 extern const pl_report_format pl_report_github_format;
 extern const pl_report_format pl_report_gcc_format;
+extern const pl_report_format pl_report_markdown_format;
 
 /* Writes s as a JSON string literal (quotes included). */
 void pl_json_string(FILE *out, const char *s);
@@ -51,6 +52,9 @@ void pl_report_end_position(const pl_result *r, const pl_location *l,
 /* The file a location is in: its own path (--against's OLD) or r's. */
 const char *pl_report_location_path(const pl_result *r, const pl_location *l);
 
+/* What r was compared with (--against): its own old version's name
+ * (REV:PATH), else the run's; NULL without --against. */
+const char *pl_report_against(const pl_report *rep, const pl_result *r);
 /* "rule" or, for a gap several rules require, "rule-a, rule-b"
  * (malloc'd). */
 char *pl_report_rule_ids(const pl_finding *f);

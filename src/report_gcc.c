@@ -22,9 +22,10 @@ static void one_line(FILE *out, const char *s)
 static void gcc_file(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
-	if (rep->opts.against && r->nfindings)
+	const char *against = pl_report_against(rep, r);
+	if (against && r->nfindings)
 		fprintf(out, "%s: note: compared with %s; only new findings "
-			"are shown\n", r->path, rep->opts.against);
+			"are shown\n", r->path, against);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const pl_finding *f = &r->findings[i];
 		fprintf(out, "%s:%lu:%lu: %s: ", r->path, f->loc.line,

@@ -72,8 +72,9 @@ static void github_finding(pl_report *rep, const pl_result *r,
 	pl_buf_init(&title);
 	pl_buf_printf(&title, "policylint %s (%s)", f->rule,
 		      pl_finding_kind_name(f->kind));
-	if (rep->opts.against)
-		pl_buf_printf(&title, ", new since %s", rep->opts.against);
+	const char *against = pl_report_against(rep, r);
+	if (against)
+		pl_buf_printf(&title, ", new since %s", against);
 	escape(out, title.data, 1);
 	pl_buf_free(&title);
 	fputs("::", out);

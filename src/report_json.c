@@ -50,6 +50,39 @@ static void json_ids(FILE *out, const char *const *ids, size_t n)
 	fputc(']', out);
 }
 
+/* --against: the edit's changes, in plain words. */
+static void json_changes(FILE *out, const pl_result *r)
+{
+	fputs(",\n      \"changes\": [", out);
+	for (size_t i = 0; i < r->nchanges; i++) {
+		const pl_change *c = &r->changes[i];
+		fputs(i ? ",\n        {" : "\n        {", out);
+		fprintf(out, "\"kind\": \"%s\", \"area\": \"%s\", \"subject\": ",
+			pl_change_kind_name(c->kind), pl_area_name(c->area));
+		pl_json_string(out, c->subject);
+		fputs(", \"text\": ", out);
+		pl_json_string(out, c->text);
+		fprintf(out, ", \"offset\": %zu, \"line\": %lu, \"column\": %lu",
+			c->loc.offset, c->loc.line, c->loc.column);
+		if (c->old.line) {
+			fputs(", \"old\": {\"path\": ", out);
+			pl_json_string(out, c->old.path);
+			fprintf(out, ", \"offset\": %zu, \"line\": %lu, \"column\": %lu}",
+				c->old.offset, c->old.line, c->old.column);
+		}
+		if (c->before) {
+			fputs(", \"before\": ", out);
+			pl_json_string(out, c->before);
+		}
+		if (c->after) {
+			fputs(", \"after\": ", out);
+			pl_json_string(out, c->after);
+		}
+		fputc('}', out);
+	}
+	fputs(r->nchanges ? "\n      ]" : "]", out);
+}
+
 /* Why something does not apply: the message, and where the policy says so
  * (line 0: a fact or a default decided). */
 static void json_why(FILE *out, const pl_location *w)
@@ -74,9 +107,12 @@ void pl_json_file_object(FILE *out, const pl_report *rep, const pl_result *r)
 {
 	fputs("{\"path\": ", out);
 	pl_json_string(out, r->path);
-	if (rep->opts.against) {
+	const char *against = pl_report_against(rep, r);
+	if (against) {
 		fputs(", \"against\": ", out);
-		pl_json_string(out, rep->opts.against);
+		pl_json_string(out, against);
+		if (r->against_new)
+			fputs(", \"against_new\": true", out);
 	}
 	fputs(",\n      \"areas\": {", out);
 	for (int a = 0; a < PL_AREA_COUNT; a++) {
@@ -122,7 +158,10 @@ void pl_json_file_object(FILE *out, const pl_report *rep, const pl_result *r)
 		pl_json_finding_fields(out, r, &r->findings[i]);
 		fputc('}', out);
 	}
-	fputs(r->nfindings ? "\n      ]}" : "]}", out);
+	fputs(r->nfindings ? "\n      ]" : "]", out);
+	if (against)
+		json_changes(out, r);
+	fputc('}', out);
 }
 
 /* The run's diagnostics, when there are any: code, severity, where. */

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "paths.h"
 #include "report.h"
 #include "rules.h"
@@ -43,13 +44,6 @@ typedef struct {
 	size_t nresults, dropped;
 } sarif_state;
 
-static const char *const builtin_descriptions[][2] = {
-	{PL_RULE_AREA_REMOVED,
-	 "--against: an area the previous version of the policy disclosed is "
-	 "no longer disclosed"},
-	{PL_RULE_UNUSED_DIRECTIVE,
-	 "an inline policylint directive suppresses nothing (or is malformed) "
-	 "and should be removed"}};
 
 static long find_rule(const sarif_state *st, const char *id)
 {
@@ -91,9 +85,9 @@ static void sarif_begin(pl_report *rep)
 		perror("policylint: sarif");
 		abort();
 	}
-	for (size_t i = 0; i < 2; i++)
-		add_rule(st, builtin_descriptions[i][0], NULL,
-			 builtin_descriptions[i][1]);
+	for (size_t i = 0; i < pl_builtin_rule_count(); i++)
+		add_rule(st, pl_builtin_rule_at(i)->id, NULL,
+			 pl_builtin_rule_at(i)->summary);
 }
 
 /* ---- URIs ---------------------------------------------------------------- */
@@ -356,8 +350,8 @@ static void rule_descriptor(FILE *out, const rule_entry *e)
 		}
 	fprintf(out, ",\n           \"defaultConfiguration\": {\"level\": \"%s\"}",
 		level_of(r ? r->severity :
-			 strcmp(e->id, PL_RULE_AREA_REMOVED) == 0 ?
-			 PL_SEV_ERROR : PL_SEV_WARNING));
+			 pl_builtin_rule_find(e->id) ?
+			 pl_builtin_rule_find(e->id)->severity : PL_SEV_WARNING));
 	fputs(",\n           \"properties\": {\"tags\": [\"privacy\"", out);
 	if (r) {
 		fprintf(out, ", \"area:%s\", \"kind:%s\"]", pl_area_name(r->area),

@@ -163,7 +163,7 @@ static void text_summary(pl_report *rep, const pl_result *r)
 		sev[r->findings[i].severity]++;
 	fprintf(out, "%s: %d of %d areas disclosed; %zu %sfinding%s "
 		"(%zu error%s, %zu warning%s, %zu info)\n", r->path, disclosed,
-		PL_AREA_COUNT, r->nfindings, rep->opts.against ? "new " : "",
+		PL_AREA_COUNT, r->nfindings, pl_report_against(rep, r) ? "new " : "",
 		r->nfindings == 1 ? "" : "s",
 		sev[PL_SEV_ERROR], sev[PL_SEV_ERROR] == 1 ? "" : "s",
 		sev[PL_SEV_WARNING], sev[PL_SEV_WARNING] == 1 ? "" : "s",
@@ -240,10 +240,12 @@ static void text_file(pl_report *rep, const pl_result *r)
 	int summary = rep->opts.summary && !rep->opts.quiet;
 	if (rep->nfiles > 0 && summary)
 		fputc('\n', rep->opts.out);
-	if (rep->opts.against && !rep->opts.quiet)
-		fprintf(rep->opts.out, "%s: compared with %s: only what the new "
-			"version changed is reported\n", r->path,
-			rep->opts.against);
+	const char *against = pl_report_against(rep, r);
+	if (against && !rep->opts.quiet)
+		fprintf(rep->opts.out, r->against_new ?
+			"%s: new since %s: every finding is reported\n" :
+			"%s: compared with %s: only what the new version "
+			"changed is reported\n", r->path, against);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		text_finding(rep, r, &r->findings[i]);
 		st->counts[r->findings[i].severity]++;

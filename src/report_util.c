@@ -163,3 +163,8 @@ void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f)
 	}
 	fputc(']', out);
 }
+
+const char *pl_report_against(const pl_report *rep, const pl_result *r)
+{
+	return r->against_name ? r->against_name : rep->opts.against;
+}

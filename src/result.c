@@ -11,6 +11,7 @@
 
 #include "result.h"
 #include "util.h"
+#include "words.h"
 
 /* Bytes between two marks of the character-count table. */
 #define MARK_STEP 1024
@@ -214,21 +215,86 @@ static unsigned long long fnv(unsigned long long h, const char *s, size_t n)
 	return h;
 }
 
-static int is_word_byte(unsigned char c)
+/* What every fingerprint starts with: the rule, kind and area. */
+static unsigned long long fingerprint_head(const pl_finding *f)
+{
+	unsigned long long h = FNV_OFFSET;
+	h = fnv(h, f->rule, strlen(f->rule) + 1);
+	const char *kind = pl_finding_kind_name(f->kind);
+	h = fnv(h, kind, strlen(kind) + 1);
+	const char *area = pl_area_name(f->area);
+	return fnv(h, area, strlen(area) + 1);
+}
+
+/* Whether l is a range of r's own input. */
+static int local_text(const pl_result *r, const pl_location *l)
+{
+	return l->path == NULL && l->length > 0 &&
+	       l->offset + l->length <= r->src_len;
+}
+
+/* The words a location covers, as a reader sees them (words.c). */
+static unsigned long long location_words(const pl_result *r,
+					 const pl_location *l)
+{
+	return pl_words_hash(PL_WORDS_SEED, r->src + l->offset, l->length,
+			     pl_words_markup_for(r->format));
+}
+
+static int compare_hashes(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a,
+			   y = *(const unsigned long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Version 2 (baseline format 2).  A missing or incomplete finding is one
+ * per rule and file, so its rule alone names it: where a require-if rule
+ * is triggered moves with every edit above it.  Any other finding adds
+ * the words it points at (never line numbers, spacing, quote or dash
+ * styles, emphasis or link targets), and a conflict the words of both
+ * statements in either order, so that moving them keeps the pair. */
+unsigned long long pl_finding_fingerprint(const pl_result *r,
+					  const pl_finding *f)
+{
+	unsigned long long h = fingerprint_head(f);
+	if (f->kind == PL_KIND_MISSING || f->kind == PL_KIND_INCOMPLETE)
+		return h;
+	size_t n = 0;
+	unsigned long long *parts = pl_xmalloc((f->nrelated + 1) * sizeof(*parts));
+	if (local_text(r, &f->loc))
+		parts[n++] = location_words(r, &f->loc);
+	for (size_t k = 0; k < f->nrelated; k++)
+		if (f->kind == PL_KIND_CONFLICT && local_text(r, &f->related[k]))
+			parts[n++] = location_words(r, &f->related[k]);
+	if (n > 1)
+		qsort(parts, n, sizeof(*parts), compare_hashes);
+	for (size_t k = 0; k < n; k++) {
+		unsigned char bytes[8];
+		for (int i = 0; i < 8; i++)
+			bytes[i] = (unsigned char)(parts[k] >> (56 - 8 * i));
+		h = fnv(h, (const char *)bytes, sizeof bytes);
+	}
+	free(parts);
+	return h;
+}
+
+/* ---- Version 1, for baselines written before format 2 ---------------- */
+
+static int is_word_byte_v1(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	       (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Hashes text as its words, lower-cased, one space apart: re-wrapping a
- * paragraph or changing markup around it keeps the fingerprint. */
-static unsigned long long hash_words(unsigned long long h, const char *s,
-				     size_t n)
+/* Hashes raw bytes as words, lower-cased, one space apart. */
+static unsigned long long hash_words_v1(unsigned long long h, const char *s,
+					size_t n)
 {
 	int pending_space = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (!is_word_byte(c)) {
+		if (!is_word_byte_v1(c)) {
 			pending_space = 1;
 			continue;
 		}
@@ -242,33 +308,73 @@ static unsigned long long hash_words(unsigned long long h, const char *s,
 	return h;
 }
 
-unsigned long long pl_finding_fingerprint(const pl_result *r,
-					  const pl_finding *f)
+unsigned long long pl_finding_fingerprint_v1(const pl_result *r,
+					     const pl_finding *f)
 {
-	unsigned long long h = FNV_OFFSET;
-	h = fnv(h, f->rule, strlen(f->rule) + 1);
-	const char *kind = pl_finding_kind_name(f->kind);
-	h = fnv(h, kind, strlen(kind) + 1);
-	const char *area = pl_area_name(f->area);
-	h = fnv(h, area, strlen(area) + 1);
+	unsigned long long h = fingerprint_head(f);
 	if (f->loc.length > 0 && f->loc.offset + f->loc.length <= r->src_len)
-		h = hash_words(h, r->src + f->loc.offset, f->loc.length);
-	/* A conflict is the pair: the other statement counts too. */
+		h = hash_words_v1(h, r->src + f->loc.offset, f->loc.length);
 	for (size_t k = 0; k < f->nrelated; k++) {
 		const pl_location *l = &f->related[k];
-		if (l->path == NULL && l->length > 0 &&
-		    l->offset + l->length <= r->src_len) {
+		if (local_text(r, l)) {
 			h = fnv(h, "\n", 1);
-			h = hash_words(h, r->src + l->offset, l->length);
+			h = hash_words_v1(h, r->src + l->offset, l->length);
 		}
 	}
 	return h;
+}
+
+pl_change *pl_result_add_change(pl_result *r, pl_change_kind kind,
+				pl_area area, const char *subject,
+				const char *text, const char *before,
+				const char *after)
+{
+	pl_change c = {0};
+	c.kind = kind;
+	c.area = area;
+	c.subject = subject;
+	c.text = pl_xstrdup(text ? text : "");
+	c.before = before ? pl_xstrdup(before) : NULL;
+	c.after = after ? pl_xstrdup(after) : NULL;
+	PL_PUSH(r->changes, r->nchanges, r->changes_cap, c);
+	return &r->changes[r->nchanges - 1];
+}
+
+static int compare_changes(const void *a, const void *b)
+{
+	const pl_change *x = a, *y = b;
+	if (x->area != y->area)
+		return (int)x->area - (int)y->area;
+	if (x->loc.offset != y->loc.offset)
+		return x->loc.offset < y->loc.offset ? -1 : 1;
+	if (x->old.offset != y->old.offset)
+		return x->old.offset < y->old.offset ? -1 : 1;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return strcmp(x->text, y->text);
+}
+
+void pl_result_sort_changes(pl_result *r)
+{
+	if (r->nchanges > 1)
+		qsort(r->changes, r->nchanges, sizeof(*r->changes),
+		      compare_changes);
 }
 
 void pl_result_free(pl_result *r)
 {
 	if (r == NULL)
 		return;
+	for (size_t i = 0; i < r->nchanges; i++) {
+		free(r->changes[i].text);
+		free(r->changes[i].before);
+		free(r->changes[i].after);
+		free(r->changes[i].loc.message);
+		free(r->changes[i].old.message);
+	}
+	free(r->changes);
+	free(r->hits);
+	free(r->against_name);
 	for (size_t i = 0; i < r->nfindings; i++)
 		finding_clear(&r->findings[i]);
 	for (int a = 0; a < PL_AREA_COUNT; a++)
@@ -338,6 +444,16 @@ const pl_evidence *pl_result_evidence(const pl_result *r, pl_area area,
 	if ((unsigned)area >= PL_AREA_COUNT || i >= r->areas[area].count)
 		return NULL;
 	return &r->areas[area].evidence[i];
+}
+
+size_t pl_result_change_count(const pl_result *r)
+{
+	return r->nchanges;
+}
+
+const pl_change *pl_result_change(const pl_result *r, size_t i)
+{
+	return i < r->nchanges ? &r->changes[i] : NULL;
 }
 
 size_t pl_result_coverage_count(const pl_result *r)

@@ -23,6 +23,16 @@ struct pl_result {
 	pl_input_format format;         /* as read (never AUTO) */
 	const pl_ruleset *rules;        /* the rule set it was linted with */
 	pl_area_result areas[PL_AREA_COUNT];
+	pl_evidence *hits;              /* every topic's hits, evidence or
+	                                   not (dates, transfers), in source
+	                                   order: what --against compares */
+	size_t nhits, hits_cap;
+	pl_change *changes;             /* --against: the edit's changes */
+	size_t nchanges, changes_cap;
+	char *against_name;             /* --against: how OLD is named (the
+	                                   related locations point to it) */
+	int against_new;                /* --against REV: the file is new
+	                                   since REV, nothing was compared */
 	pl_finding *findings;           /* sorted by offset */
 	size_t nfindings, findings_cap;
 	size_t *line_starts;            /* offsets where lines begin */
@@ -89,11 +99,26 @@ void pl_result_remove_finding(pl_result *r, size_t i);
 void pl_result_drop_findings(pl_result *r, const unsigned char *drop);
 /* Sorts findings by offset, kind and rule, as pl_scan leaves them. */
 void pl_result_sort_findings(pl_result *r);
-/* A fingerprint of a finding that survives edits elsewhere in the file:
- * rule, kind, area and the normalised text it points at (case, spacing
- * and punctuation ignored), never line numbers. */
+/* A fingerprint of a finding that survives edits elsewhere in the file
+ * (version 2, baseline format 2): rule, kind and area; for findings that
+ * point at text, the words they point at (case, spacing, line wrapping,
+ * quote and dash styles, emphasis, tags and link targets ignored; a
+ * conflict's two statements in either order), never line numbers or the
+ * section they stand in. */
 unsigned long long pl_finding_fingerprint(const pl_result *r,
 					  const pl_finding *f);
+/* The fingerprint of baseline format 1: rule, kind, area and the raw
+ * bytes' words of the location and of every related location. */
+unsigned long long pl_finding_fingerprint_v1(const pl_result *r,
+					     const pl_finding *f);
+/* Appends a change (text, before and after copied; NULL allowed). */
+pl_change *pl_result_add_change(pl_result *r, pl_change_kind kind,
+				pl_area area, const char *subject,
+				const char *text, const char *before,
+				const char *after);
+/* Sorts changes by area, then by position in the new version, then in
+ * the old. */
+void pl_result_sort_changes(pl_result *r);
 /* Sets the severity of every finding of a rule (configuration). */
 void pl_result_set_severity(pl_result *r, const char *rule, pl_severity sev);
 

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "builtins.h"
 #include "rules.h"
 
 int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id)
@@ -46,6 +47,11 @@ void pl_ruleset_list(const pl_ruleset *rs, FILE *out)
 		fprintf(out, "%-28s %-10s %-8s %-11s %s\n", r->id,
 			pl_rule_kind_name(r->kind), pl_severity_name(r->severity),
 			pl_area_name(r->area), r->message);
+	}
+	for (size_t i = 0; i < pl_builtin_rule_count(); i++) {
+		const pl_builtin_rule *b = pl_builtin_rule_at(i);
+		fprintf(out, "%-28s %-10s %-8s %-11s %s\n", b->id, "built-in",
+			pl_severity_name(b->severity), "-", b->summary);
 	}
 	fprintf(out, "\n%-28s %-11s %s\n", "TOPIC", "AREA", "SUMMARY");
 	for (size_t i = 0; i < rs->ntopics; i++) {
@@ -193,6 +199,13 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 	}
 	if (pl_ruleset_has_profile(rs, id)) {
 		explain_profile(rs, id, out);
+		return 0;
+	}
+	const pl_builtin_rule *b = pl_builtin_rule_find(id);
+	if (b) {
+		fprintf(out, "%s (built in, %s, %s)\n\n%s\n\nWhy: %s\n", b->id,
+			pl_finding_kind_name(b->kind), pl_severity_name(b->severity),
+			b->summary, b->rationale);
 		return 0;
 	}
 	for (size_t i = 0; i < rs->ntopics; i++) {

@@ -43,12 +43,19 @@ int pl_severity_from_name(const char *name)
 
 static const char *const kind_names[] = {
 	"missing", "conflict", "wording", "incomplete", "removed",
-	"unused-directive"};
+	"unused-directive", "weakened"};
 
 const char *pl_finding_kind_name(pl_finding_kind k)
 {
 	return (unsigned)k < sizeof kind_names / sizeof *kind_names ?
 		       kind_names[k] : "?";
+}
+
+const char *pl_change_kind_name(pl_change_kind k)
+{
+	static const char *const names[] = {"added", "removed", "weakened",
+					    "strengthened"};
+	return (unsigned)k < 4 ? names[k] : "?";
 }
 
 const char *pl_rule_kind_name(pl_rule_kind k)
@@ -70,7 +77,7 @@ int pl_input_format_from_name(const char *name)
 }
 
 static const char *const output_names[] = {"text", "json", "jsonl",
-					   "sarif", "github", "gcc"};
+					   "sarif", "github", "gcc", "markdown"};
 
 int pl_output_format_from_name(const char *name)
 {

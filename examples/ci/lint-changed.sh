@@ -1,17 +1,22 @@
 #!/bin/sh
 # lint-changed.sh BASE [FORMAT]: lints the policy files a change touches,
-# for CI jobs on pull/merge requests (used by github-actions.yml and
-# gitlab-ci.yml next to this file; run it by hand the same way).
+# for CI jobs on pull/merge requests (gitlab-ci.yml next to this file
+# calls it; run it by hand the same way).  It is one policylint command:
+#
+#   policylint --against BASE --format FORMAT FILE...
+#
+# over the files changed since BASE: each is compared with its own version
+# in BASE, so the job fails only on what the change introduces, including
+# every disclosure it removes or weakens; a file new in the change is
+# linted whole (policylint says so, with a warning).
 #
 #   BASE    the ref the change goes into, e.g. origin/main
-#   FORMAT  policylint's --format (default text; github for annotations)
+#   FORMAT  policylint's --format (default text; github for annotations,
+#           markdown for a pull-request comment)
 #
-# A file that exists in BASE is compared with that version (--against), so
-# the job fails only on what the change introduces, including an area the
-# policy no longer discloses; a new file is linted whole.  Set
-# POLICYLINT_FILES to the extended regex of policy paths (default: .txt, .md,
-# .markdown, .html, .htm) and POLICYLINT_ARGS to more options (e.g.
-# "--fail-level error").  The exit status is the worst of policylint's.
+# POLICYLINT_FILES: the extended regex of policy paths (default: .txt, .md,
+# .markdown, .html, .htm); POLICYLINT_ARGS: more options (e.g.
+# "--fail-level error").  The exit status is policylint's.
 set -u
 base=${1:?usage: lint-changed.sh BASE-REF [FORMAT]}
 format=${2:-text}
@@ -25,17 +30,7 @@ grep -E "$pattern" "$tmp/changed" >"$tmp/files" || {
   echo "lint-changed: no policy file changed since $base"
   exit 0
 }
-status=0
-while IFS= read -r f; do
-  # shellcheck disable=SC2086
-  if git cat-file -e "$base:$f" 2>/dev/null; then
-    git show "$base:$f" >"$tmp/old"
-    $policylint ${POLICYLINT_ARGS:-} --format "$format" \
-      --against "$tmp/old" --against-name "$base:$f" "$f"
-  else
-    $policylint ${POLICYLINT_ARGS:-} --format "$format" "$f"
-  fi
-  rc=$?
-  [ "$rc" -gt "$status" ] && status=$rc
-done <"$tmp/files"
-exit "$status"
+# git: makes BASE a revision even if a file of that name exists.
+# shellcheck disable=SC2086
+$policylint ${POLICYLINT_ARGS:-} --format "$format" --against "git:$base" \
+  --files-from "$tmp/files"

@@ -8,7 +8,7 @@ t="$pl --no-config --rules $rules -f gcc"
 
 run $t --write-baseline base.txt findings.md clean.md
 check write-status eval "is_rc 0 && has_err 'recorded 3 findings in base.txt'"
-check write-format eval "[ \"\$(sed -n 1p base.txt)\" = '# policylint baseline 1' ] && [ \$(grep -vc '^#' base.txt) = 3 ] && grep -qE '^[0-9a-f]{16} vague-wording wording findings.md$' base.txt"
+check write-format eval "[ \"\$(sed -n 1p base.txt)\" = '# policylint baseline 2' ] && [ \$(grep -vc '^#' base.txt) = 3 ] && grep -qE '^[0-9a-f]{16} vague-wording wording findings.md$' base.txt"
 check write-reports-too has need-contact
 
 run $t --baseline base.txt findings.md

@@ -35,8 +35,8 @@ sed -i '/write to/d' privacy.md
 cp ../findings.md new-policy.md
 git add . && git commit -qm 'drop contact, add a policy'
 run sh "$root/examples/ci/lint-changed.sh" main github
-check ci-removed-annotation eval "is_rc 1 && has '^::error file=privacy.md,line=1,col=1,endLine=1,title=policylint area-removed (removed)%2C new since main%3Aprivacy.md::the policy no longer discloses contact: main:privacy.md:7 disclosed it'"
-check ci-new-file-linted has '^::error file=new-policy.md,line=1'
+check ci-removed-annotation eval "is_rc 1 && has '^::error file=privacy.md,line=9,col=32,endLine=9,title=policylint area-removed (removed)%2C new since main%3Aprivacy.md::the policy no longer discloses contact: main:privacy.md:7 disclosed it'"
+check ci-new-file-linted eval "has '^::error file=new-policy.md,line=1,col=1,endLine=1,title=policylint need-contact (missing)%2C new since main::' && has_err '^new-policy.md: warning: .*\[against-new-file\]$'"
 POLICYLINT_FILES='^privacy' run sh "$root/examples/ci/lint-changed.sh" main gcc
 check ci-files-pattern eval "! has new-policy.md && has privacy.md"
 git checkout -q main
@@ -53,7 +53,7 @@ check hook-info-passes is_rc 0
 sed -i '/encrypted/d' privacy.md
 git add privacy.md
 run git commit -qm 'drop security'
-check hook-blocks-removed-area eval "[ \"\$rc\" != 0 ] && has_err 'privacy.md:1:1: error: the policy no longer discloses security: HEAD:privacy.md'"
+check hook-blocks-removed-area eval "[ \"\$rc\" != 0 ] && has_err '^privacy.md:6:1: error: the policy no longer discloses security: HEAD:privacy.md:5 disclosed it'"
 # The staged text counts, not the working tree.
 git checkout -q HEAD -- privacy.md
 echo 'One more harmless sentence.' >>privacy.md
