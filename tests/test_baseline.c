@@ -6,7 +6,7 @@
 #include "testutil.h"
 #include "baseline.h"
 
-#define HEADER "# policylint baseline 1"
+#define HEADER "# policylint baseline 2"
 
 static int read_text(const char *text, size_t len, pl_baseline *b,
 		     pl_diags *d)
