@@ -86,7 +86,9 @@ typedef enum {
 	PL_FORMAT_JSONL,   /* one JSON object per finding */
 	PL_FORMAT_SARIF,   /* SARIF 2.1.0, for code scanning */
 	PL_FORMAT_GITHUB,  /* GitHub Actions workflow commands */
-	PL_FORMAT_GCC      /* FILE:LINE:COL: severity: message [rule] */
+	PL_FORMAT_GCC,     /* FILE:LINE:COL: severity: message [rule] */
+	PL_FORMAT_STATEMENTS /* the conflict finder's statements, as JSON
+	                        (needs pl_linter_options.statements) */
 } pl_output_format;
 
 int pl_output_format_from_name(const char *name); /* -1 when unknown */
@@ -271,6 +273,9 @@ typedef struct {
 	const char *against;            /* the previous version of the file
 	                                   (a path, "-" standard input) */
 	const char *against_name;       /* how it is named in reports */
+	int statements;                 /* keep the statements the conflict
+	                                   finder reads in each result (for
+	                                   PL_FORMAT_STATEMENTS) */
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */

@@ -340,7 +340,7 @@ void pl_lint_job_run(pl_lint_job *j)
 		pl_directives_mask(ds, data);
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
-			      o->today};
+			      o->today, o->statements};
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,

@@ -215,6 +215,7 @@ void pl_result_free(pl_result *r)
 		free(r->coverage[i].not_applicable);
 	}
 	free(r->coverage);
+	free(r->statements);
 	free(r->findings);
 	free(r->line_starts);
 	free(r->path);

@@ -10,6 +10,9 @@
 #include "policylint-advanced.h"
 #include "text.h"
 
+/* A statement of the conflict finder with its places (statements.h). */
+typedef struct pl_located_statement pl_located_statement;
+
 typedef struct {
 	int disclosed;
 	pl_evidence *evidence;
@@ -32,6 +35,10 @@ struct pl_result {
 	size_t ncoverage;
 	int default_profiles;           /* only `baseline` was selected */
 	int fail_level;                 /* from the configuration */
+	pl_located_statement *statements; /* what the conflict finder read,
+	                                   when asked (the `statements`
+	                                   format); NULL otherwise */
+	size_t nstatements;
 };
 
 /* What one scan checks (judge.c). */
@@ -44,6 +51,8 @@ typedef struct {
 	                                   "all": every profile */
 	size_t nprofiles;
 	pl_date today;                  /* for date checks; year 0: today */
+	int statements;                 /* keep the statements read in the
+	                                   result */
 } pl_scan_options;
 
 /* A result for src[0..len) (owned from now on), with its line index and

@@ -56,9 +56,11 @@ static void terms_free(pl_terms *v)
 		pl_term *t = &v->items[i];
 		free(t->id);
 		free(t->label);
-		free(t->parent);
+		for (size_t k = 0; k < t->nparents; k++)
+			free(t->parents[k]);
 		patterns_free(&t->patterns);
 		patterns_free(&t->inverse);
+		patterns_free(&t->converse);
 		free(t->says);
 		free(t->denies);
 		free(t->preposition);
@@ -66,6 +68,24 @@ static void terms_free(pl_terms *v)
 		free(t->inverse_says);
 	}
 	free(v->items);
+}
+
+static void values_free(pl_word_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].word);
+	free(v);
+}
+
+static void grammar_free(pl_grammar_spec *g)
+{
+	for (int i = 0; i < PL_GRAMMAR_COUNT; i++)
+		patterns_free(&g->patterns[i]);
+	strings_free(g->auxiliaries, g->nauxiliaries);
+	strings_free(g->aux_suffixes, g->naux_suffixes);
+	strings_free(g->fillers, g->nfillers);
+	values_free(g->numbers, g->nnumbers);
+	values_free(g->units, g->nunits);
 }
 
 pl_ruleset *pl_ruleset_new(void)
@@ -122,8 +142,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		terms_free(&rs->vocab[k]);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
-	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
-		pl_regex_free(rs->grammar[g]);
+	grammar_free(&rs->grammar);
 	strings_free(rs->files, rs->nfiles);
 	free(rs->topics);
 	free(rs->rules);
