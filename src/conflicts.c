@@ -374,10 +374,12 @@ static const pl_rule *rule_for(const pl_ruleset *rs, size_t action,
 
 /* ---- Driver ---------------------------------------------------------------- */
 
+/* One related location per sentence: its clauses and verbs say one
+ * thing. */
 static int already(const contra *cs, size_t n, const pl_statement *aff)
 {
 	for (size_t i = 0; i < n; i++)
-		if (cs[i].aff->start == aff->start)
+		if (cs[i].aff->sentence == aff->sentence)
 			return 1;
 	return 0;
 }

@@ -259,7 +259,8 @@ static int filler_word(const reader *r, const char *w, size_t n)
 	size_t k = normal_word(w, n, buf, sizeof buf);
 	if (k == 0)
 		return 0;
-	if (strspn(buf, "0123456789") == k)
+	/* figures, and letters that number a list ("h.", "(b)") */
+	if (strspn(buf, "0123456789") == k || k == 1)
 		return 1;
 	return listed(r->g->fillers, r->g->nfillers, buf);
 }
@@ -924,6 +925,9 @@ static int read_actor(reader *r, clause_ctx *c, size_t vi, int *negative,
 	}
 	size_t seg = segment_start(r, c->clause_start, v->start);
 	int kind;
+	if (g_at(r, PL_GRAMMAR_GERUND, v->start, v->end) &&
+	    !g_at(r, PL_GRAMMAR_PROGRESSIVE_AUX, seg, v->start))
+		return ACT_NONE;
 	if (causative(r, v, seg, negative, actor, &kind))
 		return kind;
 	if ((kind = head_before_relative(r, c, v, seg, actor)) != 0) {
@@ -1257,6 +1261,9 @@ static void read_tense(reader *r, pl_statement *st, size_t seg,
 		 (a >= 0 && only_adverbs(r, from, v->start) &&
 		  g_at(r, PL_GRAMMAR_PAST_FORM, v->start, v->end)))
 		st->tense = PL_TENSE_PAST;
+	if (st->tense == PL_TENSE_PAST &&
+	    g_at(r, PL_GRAMMAR_RECENT_PAST, segment_start(r, 0, seg), r->len))
+		st->tense = PL_TENSE_PRESENT;
 }
 
 /* A number word or figure, 0 when w is neither. */
@@ -1638,6 +1645,19 @@ static int reduced_relative(reader *r, const cmatch *v)
 	return 1;
 }
 
+/* Where a verb inside a carve-out starts a clause of its own: after the
+ * comma before its subject, the company ("..., we will release"); -1 when
+ * it has none. */
+static size_t own_clause(reader *r, const clause_ctx *c, const cmatch *v)
+{
+	long a = adjacent_actor(r, c, v);
+	if (a < 0 || effect_of(r, &r->m[a]) != PL_QUAL_ACTOR)
+		return (size_t)-1;
+	size_t seg = segment_start(r, c->clause_start, r->m[a].start);
+	return seg > c->clause_start && carved_at(r, seg) >= 0 ? seg :
+	       (size_t)-1;
+}
+
 /* A capitalised verb inside a sentence belongs to a title ("Personal
  * Information We Sell"), run into the text by the extraction. */
 static int title_case(const reader *r, const cmatch *v)
@@ -1653,9 +1673,18 @@ static void read_clause(reader *r, size_t a, size_t b)
 	long prev_noun = -1;
 	for (size_t i = 0; i < r->nm; i++) {
 		const cmatch *v = &r->m[i];
-		if (v->kind != PL_VOCAB_ACTION || v->start < a || v->end > b ||
-		    carved_at(r, v->start) >= 0)
+		if (v->kind != PL_VOCAB_ACTION || v->start < a || v->end > b)
 			continue;
+		if (carved_at(r, v->start) >= 0) {
+			/* "... with only these exceptions: if you ask, we will
+			 * release X to Y": the exception's own claim, read as a
+			 * clause of its own (which runs to the end). */
+			size_t seg = own_clause(r, &c, v);
+			if (seg == (size_t)-1)
+				continue;
+			read_clause(r, seg, b);
+			return;
+		}
 		/* One statement per action and verb position. */
 		if (v->term == last_action && v->start == last_start)
 			continue;

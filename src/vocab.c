@@ -105,7 +105,8 @@ const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1] = {
 	"duration", "immediate", "phase", "event", "past-aux", "past-form",
 	"future-aux", "possible-aux", "only-data", "data-noun",
 	"refer-demonstrative", "refer-other", "fragment", "leading-when",
-	"reason", NULL};
+	"reason", "recent-past", "gerund",
+	"progressive-aux", NULL};
 
 const char *const pl_distance_names[PL_DIST_COUNT + 1] = {
 	"passive-agent", "object-negation", "reference-sentences",
