@@ -144,18 +144,14 @@ static int scopes_meet(const comparer *c, const pl_statement *aff,
 	const pl_terms *v = vocab(c, PL_VOCAB_SCOPE);
 	for (int d = 0; d < PL_SCOPE_DIMENSIONS; d++) {
 		const pl_termset *ds = &den->scopes[d], *as = &aff->scopes[d];
-		if (ds->n == 0)
-			continue;
-		if (as->n) {
-			if (!find_inside(v, as, ds, NULL, NULL))
+		/* every scope of the denial holds at once: "pixels in our
+		 * e-mails" is not broken by a pixel on the website */
+		for (unsigned i = 0; i < ds->n; i++) {
+			pl_termset one = {{ds->v[i]}, 1};
+			if (as->n ? !find_inside(v, as, &one, NULL, NULL) :
+				    !v->items[ds->v[i]].is_default)
 				return 0;
-			continue;
 		}
-		int dflt = 0;
-		for (unsigned i = 0; i < ds->n; i++)
-			dflt |= v->items[ds->v[i]].is_default;
-		if (!dflt)
-			return 0;
 	}
 	return 1;
 }
