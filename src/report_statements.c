@@ -47,7 +47,9 @@ static void scope_fields(FILE *out, const pl_ruleset *rs,
 
 static void qualifier_fields(FILE *out, const pl_statement *st)
 {
-	if (st->effects == 0)
+	unsigned shown = st->effects & ~((1u << PL_QUAL_ACTOR) |
+					 (1u << PL_QUAL_OTHER_ACTOR));
+	if (shown == 0)
 		return;
 	fputs(",\n         \"qualifiers\": [", out);
 	int first = 1;
