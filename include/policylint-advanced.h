@@ -105,6 +105,54 @@ void pl_lint_job_run(pl_lint_job *j);
  * diagnostics to diags; then frees the job. */
 int pl_lint_job_finish(pl_lint_job *j, pl_result **out, pl_diags *diags);
 
+/* ---- Tracing ------------------------------------------------------------ */
+
+/* `--trace`: every candidate match of every topic, and what became of it,
+ * so that a rule author sees why a sentence is or is not evidence; and
+ * each rule's verdict. */
+typedef enum {
+	PL_TRACE_KEPT,          /* the match is evidence */
+	PL_TRACE_HEADING,       /* in a heading (or, for headings: only, not) */
+	PL_TRACE_EXCLUDED,      /* an exclusion (detail) matches the sentence */
+	PL_TRACE_SECTION,       /* its context does not match `section` */
+	PL_TRACE_WEAK,          /* a weak cue outside the context it needs */
+	PL_TRACE_NEGATED,       /* negated in its clause */
+	PL_TRACE_CONDITIONAL,   /* the sentence is a hedge ("if ...") */
+	PL_TRACE_TOC,           /* a table-of-contents entry */
+	PL_TRACE_OVERVIEW,      /* a sentence that previews the policy */
+	PL_TRACE_OTHER_PARTY,   /* another party is the clause's subject */
+	PL_TRACE_METADATA,      /* front matter, which this topic ignores */
+	PL_TRACE_REPEAT,        /* the sentence is evidence of it already */
+	PL_TRACE_YIELD,         /* another practice's cue in the sentence
+	                           governs it (the topic's yield:) */
+	PL_TRACE_RULE           /* a rule's verdict, in message */
+} pl_trace_verdict;
+
+/* "kept", "heading", ... */
+const char *pl_trace_verdict_name(pl_trace_verdict v);
+
+typedef struct pl_trace_event pl_trace_event;
+
+struct pl_trace_event {
+	const char *id;         /* the topic, or the rule */
+	int pattern;            /* the pattern's index (weak ones count on
+	                           after the others), -1 for a rule */
+	int weak;               /* the pattern is a weak one */
+	pl_trace_verdict verdict;
+	int detail;             /* the exclusion's index; -1 */
+	size_t offset, length;  /* the match in the input */
+	unsigned long line, column;
+	const char *match;      /* the input at offset (length bytes) */
+	pl_area area;           /* the topic's or rule's */
+	const char *path;       /* the file, as it is reported */
+	const pl_ruleset *rules;        /* the rule set it runs */
+	const char *message;    /* a rule's verdict in words; else NULL */
+};
+
+/* Whether rule id depends on topic (names it, or its area). */
+int pl_ruleset_rule_uses_topic(const pl_ruleset *rs, const char *rule,
+			       const char *topic);
+
 /* ---- Baselines ------------------------------------------------------- */
 
 /* With a baseline, a lint drops the findings it records (each record

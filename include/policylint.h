@@ -140,6 +140,8 @@ typedef enum {
 	PL_DIAG_CONFIG_UNKNOWN_RULE,    /* disable: or severity: names none */
 	PL_DIAG_UNKNOWN_PROFILE,        /* --profile or profile: */
 	PL_DIAG_OPTION_UNKNOWN_RULE,    /* --disable names no rule */
+	PL_DIAG_UNKNOWN_FACT,           /* facts: or --fact names a fact no
+	                                   rule depends on */
 	/* baselines and output */
 	PL_DIAG_BASELINE_UNREADABLE,
 	PL_DIAG_BASELINE_FORMAT,
@@ -197,6 +199,10 @@ typedef struct {
 
 typedef struct {
 	const char *rule;               /* rule id */
+	const char **rules;             /* a gap several profiles' rules
+	                                   require: all of their ids, rule
+	                                   first (nrules 0: just rule) */
+	size_t nrules;
 	pl_finding_kind kind;
 	pl_severity severity;
 	pl_area area;
@@ -213,12 +219,18 @@ typedef struct {
 } pl_evidence;
 
 /* The requirements of one selected profile, each in one list (rule ids).
- * A require-if rule whose condition the policy does not show is not
- * applicable. */
+ * A requirement is not applicable when its condition is not shown (a
+ * require-if rule), when the policy's own words or a declared fact make it
+ * so (its `applies:`), or when the whole profile does not apply. */
 typedef struct {
 	const char *profile;
 	const char **met, **missing, **not_applicable;
 	size_t nmet, nmissing, nnot_applicable;
+	int applies;            /* 0: the profile does not apply at all */
+	pl_location why;        /* what makes it inapplicable: the sentence
+	                           that says so (message: what it shows), or
+	                           line 0 with a message (a fact, a default) */
+	pl_location *why_not;   /* the same for each not_applicable item */
 } pl_coverage;
 
 /* What linting one policy found. */
@@ -253,6 +265,16 @@ typedef enum {
 
 #define PL_FAIL_NONE 3      /* fail_level: no finding fails */
 
+struct pl_trace_event;      /* policylint-advanced.h */
+
+/* What the policy's owner declares because no text can show it
+ * (`facts:` in .policylint.yaml, --fact NAME=yes|no): child_directed,
+ * online_only, sells_or_shares, eu_users, ... */
+typedef struct {
+	const char *name;
+	int value;                      /* 1 true, 0 false */
+} pl_fact;
+
 typedef struct {
 	const char *const *rules;       /* rule files or folders; none: the
 	                                   default rule set */
@@ -266,6 +288,8 @@ typedef struct {
 	                                   the configuration's */
 	size_t ndisabled;
 	pl_input_format input_format;   /* PL_INPUT_AUTO: per file */
+	const pl_fact *facts;           /* override the configuration's */
+	size_t nfacts;
 	pl_date today;                  /* date checks; year 0: today */
 	int fail_level;                 /* a pl_severity or PL_FAIL_NONE;
 	                                   -1: the configuration's, else
@@ -273,6 +297,16 @@ typedef struct {
 	const char *against;            /* the previous version of the file
 	                                   (a path, "-" standard input) */
 	const char *against_name;       /* how it is named in reports */
+	const char *const *with;        /* documents judged with each file as
+	                                   one notice (a cookie policy, a
+	                                   California notice), on top of the
+	                                   configuration's documents: */
+	size_t nwith;
+	/* Called for every candidate match and rule verdict (--trace; see
+	 * policylint-advanced.h); NULL: none.  Called from the thread that
+	 * scans the file. */
+	void (*trace)(const struct pl_trace_event *ev, void *arg);
+	void *trace_arg;
 	int statements;                 /* keep the statements the conflict
 	                                   finder reads in each result (for
 	                                   PL_FORMAT_STATEMENTS) */

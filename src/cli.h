@@ -12,14 +12,17 @@
 
 typedef struct {
 	pl_linter_options lint;         /* what every file is linted with */
-	const char **rules, **disabled, **profiles;  /* lint's lists */
-	size_t rules_cap, disabled_cap, profiles_cap;
+	const char **rules, **disabled, **profiles, **with;  /* lint's lists */
+	size_t rules_cap, disabled_cap, profiles_cap, with_cap;
 	pl_report_options report;
 	int color;                      /* -1: auto */
 	const char *stdin_name;
 	const char *explain;
 	int list_rules, export_patterns, check_rules, list_profiles;
 	int print_config, stats;
+	const char *trace;              /* --trace ID: a topic, rule or area */
+	pl_fact *facts;                 /* --fact NAME=yes|no (names owned) */
+	size_t facts_cap;
 	const char *files_from;
 	const char *baseline, *write_baseline;
 	size_t jobs;                    /* -j: files scanned at once; 0: as

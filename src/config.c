@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,11 +170,68 @@ static const char *similar_key(const char *const *keys, const char *key)
 	return NULL;
 }
 
+/* A YAML boolean: 1, 0, or -1 when it is none. */
+static int boolean_of(const pl_ynode *v)
+{
+	static const char *const yes[] = {"true", "yes", "on", NULL};
+	static const char *const no[] = {"false", "no", "off", NULL};
+	if (v == NULL || v->kind != PL_YNODE_SCALAR)
+		return -1;
+	for (size_t i = 0; yes[i]; i++)
+		if (strcasecmp(v->value, yes[i]) == 0)
+			return 1;
+	for (size_t i = 0; no[i]; i++)
+		if (strcasecmp(v->value, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static void read_facts(reader *rd, pl_config *c, const pl_ynode *v)
+{
+	if (v->kind != PL_YNODE_MAP) {
+		error_at(rd, v, "'facts' must be a mapping of fact names to true "
+			 "or false");
+		return;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *k = v->keys[i], *val = v->items[i];
+		int b = boolean_of(val);
+		if (k == NULL || k->kind != PL_YNODE_SCALAR || b < 0) {
+			error_at(rd, val ? val : v, "'facts': each fact is true or "
+				 "false");
+			continue;
+		}
+		pl_config_fact f = {{pl_xstrdup(k->value), k->line, k->column}, b};
+		PL_PUSH(c->facts, c->nfacts, c->facts_cap, f);
+	}
+}
+
+static void read_documents(reader *rd, pl_config *c, const pl_ynode *v)
+{
+	if (v->kind != PL_YNODE_MAP) {
+		error_at(rd, v, "'documents' must map a main document to the "
+			 "documents read with it ({privacy.md: [cookies.md]})");
+		return;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *k = v->keys[i];
+		if (k == NULL || k->kind != PL_YNODE_SCALAR || !*k->value) {
+			error_at(rd, k ? k : v, "'documents': keys are file names");
+			continue;
+		}
+		pl_config_document d = {{pl_xstrdup(k->value), k->line, k->column},
+					{0}};
+		if (v->items[i])
+			read_list(rd, v->items[i], "documents", 1, &d.with);
+		PL_PUSH(c->documents, c->ndocuments, c->documents_cap, d);
+	}
+}
+
 static void read_root(reader *rd, pl_config *c, const pl_ynode *root)
 {
 	static const char *const keys[] = {"profile", "rules", "disable",
 					   "severity", "fail-level", "ignore",
-					   NULL};
+					   "facts", "documents", NULL};
 	for (size_t i = 0; i < root->count; i++) {
 		const pl_ynode *k = root->keys[i], *v = root->items[i];
 		if (k == NULL || k->kind != PL_YNODE_SCALAR) {
@@ -191,7 +249,7 @@ static void read_root(reader *rd, pl_config *c, const pl_ynode *root)
 			else
 				error_at(rd, k, "unknown key '%s' (known: profile, "
 					 "rules, disable, severity, fail-level, "
-					 "ignore)", k->value);
+					 "ignore, facts, documents)", k->value);
 			continue;
 		}
 		if (v == NULL)
@@ -216,8 +274,14 @@ static void read_root(reader *rd, pl_config *c, const pl_ynode *root)
 				error_at(rd, v, "'fail-level' must be error, "
 					 "warning, info or none");
 			break;
-		default:
+		case 5:
 			read_list(rd, v, "ignore", 0, &c->ignore);
+			break;
+		case 6:
+			read_facts(rd, c, v);
+			break;
+		default:
+			read_documents(rd, c, v);
 			break;
 		}
 	}
@@ -308,27 +372,86 @@ static int glob_matches(const char *pattern, const char *rel)
 	return hit;
 }
 
-int pl_config_ignores(const pl_config *c, const char *path)
+/* The path of a policy relative to the configuration's folder (as given
+ * when there is no configuration file); malloc'd. */
+static char *relative_path(const pl_config *c, const char *path)
 {
-	if (c->ignore.count == 0)
-		return 0;
 	char *dir = pl_path_start_dir(path);
 	const char *slash = strrchr(path, '/');
 	char *abs = pl_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "",
 				 slash ? slash + 1 : path);
 	size_t dlen = strlen(c->dir);
-	const char *rel = abs;
+	char *rel;
 	if (c->path && strncmp(abs, c->dir, dlen) == 0 &&
 	    (abs[dlen] == '/' || dlen == 1))
-		rel = abs + dlen + (dlen > 1);
+		rel = pl_xstrdup(abs + dlen + (dlen > 1));
 	else if (c->path == NULL)
-		rel = path;
+		rel = pl_xstrdup(path);
+	else
+		rel = pl_xstrdup(abs);
+	free(dir);
+	free(abs);
+	return rel;
+}
+
+int pl_config_ignores(const pl_config *c, const char *path)
+{
+	if (c->ignore.count == 0)
+		return 0;
+	char *rel = relative_path(c, path);
 	int hit = 0;
 	for (size_t i = 0; i < c->ignore.count && !hit; i++)
 		hit = glob_matches(c->ignore.items[i].value, rel);
-	free(dir);
-	free(abs);
+	free(rel);
 	return hit;
+}
+
+char *pl_config_path_of(const pl_config *c, const char *path)
+{
+	if (path[0] == '/' || c->path == NULL)
+		return pl_xstrdup(path);
+	return pl_xasprintf("%s/%s", c->dir, path);
+}
+
+/* Whether the configured document name names the policy at rel. */
+static int same_document(const char *configured, const char *rel)
+{
+	if (configured[0] == '.' && configured[1] == '/')
+		configured += 2;
+	return strcmp(configured, rel) == 0;
+}
+
+char **pl_config_companions(const pl_config *c, const char *path, size_t *n)
+{
+	*n = 0;
+	if (c->ndocuments == 0)
+		return NULL;
+	char *rel = relative_path(c, path);
+	char **out = NULL;
+	for (size_t i = 0; i < c->ndocuments && out == NULL; i++) {
+		const pl_config_document *d = &c->documents[i];
+		if (!same_document(d->main.value, rel))
+			continue;
+		out = pl_xcalloc(d->with.count + 1, sizeof(*out));
+		for (size_t k = 0; k < d->with.count; k++)
+			out[(*n)++] = pl_config_path_of(c, d->with.items[k].value);
+	}
+	free(rel);
+	return out;
+}
+
+int pl_config_is_companion(const pl_config *c, const char *path)
+{
+	if (c->ndocuments == 0)
+		return 0;
+	char *rel = relative_path(c, path);
+	int yes = 0;
+	for (size_t i = 0; i < c->ndocuments && !yes; i++)
+		for (size_t k = 0; k < c->documents[i].with.count && !yes; k++)
+			yes = same_document(c->documents[i].with.items[k].value,
+					    rel);
+	free(rel);
+	return yes;
 }
 
 static int is_builtin_rule(const char *id)
@@ -420,6 +543,26 @@ void pl_config_print(const pl_config *c, FILE *out)
 		c->fail_level < 0 ? "warning" :
 				     pl_severity_name((pl_severity)c->fail_level));
 	print_list(out, "ignore", &c->ignore);
+	fputs("facts:", out);
+	fputs(c->nfacts ? "\n" : " {}\n", out);
+	for (size_t i = 0; i < c->nfacts; i++) {
+		fputs("  ", out);
+		print_scalar(out, c->facts[i].name.value);
+		fprintf(out, ": %s\n", c->facts[i].value ? "true" : "false");
+	}
+	fputs("documents:", out);
+	fputs(c->ndocuments ? "\n" : " {}\n", out);
+	for (size_t i = 0; i < c->ndocuments; i++) {
+		fputs("  ", out);
+		print_scalar(out, c->documents[i].main.value);
+		fputs(": [", out);
+		for (size_t k = 0; k < c->documents[i].with.count; k++) {
+			if (k)
+				fputs(", ", out);
+			print_scalar(out, c->documents[i].with.items[k].value);
+		}
+		fputs("]\n", out);
+	}
 }
 
 void pl_config_list_free(pl_config_list *l)
@@ -444,5 +587,13 @@ void pl_config_free(pl_config *c)
 	for (size_t i = 0; i < c->nseverity; i++)
 		free(c->severity[i].id.value);
 	free(c->severity);
+	for (size_t i = 0; i < c->nfacts; i++)
+		free(c->facts[i].name.value);
+	free(c->facts);
+	for (size_t i = 0; i < c->ndocuments; i++) {
+		free(c->documents[i].main.value);
+		pl_config_list_free(&c->documents[i].with);
+	}
+	free(c->documents);
 	free(c);
 }

@@ -12,6 +12,10 @@
  *   fail-level: error|warning|info|none
  *   ignore:     glob patterns (fnmatch) of paths not to lint, relative to
  *               the config file's folder
+ *   facts:      {name: true|false}: what no text can show (child_directed,
+ *               online_only, sells_or_shares, eu_users, ...)
+ *   documents:  {main.md: [cookies.md, california.md]}: documents judged
+ *               as one notice with the main one, relative to the folder
  *
  * Anything else is an error at FILE:LINE:COLUMN.  Options on the command
  * line win over the file.
@@ -40,6 +44,17 @@ typedef struct {
 } pl_config_severity;
 
 typedef struct {
+	pl_config_str name;
+	int value;
+} pl_config_fact;
+
+/* A notice set: a main document and the documents read with it. */
+typedef struct {
+	pl_config_str main;
+	pl_config_list with;
+} pl_config_document;
+
+typedef struct {
 	char *path;                 /* the file read; NULL: no file */
 	char *dir;                  /* its folder (absolute); "." if none */
 	pl_config_list profiles;
@@ -49,6 +64,10 @@ typedef struct {
 	size_t nseverity, severity_cap;
 	int fail_level;             /* a pl_severity, PL_FAIL_NONE, -1 unset */
 	pl_config_list ignore;
+	pl_config_fact *facts;
+	size_t nfacts, facts_cap;
+	pl_config_document *documents;
+	size_t ndocuments, documents_cap;
 } pl_config;
 
 /* The configuration file that applies to a policy at path ("-" or a
@@ -66,6 +85,17 @@ pl_config *pl_config_empty(void);
 /* A rule path of the configuration, resolved against its folder
  * (malloc'd). */
 char *pl_config_rule_path(const pl_config *c, size_t i);
+
+/* A path of the configuration (a document), resolved against its
+ * folder (malloc'd). */
+char *pl_config_path_of(const pl_config *c, const char *path);
+
+/* The notice set whose main document is the policy at path: the paths
+ * (malloc'd) of the documents to read with it, or NULL (*n 0). */
+char **pl_config_companions(const pl_config *c, const char *path, size_t *n);
+
+/* Whether the policy at path is a companion of some main document. */
+int pl_config_is_companion(const pl_config *c, const char *path);
 
 /* Whether the policy at path is matched by an `ignore` pattern. */
 int pl_config_ignores(const pl_config *c, const char *path);

@@ -45,6 +45,7 @@ static const struct {
 	[PL_DIAG_CONFIG_UNKNOWN_RULE] = {"config-unknown-rule", PL_SEV_WARNING},
 	[PL_DIAG_UNKNOWN_PROFILE] = {"unknown-profile", PL_SEV_ERROR},
 	[PL_DIAG_OPTION_UNKNOWN_RULE] = {"option-unknown-rule", PL_SEV_WARNING},
+	[PL_DIAG_UNKNOWN_FACT] = {"unknown-fact", PL_SEV_WARNING},
 	[PL_DIAG_BASELINE_UNREADABLE] = {"baseline-unreadable", PL_SEV_ERROR},
 	[PL_DIAG_BASELINE_FORMAT] = {"baseline-format", PL_SEV_ERROR},
 	[PL_DIAG_OUTPUT_WRITE] = {"output-write", PL_SEV_ERROR},

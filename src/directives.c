@@ -301,8 +301,10 @@ static int suppress(pl_directives *ds, const pl_finding *f)
 			hit = 1;
 			continue;
 		}
+		/* A gap several rules require answers to any of their ids. */
 		for (size_t k = 0; k < d->nids; k++)
-			if (strcmp(d->ids[k], f->rule) == 0) {
+			if (strcmp(d->ids[k], f->rule) == 0 ||
+			    pl_id_listed(f->rules, f->nrules, d->ids[k])) {
 				d->used[k] = 1;
 				hit = 1;
 			}
@@ -310,13 +312,6 @@ static int suppress(pl_directives *ds, const pl_finding *f)
 	return hit;
 }
 
-static int listed(const char *const *ids, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return 1;
-	return 0;
-}
 
 static void unused(pl_result *r, const directive *d, pl_severity sev,
 		   const char *fmt, const char *arg)
@@ -355,7 +350,7 @@ static void report_unused(pl_result *r, const directive *d,
 	}
 	for (size_t k = 0; k < d->nids; k++) {
 		const char *id = d->ids[k];
-		if (d->used[k] || listed(ignored, nignored, id))
+		if (d->used[k] || pl_id_listed(ignored, nignored, id))
 			continue;
 		if (rs && !pl_ruleset_has_rule(rs, id) &&
 		    strcmp(id, PL_RULE_AREA_REMOVED) != 0)
@@ -386,7 +381,7 @@ void pl_result_apply_directives(pl_result *r, pl_directives *ds,
 		else
 			i++;
 	}
-	if (listed(ignored, nignored, PL_RULE_UNUSED_DIRECTIVE))
+	if (pl_id_listed(ignored, nignored, PL_RULE_UNUSED_DIRECTIVE))
 		return;
 	size_t before = r->nfindings;
 	for (size_t i = 0; i < ds->count; i++)

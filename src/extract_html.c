@@ -100,6 +100,7 @@ static const element *find_element(const char *s, size_t n)
 
 /* ---- The scanner's state ------------------------------------------------ */
 
+#define TABLE_COLUMNS 32       /* columns whose header cells are linked */
 #define STACK_MAX 256
 
 enum { END_TAG, END_DOUBLE_BR, END_LINE, END_BOLD };
@@ -113,12 +114,18 @@ typedef struct {
 
 	int open;               /* a block has begun */
 	int space;              /* white space waits to be written */
+	int space_br;           /* ... and it is a <br>: a line break */
 	size_t space_off, space_len;    /* its source; len 0: from a tag */
 	int newline;            /* light: a line break since the last text */
 	int brs;                /* <br>s with only white space since */
 	int bold;               /* depth of <b> and <strong> */
 	int all_bold;           /* all text of the open block was bold */
 	char last;              /* the last byte of prose written */
+
+	/* The table being read: its rows so far, the current cell's column,
+	 * and the blocks of its first row's cells (the column headers). */
+	size_t table_row, cell_col, next_col;
+	long header[TABLE_COLUMNS];
 
 	/* Open elements that give text its kind (li, td, h2, ...) and the
 	 * containers that scope them. */
@@ -180,6 +187,7 @@ static void end_block(html *h, int why)
 	}
 	h->open = 0;
 	h->space = 0;
+	h->space_br = 0;
 	h->brs = 0;
 	h->newline = 0;
 }
@@ -197,6 +205,8 @@ static pl_block_kind current_kind(const html *h, int *level)
 	}
 	return PL_BLOCK_PARAGRAPH;
 }
+
+static void link_cell(html *h);
 
 /* Writes text (no white space at its ends) that came from
  * src[off .. off+len). */
@@ -218,16 +228,24 @@ static void put_text(html *h, const char *text, size_t n, size_t off,
 		int level;
 		pl_block_kind kind = current_kind(h, &level);
 		pl_text_begin_block(h->t, &h->out, kind, level, off);
+		if (kind == PL_BLOCK_TABLE_CELL)
+			link_cell(h);
 		h->open = 1;
 		h->all_bold = h->bold > 0;
 	} else if (h->space) {
+		/* A <br> inside a block is a line break, which the sentence
+		 * splitter reads: the lines of a list each become a sentence. */
 		if (h->space_len == 0)  /* from a tag: at the text after it */
-			pl_text_emit(h->t, &h->out, " ", 1, off, 0);
+			pl_text_emit(h->t, &h->out, h->space_br ? "\n" : " ", 1,
+				     off, 0);
+		else if (h->space_br)
+			pl_text_emit(h->t, &h->out, "\n", 1, h->space_off, 0);
 		else
 			pl_text_emit(h->t, &h->out, " ", 1, h->space_off,
 				     h->space_len);
 	}
 	h->space = 0;
+	h->space_br = 0;
 	if (h->bold == 0)
 		h->all_bold = 0;
 	pl_text_emit(h->t, &h->out, text, n, off, len);
@@ -337,6 +355,34 @@ static void pop_element(html *h, const element *e)
 	}
 }
 
+/* Rows and columns, so that a cell knows its column's header. */
+static void table_structure(html *h, const element *e)
+{
+	if (strcmp(e->name, "table") == 0) {
+		h->table_row = 0;
+		for (size_t k = 0; k < TABLE_COLUMNS; k++)
+			h->header[k] = -1;
+	} else if (strcmp(e->name, "tr") == 0) {
+		h->table_row++;
+		h->next_col = 0;
+	} else if (e->kind == PL_BLOCK_TABLE_CELL) {
+		h->cell_col = h->next_col++;
+	}
+}
+
+/* The block just begun is a cell of column cell_col: a header cell in the
+ * first row, else a cell under one. */
+static void link_cell(html *h)
+{
+	pl_text *t = h->t;
+	if (h->cell_col >= TABLE_COLUMNS || t->nblocks == 0)
+		return;
+	if (h->table_row <= 1)
+		h->header[h->cell_col] = (long)t->nblocks - 1;
+	else
+		t->blocks[t->nblocks - 1].header = h->header[h->cell_col];
+}
+
 static void start_tag(html *h, const element *e)
 {
 	switch (e->type) {
@@ -354,6 +400,7 @@ static void start_tag(html *h, const element *e)
 		}
 		h->brs++;
 		put_space(h, 0, 0);
+		h->space_br = h->open;
 		break;
 	case EL_BOLD:
 		h->bold++;
@@ -362,6 +409,7 @@ static void start_tag(html *h, const element *e)
 	case EL_CONTAINER:
 		end_block(h, END_TAG);
 		push_element(h, e);
+		table_structure(h, e);
 		break;
 	case EL_BLOCK:
 		end_block(h, END_TAG);
@@ -507,6 +555,8 @@ void pl_extract_html(pl_text *t, const char *src, size_t len)
 	h->s = src;
 	h->n = len;
 	h->no_gt_from = h->no_quote_from[0] = h->no_quote_from[1] = len + 1;
+	for (size_t k = 0; k < TABLE_COLUMNS; k++)
+		h->header[k] = -1;
 	pl_buf_init(&h->out);
 	t->src = src;
 	t->src_len = len;

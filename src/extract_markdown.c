@@ -53,6 +53,8 @@ typedef struct {
 	size_t brk;             /* where the line break before it is */
 } mline;
 
+#define TABLE_COLUMNS 32       /* columns whose header cells are linked */
+
 typedef struct {
 	pl_text *t;
 	pl_buf out;
@@ -86,6 +88,8 @@ typedef struct {
 	size_t fence_len;
 	int comment;            /* in an HTML comment spanning lines */
 	int table;              /* in a table */
+	size_t table_row;       /* rows written so far (0: the header row) */
+	long header[TABLE_COLUMNS];     /* the header row's cell blocks */
 	size_t list_indent;     /* content column of the list item above */
 	int prev_blank;
 	size_t prev_break;      /* the line break that ended the last line */
@@ -817,9 +821,26 @@ static void next_line(const md *m, size_t brk, size_t *a, size_t *e)
 	*e = trim_end(m->s, *a, end);
 }
 
+/* The block just written, when it is a table cell: column col of the
+ * current row.  Header cells are remembered; body cells point at theirs. */
+static void link_cell(md *m, size_t before, size_t col)
+{
+	pl_text *t = m->t;
+	if (t->nblocks == before || col >= TABLE_COLUMNS)
+		return;
+	if (m->table_row == 0)
+		m->header[col] = (long)t->nblocks - 1;
+	else
+		t->blocks[t->nblocks - 1].header = m->header[col];
+}
+
 static void table_row(md *m, size_t a, size_t e)
 {
 	const char *s = m->s;
+	size_t col = 0;
+	if (m->table_row == 0)
+		for (size_t k = 0; k < TABLE_COLUMNS; k++)
+			m->header[k] = -1;
 	if (a < e && s[a] == '|')
 		a++;
 	if (e > a && s[e - 1] == '|' && (e - 1 == a || s[e - 2] != '\\'))
@@ -833,11 +854,14 @@ static void table_row(md *m, size_t a, size_t e)
 		if (i == e || s[i] == '|') {
 			size_t ca = skip_indent(s, cell, i, NULL);
 			size_t ce = trim_end(s, ca, i);
+			size_t before = m->t->nblocks;
 			if (ce > ca)
 				one_line_leaf(m, PL_BLOCK_TABLE_CELL, 0, ca, ce);
+			link_cell(m, before, col++);
 			cell = i + 1;
 		}
 	}
+	m->table_row++;
 }
 
 /* Length of a list marker ("-", "*", "+", "1.", "2)") and the space after
@@ -999,6 +1023,8 @@ static void md_line(md *m, size_t a, size_t e, size_t brk)
 		next_line(m, brk, &na, &ne);
 		if (m->table || (brk < m->n && is_delimiter_row(s, na, ne))) {
 			end_leaf(m);
+			if (!m->table)
+				m->table_row = 0;
 			m->table = 1;
 			table_row(m, p, e);
 			return;
@@ -1028,6 +1054,114 @@ static void md_line(md *m, size_t a, size_t e, size_t brk)
 	add_line(m, p, e);
 }
 
+/* The end of the line that starts at i (before "\r\n" or "\n"), and in
+ * *next where the next line starts. */
+static size_t line_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	const char *nl = memchr(s + i, '\n', n - i);
+	size_t end = nl ? (size_t)(nl - s) : n;
+	*next = nl ? end + 1 : n;
+	if (end > i && s[end - 1] == '\r')
+		end--;
+	return end;
+}
+
+/* Whether s[a..e) is the fence c c c (spaces after allowed). */
+static int is_fence(const char *s, size_t a, size_t e, char c)
+{
+	if (e - a < 3 || s[a] != c || s[a + 1] != c || s[a + 2] != c)
+		return 0;
+	for (size_t i = a + 3; i < e; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* A date field of front matter: what its value means to a reader. */
+static const char *date_label(const char *key, size_t n)
+{
+	static const char *const keys[][2] = {
+		{"date", "Last updated"}, {"lastmod", "Last updated"},
+		{"last_modified", "Last updated"}, {"last_updated", "Last updated"},
+		{"updated", "Last updated"}, {"updated_at", "Last updated"},
+		{"modified", "Last updated"}, {"last_reviewed", "Last updated"},
+		{"revised", "Last updated"}, {"effective", "Effective"},
+		{"effective_date", "Effective"}, {"effective_from", "Effective"}};
+	char k[32];
+	if (n == 0 || n >= sizeof k)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		k[i] = key[i] == '-' || key[i] == ' ' ? '_' :
+		       (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] + 32 : key[i]);
+	k[n] = '\0';
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (strcmp(k, keys[i][0]) == 0)
+			return keys[i][1];
+	return NULL;
+}
+
+/* One front-matter line "key: value" (YAML) or "key = value" (TOML): a
+ * date field becomes a metadata block that reads "Last updated: VALUE",
+ * the value mapped to its bytes, so that the policy's date checks see it
+ * while no other topic does. */
+static void front_matter_line(md *m, size_t a, size_t e, char sep)
+{
+	const char *s = m->s;
+	size_t k = a;
+	while (k < e && s[k] != sep)
+		k++;
+	if (k == e || k == a)
+		return;
+	size_t ke = trim_end(s, a, k);
+	const char *label = date_label(s + a, ke - a);
+	size_t v = skip_indent(s, k + 1, e, NULL), ve = trim_end(s, v, e);
+	if (ve > v + 1 && (s[v] == '"' || s[v] == '\'') && s[ve - 1] == s[v]) {
+		v++;
+		ve--;
+	}
+	if (label == NULL || ve <= v)
+		return;
+	pl_text_begin_block(m->t, &m->out, PL_BLOCK_META, 0, a);
+	pl_text_emit(m->t, &m->out, label, strlen(label), a, 0);
+	pl_text_emit(m->t, &m->out, ": ", 2, v, 0);
+	pl_text_emit(m->t, &m->out, s + v, ve - v, v, ve - v);
+	pl_text_end_block(m->t, &m->out);
+}
+
+/* Front matter (a Jekyll or Hugo page's metadata between "---" or "+++"
+ * lines at the very start) is no prose: it is skipped but for its dates.
+ * Returns where the Markdown proper starts (i when there is none). */
+static size_t front_matter(md *m, size_t i)
+{
+	const char *s = m->s;
+	size_t n = m->n, next;
+	size_t e = line_end(s, n, i, &next);
+	char fence = is_fence(s, i, e, '-') ? '-' : is_fence(s, i, e, '+') ? '+' : 0;
+	if (fence == 0 || e - i != 3)
+		return i;
+	/* It must close, or it is a thematic break and prose follows. */
+	size_t p = next, close = n;
+	while (p < n) {
+		size_t pn, pe = line_end(s, n, p, &pn);
+		if (is_fence(s, p, pe, fence) ||
+		    (fence == '-' && pe - p == 3 && memcmp(s + p, "...", 3) == 0)) {
+			close = p;
+			break;
+		}
+		p = pn;
+	}
+	if (close == n)
+		return i;
+	for (p = next; p < close;) {
+		size_t pn, pe = line_end(s, n, p, &pn);
+		if (s[p] != ' ' && s[p] != '\t' && s[p] != '#')
+			front_matter_line(m, p, pe, fence == '-' ? ':' : '=');
+		p = pn;
+	}
+	line_end(s, n, close, &next);
+	return next;
+}
+
 void pl_extract_markdown(pl_text *t, const char *src, size_t len)
 {
 	md *m = pl_xcalloc(1, sizeof(*m));
@@ -1040,6 +1174,7 @@ void pl_extract_markdown(pl_text *t, const char *src, size_t len)
 	t->src_len = len;
 
 	size_t i = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	i = front_matter(m, i);
 	m->prev_break = i;
 	while (i < len) {
 		const char *nl = memchr(src + i, '\n', len - i);

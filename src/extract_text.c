@@ -160,15 +160,6 @@ static int is_heading(const doc *d, size_t i, int prev_heading, int *level)
 
 /* ---- Blocks ------------------------------------------------------------- */
 
-static void add_block(pl_text *t, size_t start, size_t end, pl_block_kind kind,
-		      int level)
-{
-	if (end <= start)
-		return;
-	pl_block b = {start, end, kind, level};
-	PL_PUSH(t->blocks, t->nblocks, t->blocks_cap, b);
-}
-
 void pl_extract_text(pl_text *t, const char *src, size_t len)
 {
 	size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -199,14 +190,14 @@ void pl_extract_text(pl_text *t, const char *src, size_t len)
 		int level = 0;
 		if (l->blank) {
 			if (open)
-				add_block(t, start, end, kind, 0);
+				pl_text_add_block(t, start, end, kind, 0);
 			open = 0;
 			continue;
 		}
 		if (is_heading(&d, i, prev_heading, &level)) {
 			if (open)
-				add_block(t, start, end, kind, 0);
-			add_block(t, l->start, l->end, PL_BLOCK_HEADING, level);
+				pl_text_add_block(t, start, end, kind, 0);
+			pl_text_add_block(t, l->start, l->end, PL_BLOCK_HEADING, level);
 			open = 0;
 			prev_heading = 1;
 			continue;
@@ -225,7 +216,7 @@ void pl_extract_text(pl_text *t, const char *src, size_t len)
 			continue;
 		}
 		if (open)
-			add_block(t, start, end, kind, 0);
+			pl_text_add_block(t, start, end, kind, 0);
 		open = 1;
 		kind = l->bullet ? PL_BLOCK_LIST_ITEM : PL_BLOCK_PARAGRAPH;
 		/* A list item's text starts after its marker. */
@@ -233,6 +224,6 @@ void pl_extract_text(pl_text *t, const char *src, size_t len)
 		end = l->end;
 	}
 	if (open)
-		add_block(t, start, end, kind, 0);
+		pl_text_add_block(t, start, end, kind, 0);
 	free(lines);
 }

@@ -158,6 +158,63 @@ static pl_finding *add_finding(pl_result *r, const pl_rule *rule,
 /* What became of each rule, for the coverage of profiles. */
 enum { RULE_SKIPPED, RULE_MET, RULE_MISSING, RULE_NOT_APPLICABLE };
 
+/* The topic a hit belongs to, for messages (NULL when refs name none). */
+static const pl_topic *hit_topic(const pl_scanner *sc, const pl_hit *h)
+{
+	for (size_t t = 0; t < sc->rs->ntopics; t++) {
+		const pl_hits *hs = &sc->topic_hits[t];
+		if (hs->count && h >= hs->items && h < hs->items + hs->count)
+			return &sc->rs->topics[t];
+	}
+	return NULL;
+}
+
+static const pl_fact *declared(const pl_scan_options *o, const char *name)
+{
+	for (size_t i = 0; o && i < o->nfacts; i++)
+		if (strcmp(o->facts[i].name, name) == 0)
+			return &o->facts[i];
+	return NULL;
+}
+
+/* Whether what a requirement or profile needs to apply holds (see
+ * pl_applicability); when it does not, *why says what decided it: the
+ * sentence that says so, a declared fact, or the default. */
+static int applies(const pl_scanner *sc, const pl_result *r,
+		   const pl_applicability *a, const pl_scan_options *o,
+		   pl_location *why)
+{
+	memset(why, 0, sizeof(*why));
+	if (!a->present)
+		return 1;
+	const pl_fact *f = a->fact ? declared(o, a->fact) : NULL;
+	if (f) {
+		if ((f->value != 0) != a->fact_negated)
+			return 1;
+		why->message = pl_xasprintf("%s is declared %s", a->fact,
+					    f->value ? "true" : "false");
+		return 0;
+	}
+	const pl_hit *h = a->denied_by.count ? first_of(sc, &a->denied_by) : NULL;
+	if (h) {
+		const pl_topic *t = hit_topic(sc, h);
+		*why = location_of(sc, r, h);
+		why->message = pl_xasprintf("%s (%s)", t ? t->summary : "",
+					    t ? t->id : "");
+		return 0;
+	}
+	if (a->shown_by.count && first_of(sc, &a->shown_by))
+		return 1;
+	if (a->default_applies)
+		return 1;
+	why->message = a->fact ?
+		pl_xasprintf("the policy does not show that it applies "
+			     "(declare %s in .policylint.yaml facts: if it "
+			     "does)", a->fact) :
+		pl_xstrdup("the policy does not show that it applies");
+	return 0;
+}
+
 /* A too-old date: the rule's message, then the date and how old it is. */
 static void stale_message(const pl_scanner *sc, const pl_rule *rule,
 			  pl_finding *f)
@@ -177,7 +234,8 @@ static void stale_message(const pl_scanner *sc, const pl_rule *rule,
 }
 
 static void apply_rules(pl_scanner *sc, pl_result *r,
-			const pl_scan_options *opts, unsigned char *status)
+			const pl_scan_options *opts, unsigned char *status,
+			pl_location *why)
 {
 	const pl_ruleset *rs = sc->rs;
 	char owner[160];
@@ -188,7 +246,8 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 		if (rule->kind == PL_RULE_AVOID) {
 			pl_hits hits = {0};
 			snprintf(owner, sizeof owner, "rule '%s'", rule->id);
-			pl_scanner_match(sc, &rule->match, owner, &hits);
+			pl_scanner_match(sc, &rule->match, rule->id, owner,
+					 &hits);
 			for (size_t k = 0; k < hits.count; k++) {
 				pl_finding *f = add_finding(r, rule, PL_KIND_WORDING);
 				f->loc = location_of(sc, r, &hits.items[k]);
@@ -199,6 +258,10 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 		}
 		if (rule->kind == PL_RULE_CONFLICT)
 			continue;
+		if (!applies(sc, r, &rule->applies, opts, &why[i])) {
+			status[i] = RULE_NOT_APPLICABLE;
+			continue;
+		}
 		const pl_hit *trigger;
 		if (!pl_rule_fires(sc, rule, &trigger)) {
 			status[i] = rule->kind == PL_RULE_REQUIRE_IF &&
@@ -213,6 +276,91 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 			f->loc = location_of(sc, r, trigger);
 		if (trigger && rule->kind == PL_RULE_REQUIRE)
 			stale_message(sc, rule, f);
+	}
+}
+
+/* ---- One finding per gap ---------------------------------------------------- */
+
+static const pl_rule *rule_named(const pl_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].id == id || strcmp(rs->rules[i].id, id) == 0)
+			return &rs->rules[i];
+	return NULL;
+}
+
+static int refs_contain(const pl_topic_refs *a, const pl_topic_refs *b)
+{
+	for (size_t i = 0; i < a->count; i++) {
+		size_t k = 0;
+		while (k < b->count && strcmp(a->names[i], b->names[k]) != 0)
+			k++;
+		if (k == b->count)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether two rules ask for the same disclosure: the same topics, under
+ * the same condition (whichever laws require it). */
+static int same_gap(const pl_rule *a, const pl_rule *b)
+{
+	return a->kind == b->kind && a->kind != PL_RULE_AVOID &&
+	       a->topics.count == b->topics.count &&
+	       a->when.count == b->when.count &&
+	       refs_contain(&a->topics, &b->topics) &&
+	       refs_contain(&a->when, &b->when);
+}
+
+/* "... (gdpr: GDPR Art. 13(1)(c); ccpa: Cal. Civ. Code 1798.100)" */
+static void cite(pl_buf *b, const pl_rule *r)
+{
+	pl_buf_printf(b, "%s%s", b->len ? "; " : "",
+		      r->nprofiles ? r->profiles[0] : PL_PROFILE_DEFAULT);
+	if (r->nreferences)
+		pl_buf_printf(b, ": %s", r->references[0]);
+}
+
+/* A gap that several selected rules require (gdpr-purposes,
+ * ccpa-purposes, states-purposes) is one finding, citing each rule's law,
+ * with every rule's id; the profiles' coverage keeps them apart. */
+static void merge_gaps(pl_result *r, const pl_ruleset *rs, size_t first)
+{
+	for (size_t i = first; i < r->nfindings; i++) {
+		pl_finding *f = &r->findings[i];
+		if (f->kind != PL_KIND_MISSING && f->kind != PL_KIND_INCOMPLETE)
+			continue;
+		const pl_rule *a = rule_named(rs, f->rule);
+		pl_buf cites;
+		pl_buf_init(&cites);
+		for (size_t j = i + 1; a && j < r->nfindings;) {
+			pl_finding *g = &r->findings[j];
+			const pl_rule *b = rule_named(rs, g->rule);
+			if (g->kind != f->kind || g->loc.offset != f->loc.offset ||
+			    b == NULL || !same_gap(a, b)) {
+				j++;
+				continue;
+			}
+			if (f->nrules == 0) {
+				f->rules = pl_xmalloc(sizeof(*f->rules));
+				f->rules[f->nrules++] = f->rule;
+				cite(&cites, a);
+			}
+			f->rules = pl_xrealloc(f->rules,
+					       (f->nrules + 1) * sizeof(*f->rules));
+			f->rules[f->nrules++] = g->rule;
+			cite(&cites, b);
+			if (g->severity > f->severity)
+				f->severity = g->severity;
+			pl_result_remove_finding(r, j);
+			f = &r->findings[i];
+		}
+		if (cites.len) {
+			char *m = pl_xasprintf("%s (%s)", f->message, cites.data);
+			free(f->message);
+			f->message = m;
+		}
+		pl_buf_free(&cites);
 	}
 }
 
@@ -255,19 +403,21 @@ static size_t selected_profiles(const pl_ruleset *rs,
 	return count;
 }
 
-/* Which rules run: those of a selected profile, unless a running rule
- * refines them.  The others are added to the disabled list (so that the
- * conflict finder skips them too); *extra receives the list to free. */
+/* Which rules run: those of a selected profile that applies, unless a
+ * running rule refines them.  The others are added to the disabled list
+ * (so that the conflict finder skips them too); *extra receives the list
+ * to free.  live[] holds the applicable profiles' names. */
 static pl_scan_options select_rules(const pl_ruleset *rs,
 				    const pl_scan_options *opts,
-				    const char **sel, size_t nsel,
+				    const char **live, size_t nlive,
 				    unsigned char *run, const char ***extra)
 {
 	pl_scan_options o = {0};
 	if (opts)
 		o = *opts;
 	for (size_t i = 0; i < rs->nrules; i++)
-		run[i] = (unsigned char)pl_rule_in_profiles(&rs->rules[i], sel, nsel);
+		run[i] = (unsigned char)pl_rule_in_profiles(&rs->rules[i], live,
+							    nlive);
 	for (size_t i = 0; i < rs->nrules; i++)
 		if (run[i] && rs->rules[i].refines_index != (size_t)-1)
 			run[rs->rules[i].refines_index] = 0;
@@ -291,9 +441,24 @@ static void coverage_add(const char ***items, size_t *n, const char *id)
 	(*items)[(*n)++] = id;
 }
 
+static void not_applicable(pl_coverage *c, const char *id,
+			   const pl_location *why)
+{
+	coverage_add(&c->not_applicable, &c->nnot_applicable, id);
+	c->why_not = pl_xrealloc(c->why_not,
+				 c->nnot_applicable * sizeof(*c->why_not));
+	pl_location *w = &c->why_not[c->nnot_applicable - 1];
+	*w = *why;
+	w->message = why->message ? pl_xstrdup(why->message) : NULL;
+}
+
+/* The coverage of each selected profile.  A profile that does not apply
+ * has every requirement not applicable, for the reason in pwhy[p]. */
 static void build_coverage(pl_result *r, const pl_ruleset *rs,
 			   const char **sel, size_t nsel,
-			   const unsigned char *run, const unsigned char *status)
+			   const unsigned char *papplies, const pl_location *pwhy,
+			   const unsigned char *run, const unsigned char *status,
+			   const pl_location *why)
 {
 	r->coverage = pl_xcalloc(nsel ? nsel : 1, sizeof(*r->coverage));
 	r->ncoverage = nsel;
@@ -302,18 +467,26 @@ static void build_coverage(pl_result *r, const pl_ruleset *rs,
 	for (size_t p = 0; p < nsel; p++) {
 		pl_coverage *c = &r->coverage[p];
 		c->profile = sel[p];
+		c->applies = papplies[p];
+		c->why = pwhy[p];
+		c->why.message = pwhy[p].message ? pl_xstrdup(pwhy[p].message) : NULL;
 		for (size_t i = 0; i < rs->nrules; i++) {
 			const pl_rule *rule = &rs->rules[i];
-			if (!run[i] || status[i] == RULE_SKIPPED ||
-			    !pl_rule_in_profiles(rule, &sel[p], 1))
+			if (!pl_rule_in_profiles(rule, &sel[p], 1))
+				continue;
+			if (!papplies[p]) {
+				if (rule->kind != PL_RULE_CONFLICT)
+					not_applicable(c, rule->id, &pwhy[p]);
+				continue;
+			}
+			if (!run[i] || status[i] == RULE_SKIPPED)
 				continue;
 			if (status[i] == RULE_MET)
 				coverage_add(&c->met, &c->nmet, rule->id);
 			else if (status[i] == RULE_MISSING)
 				coverage_add(&c->missing, &c->nmissing, rule->id);
 			else
-				coverage_add(&c->not_applicable,
-					     &c->nnot_applicable, rule->id);
+				not_applicable(c, rule->id, &why[i]);
 		}
 	}
 }
@@ -324,6 +497,49 @@ static int compare_evidence(const void *a, const void *b)
 	if (x->loc.offset != y->loc.offset)
 		return x->loc.offset < y->loc.offset ? -1 : 1;
 	return strcmp(x->topic, y->topic);
+}
+
+/* --trace: matches and verdicts for the caller's callback, in positions
+ * of the input. */
+typedef struct {
+	void (*fn)(const pl_trace_event *ev, void *arg);
+	void *arg;
+	const pl_result *r;
+	const pl_scanner *sc;
+} trace_state;
+
+static void trace_match(void *arg, const char *id, int pattern, int weak,
+			pl_trace_verdict verdict, int detail, size_t ms,
+			size_t me)
+{
+	const trace_state *ts = arg;
+	pl_location loc = pl_result_locate(ts->r, &ts->sc->text, ms, me);
+	pl_area area = PL_AREA_COLLECTION;
+	for (size_t t = 0; t < ts->sc->rs->ntopics; t++)
+		if (ts->sc->rs->topics[t].id == id)
+			area = ts->sc->rs->topics[t].area;
+	pl_trace_event ev = {id, pattern, weak, verdict, detail, loc.offset,
+			     loc.length, loc.line, loc.column,
+			     ts->r->src + loc.offset, area, ts->r->path,
+			     ts->sc->rs, NULL};
+	ts->fn(&ev, ts->arg);
+}
+
+static void trace_rules(const trace_state *ts, const unsigned char *run,
+			const unsigned char *status)
+{
+	static const char *const words[] = {"not checked", "met", "missing",
+					    "not applicable"};
+	const pl_ruleset *rs = ts->sc->rs;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		if (!run[i] || rs->rules[i].kind == PL_RULE_CONFLICT)
+			continue;
+		pl_trace_event ev = {rs->rules[i].id, -1, 0, PL_TRACE_RULE, -1, 0,
+				     0, 0, 0, "", rs->rules[i].area,
+				     ts->r->path, rs,
+				     words[status[i] < 4 ? status[i] : 0]};
+		ts->fn(&ev, ts->arg);
+	}
 }
 
 pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
@@ -341,8 +557,14 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 		topic_on[t] = (unsigned char)pl_topic_selected(&rs->topics[t],
 							       sel, nsel);
 	pl_scanner sc;
-	pl_scanner_run_topics(&sc, rs, display_name, src, len, r->format, diags,
-			      topic_on);
+	pl_scanner_init(&sc, rs, display_name, src, len, r->format, diags);
+	trace_state ts = {opts ? opts->trace : NULL,
+			  opts ? opts->trace_arg : NULL, r, &sc};
+	if (ts.fn) {
+		sc.trace = trace_match;
+		sc.trace_arg = &ts;
+	}
+	pl_scanner_match_topics(&sc, topic_on);
 	free(topic_on);
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *topic = &rs->topics[t];
@@ -362,13 +584,38 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 			qsort(ar->evidence, ar->count, sizeof(*ar->evidence),
 			      compare_evidence);
 	}
+	/* Profiles the policy's words or the declared facts rule out. */
+	unsigned char *papplies = pl_xcalloc(nsel + 1, 1);
+	pl_location *pwhy = pl_xcalloc(nsel + 1, sizeof(*pwhy));
+	const char **live = pl_xcalloc(nsel + 1, sizeof(*live));
+	size_t nlive = 0;
+	for (size_t p = 0; p < nsel; p++) {
+		const pl_profile *pr = pl_ruleset_profile(rs, sel[p]);
+		papplies[p] = (unsigned char)(pr == NULL ||
+					      applies(&sc, r, &pr->applies, opts,
+						      &pwhy[p]));
+		if (papplies[p])
+			live[nlive++] = sel[p];
+	}
 	unsigned char *run = pl_xcalloc(rs->nrules + 1, 1);
 	unsigned char *status = pl_xcalloc(rs->nrules + 1, 1);
-	pl_scan_options so = select_rules(rs, opts, sel, nsel, run, &extra);
+	pl_location *why = pl_xcalloc(rs->nrules + 1, sizeof(*why));
+	pl_scan_options so = select_rules(rs, opts, live, nlive, run, &extra);
 	sc.today = so.today;
-	apply_rules(&sc, r, &so, status);
+	apply_rules(&sc, r, &so, status, why);
+	merge_gaps(r, rs, 0);
+	if (ts.fn)
+		trace_rules(&ts, run, status);
 	pl_conflicts_find(&sc, r, &so);
-	build_coverage(r, rs, sel, nsel, run, status);
+	build_coverage(r, rs, sel, nsel, papplies, pwhy, run, status, why);
+	for (size_t i = 0; i < rs->nrules; i++)
+		free(why[i].message);
+	for (size_t p = 0; p < nsel; p++)
+		free(pwhy[p].message);
+	free(why);
+	free(pwhy);
+	free(papplies);
+	free(live);
 	free(sel);
 	free(extra);
 	free(run);

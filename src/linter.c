@@ -26,6 +26,7 @@
 #include "directives.h"
 #include "input.h"
 #include "judge.h"
+#include "notice.h"
 #include "util.h"
 
 /* A configuration in use and the rule set it selects. */
@@ -39,6 +40,9 @@ typedef struct {
 	char **profiles;          /* the options', else the config's
 	                             profile: (owned) */
 	size_t nprofiles, profiles_cap;
+	pl_fact *facts;           /* the config's facts, the options' over
+	                             them (names not owned) */
+	size_t nfacts, facts_cap;
 	pl_diags diags;           /* what went wrong making it: handed to
 	                             the first file that uses it */
 	pl_diags profile_diags;   /* unknown profiles: errors for linting,
@@ -64,6 +68,8 @@ struct pl_lint_job {
 	size_t len;
 	int preloaded;
 	pl_input_format format;   /* forced (--against's OLD), else AUTO */
+	int in_set;               /* read as a document of another's notice
+	                             set (or as --against's OLD) */
 	pl_result *r;
 	pl_diags diags;
 };
@@ -194,6 +200,54 @@ static int builtin_rule(const char *id)
 	       strcmp(id, PL_RULE_UNUSED_DIRECTIVE) == 0;
 }
 
+/* Whether some requirement or profile of rs depends on fact name. */
+static int fact_used(const pl_ruleset *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].applies.fact &&
+		    strcmp(rs->rules[i].applies.fact, name) == 0)
+			return 1;
+	for (size_t i = 0; i < rs->nprofiles; i++)
+		if (rs->profiles[i].applies.fact &&
+		    strcmp(rs->profiles[i].applies.fact, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The facts a file is judged with: the configuration's, then the
+ * options' (--fact), which win.  A fact nothing depends on is likely a
+ * typo: a warning. */
+static void merge_facts(context *cx, const pl_linter_options *o)
+{
+	for (size_t i = 0; cx->rs && i < cx->config->nfacts; i++) {
+		const pl_config_str *n = &cx->config->facts[i].name;
+		if (!fact_used(cx->rs, n->value))
+			pl_diags_add(&cx->diags, PL_DIAG_UNKNOWN_FACT,
+				     cx->config->path, n->line, n->column,
+				     "facts: no requirement depends on '%s'",
+				     n->value);
+	}
+	for (size_t i = 0; cx->rs && i < o->nfacts; i++)
+		if (!fact_used(cx->rs, o->facts[i].name))
+			pl_diags_add(&cx->diags, PL_DIAG_UNKNOWN_FACT, NULL, 0, 0,
+				     "--fact %s: no requirement depends on it",
+				     o->facts[i].name);
+	for (size_t i = 0; i < cx->config->nfacts; i++) {
+		pl_fact f = {cx->config->facts[i].name.value,
+			     cx->config->facts[i].value};
+		PL_PUSH(cx->facts, cx->nfacts, cx->facts_cap, f);
+	}
+	for (size_t i = 0; i < o->nfacts; i++) {
+		size_t k = 0;
+		while (k < cx->nfacts && strcmp(cx->facts[k].name, o->facts[i].name))
+			k++;
+		if (k < cx->nfacts)
+			cx->facts[k].value = o->facts[i].value;
+		else
+			PL_PUSH(cx->facts, cx->nfacts, cx->facts_cap, o->facts[i]);
+	}
+}
+
 static void context_init(context *cx, const pl_linter_options *o)
 {
 	pl_diags *diags = &cx->diags;
@@ -217,6 +271,7 @@ static void context_init(context *cx, const pl_linter_options *o)
 				cx->config->disable.items[i].value);
 		if (diags->errors == 0)
 			select_profiles(cx, o);
+		merge_facts(cx, o);
 	} else {
 		cx->config = pl_config_empty();
 	}
@@ -279,6 +334,7 @@ static void context_free(context *cx)
 	pl_config_free(cx->config);
 	pl_ruleset_free(cx->rs);
 	free(cx->disabled);
+	free(cx->facts);
 	for (size_t i = 0; i < cx->nprofiles; i++)
 		free(cx->profiles[i]);
 	free(cx->profiles);
@@ -315,9 +371,57 @@ pl_lint_job *pl_lint_job_new(pl_linter *l, const char *path, const char *name)
 	return j;
 }
 
+static void run_one(pl_lint_job *j);
+
+/* A notice set: the documents read with this one (--with, and the
+ * configuration's documents: for it) are scanned too, and the main
+ * document's result takes the set's verdict.  A document that is itself
+ * another's companion leaves its requirements to the main document. */
+static void judge_notice_set(pl_lint_job *j)
+{
+	const pl_linter_options *o = &j->l->o;
+	size_t nconf = 0;
+	char **conf = pl_config_companions(j->cx->config, j->name, &nconf);
+	if (o->nwith + nconf == 0) {
+		if (pl_config_is_companion(j->cx->config, j->name))
+			pl_result_drop_requirements(j->r);
+		free(conf);
+		return;
+	}
+	pl_result **docs = pl_xcalloc(o->nwith + nconf, sizeof(*docs));
+	size_t n = 0;
+	for (size_t i = 0; i < o->nwith + nconf; i++) {
+		const char *path = i < o->nwith ? o->with[i] : conf[i - o->nwith];
+		pl_lint_job doc = {0};
+		doc.l = j->l;
+		doc.path = (char *)path;
+		doc.name = (char *)path;
+		doc.cx = j->cx;
+		doc.in_set = 1;
+		run_one(&doc);
+		pl_diags_move(&doc.diags, &j->diags, 0);
+		if (doc.r)
+			docs[n++] = doc.r;
+	}
+	pl_result_merge_notice(j->r, docs, n);
+	for (size_t i = 0; i < n; i++)
+		pl_result_free(docs[i]);
+	free(docs);
+	for (size_t i = 0; i < nconf; i++)
+		free(conf[i]);
+	free(conf);
+}
+
+void pl_lint_job_run(pl_lint_job *j)
+{
+	run_one(j);
+	if (j->r && !j->in_set)
+		judge_notice_set(j);
+}
+
 /* Reads, scans and applies directives.  Touches nothing shared but the
  * read-only rule set. */
-void pl_lint_job_run(pl_lint_job *j)
+static void run_one(pl_lint_job *j)
 {
 	if (j->skip || j->failed)
 		return;
@@ -340,7 +444,8 @@ void pl_lint_job_run(pl_lint_job *j)
 		pl_directives_mask(ds, data);
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
-			      o->today, o->statements};
+			      o->today, cx->facts, cx->nfacts, o->trace,
+			      o->trace_arg, o->statements};
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,
@@ -373,7 +478,8 @@ static int compare_with_old(pl_lint_job *j)
 	old.name = (char *)label;
 	old.cx = j->cx;
 	old.format = j->r->format;
-	pl_lint_job_run(&old);
+	old.in_set = 1;
+	run_one(&old);
 	pl_diags_move(&old.diags, &j->diags, 0);
 	if (old.r == NULL)
 		return -1;

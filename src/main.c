@@ -91,7 +91,8 @@ static void lint_batch(run *rn, char *const *paths, size_t n)
 			continue;
 		rn->files++;
 		rn->bytes += pl_result_source_length(r);
-		pl_report_file(rn->rep, r);
+		if (!o->trace)
+			pl_report_file(rn->rep, r);
 		if (pl_result_fails(r) && rn->status == 0)
 			rn->status = 1;
 		pl_result_free(r);
@@ -142,6 +143,34 @@ static int lint_list(run *rn, const char *list)
 	return 0;
 }
 
+/* --trace ID: the events of topic ID, of the topics rule ID uses and its
+ * verdict, or of every topic and rule of area ID. */
+static void print_trace(const pl_trace_event *ev, void *arg)
+{
+	const char *want = arg;
+	int area = pl_area_from_name(want);
+	if (strcmp(ev->id, want) != 0 && (area < 0 || (int)ev->area != area) &&
+	    (ev->verdict == PL_TRACE_RULE ||
+	     !pl_ruleset_rule_uses_topic(ev->rules, want, ev->id)))
+		return;
+	if (ev->verdict == PL_TRACE_RULE) {
+		printf("%s: rule %s: %s\n", ev->path, ev->id, ev->message);
+		return;
+	}
+	printf("%s:%lu:%lu: %s", ev->path, ev->line, ev->column, ev->id);
+	if (ev->pattern >= 0)
+		printf(" pattern %d%s", ev->pattern + 1, ev->weak ? " (weak)" : "");
+	printf(": %s", pl_trace_verdict_name(ev->verdict));
+	if (ev->verdict == PL_TRACE_EXCLUDED)
+		printf(" (exclusion %d)", ev->detail + 1);
+	int n = ev->length > 70 ? 70 : (int)ev->length;
+	fputs(": \"", stdout);
+	for (int i = 0; i < n; i++)
+		putchar(ev->match[i] == '\n' || ev->match[i] == '\t' ? ' ' :
+			ev->match[i]);
+	printf("%s\"\n", ev->length > 70 ? "..." : "");
+}
+
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -156,7 +185,12 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run rn = {0};
 	rn.o = o;
-	rn.lint = pl_linter_new(&o->lint);
+	pl_linter_options lo = o->lint;
+	if (o->trace) {
+		lo.trace = print_trace;
+		lo.trace_arg = (void *)o->trace;
+	}
+	rn.lint = pl_linter_new(&lo);
 	if (o->baseline) {
 		pl_diags *diags = pl_diags_new();
 		int bad = pl_linter_use_baseline(rn.lint, o->baseline, diags);

@@ -143,9 +143,14 @@ static int link_refines(pl_ruleset *rs, size_t i, pl_diags *diags)
 	copy_patterns(&r->match.patterns, &base->match.patterns);
 	copy_patterns(&r->match.exclude, &base->match.exclude);
 	copy_patterns(&r->match.section, &base->match.section);
+	copy_patterns(&r->match.weak, &base->match.weak);
+	copy_patterns(&r->match.weak_under, &base->match.weak_under);
 	r->match.headings = base->match.headings;
 	r->match.skip_negated = base->match.skip_negated;
 	r->match.skip_conditional = base->match.skip_conditional;
+	r->match.count_overview = base->match.count_overview;
+	r->match.first_party = base->match.first_party;
+	r->match.count_metadata = base->match.count_metadata;
 	copy_refs(&r->topics, &base->topics);
 	copy_refs(&r->when, &base->when);
 	return 0;

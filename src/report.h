@@ -52,6 +52,10 @@ void pl_report_end_position(const pl_result *r, const pl_location *l,
 /* The file a location is in: its own path (--against's OLD) or r's. */
 const char *pl_report_location_path(const pl_result *r, const pl_location *l);
 
+/* "rule" or, for a gap several rules require, "rule-a, rule-b"
+ * (malloc'd). */
+char *pl_report_rule_ids(const pl_finding *f);
+
 /* Writes the JSON fields every finding has in json and jsonl output
  * (without braces): rule, kind, severity, area, message, position, end,
  * fingerprint and related locations. */

@@ -8,6 +8,8 @@
  * one line per finding, each related location as a following note line,
  * as GCC does for "previous declaration here".
  */
+#include <stdlib.h>
+
 #include "report.h"
 
 /* A message on one line: line ends would break every consumer. */
@@ -28,7 +30,9 @@ static void gcc_file(pl_report *rep, const pl_result *r)
 		fprintf(out, "%s:%lu:%lu: %s: ", r->path, f->loc.line,
 			f->loc.column, pl_severity_name(f->severity));
 		one_line(out, f->message);
-		fprintf(out, " [%s]\n", f->rule);
+		char *ids = pl_report_rule_ids(f);
+		fprintf(out, " [%s]\n", ids);
+		free(ids);
 		for (size_t k = 0; k < f->nrelated; k++) {
 			const pl_location *l = &f->related[k];
 			fprintf(out, "%s:%lu:%lu: note: ",

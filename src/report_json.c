@@ -28,6 +28,10 @@ static void json_area(FILE *out, const pl_area_result *ar)
 		pl_json_string(out, e->topic);
 		fputs(", \"topic\": ", out);
 		pl_json_string(out, e->topic);
+		if (e->loc.path) {      /* another document of the notice */
+			fputs(", \"path\": ", out);
+			pl_json_string(out, e->loc.path);
+		}
 		fputs(", ", out);
 		location_fields(out, &e->loc);
 		fputc('}', out);
@@ -44,6 +48,19 @@ static void json_ids(FILE *out, const char *const *ids, size_t n)
 		pl_json_string(out, ids[i]);
 	}
 	fputc(']', out);
+}
+
+/* Why something does not apply: the message, and where the policy says so
+ * (line 0: a fact or a default decided). */
+static void json_why(FILE *out, const pl_location *w)
+{
+	fputs("{\"message\": ", out);
+	pl_json_string(out, w->message);
+	if (w->line) {
+		fputs(", ", out);
+		location_fields(out, w);
+	}
+	fputc('}', out);
 }
 
 static void json_file(pl_report *rep, const pl_result *r)
@@ -73,6 +90,23 @@ static void json_file(pl_report *rep, const pl_result *r)
 		json_ids(out, c->missing, c->nmissing);
 		fputs(", \"not_applicable\": ", out);
 		json_ids(out, c->not_applicable, c->nnot_applicable);
+		fprintf(out, ", \"applies\": %s", c->applies ? "true" : "false");
+		if (!c->applies) {
+			fputs(", \"why\": ", out);
+			json_why(out, &c->why);
+		}
+		int any = 0;
+		for (size_t k = 0; k < c->nnot_applicable; k++) {
+			if (c->why_not[k].message == NULL)
+				continue;       /* a require-if whose condition is
+				                   not shown: nothing to say */
+			fputs(any++ ? ", " : ", \"why_not_applicable\": {", out);
+			pl_json_string(out, c->not_applicable[k]);
+			fputs(": ", out);
+			json_why(out, &c->why_not[k]);
+		}
+		if (any)
+			fputc('}', out);
 		fputc('}', out);
 	}
 	fputs(r->ncoverage ? "\n      },\n      \"findings\": [" :

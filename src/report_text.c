@@ -9,6 +9,7 @@
  * discloses and where.  Colour only when asked (main.c decides from the
  * terminal, --color and NO_COLOR).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -81,7 +82,9 @@ static void text_finding(pl_report *rep, const pl_result *r, const pl_finding *f
 	fputs(": ", out);
 	put(rep, C_BOLD, f->message);
 	fputs(" [", out);
-	put(rep, C_DIM, f->rule);
+	char *ids = pl_report_rule_ids(f);
+	put(rep, C_DIM, ids);
+	free(ids);
 	fputs("]\n", out);
 	if (f->loc.length > 0)
 		quote(rep, r, &f->loc);
@@ -131,9 +134,10 @@ static void text_summary(pl_report *rep, const pl_result *r)
 					     ar->evidence[i - 1].loc.offset)
 				continue;
 			if (places++ < 4) {
-				fprintf(out, "%s %lu:%lu", shown ? "," : "",
-					ar->evidence[i].loc.line,
-					ar->evidence[i].loc.column);
+				const pl_location *l = &ar->evidence[i].loc;
+				fprintf(out, "%s %s%s%lu:%lu", shown ? "," : "",
+					l->path ? l->path : "", l->path ? ":" : "",
+					l->line, l->column);
 				shown++;
 			}
 		}
@@ -159,7 +163,15 @@ static void text_coverage(pl_report *rep, const pl_result *r)
 		snprintf(num, sizeof num, "%8zu", c->nmissing);
 		put(rep, c->nmissing ? C_YELLOW : C_GREEN, num);
 		fprintf(out, " %5zu", c->nnot_applicable);
-		for (size_t k = 0; k < c->nmissing; k++)
+		if (!c->applies) {
+			/* Why the whole law does not apply: the sentence, or
+			 * the fact or default that decided. */
+			fputs("  does not apply: ", out);
+			if (c->why.line)
+				fprintf(out, "line %lu: ", c->why.line);
+			fputs(c->why.message ? c->why.message : "", out);
+		}
+		for (size_t k = 0; c->applies && k < c->nmissing; k++)
 			fprintf(out, "%s%s", k ? ", " : "  missing: ", c->missing[k]);
 		fputc('\n', out);
 	}

@@ -118,10 +118,29 @@ static void location_fields(FILE *out, const pl_result *r,
 		l->offset, l->length, l->line, l->column, el, ec);
 }
 
+char *pl_report_rule_ids(const pl_finding *f)
+{
+	if (f->nrules == 0)
+		return pl_xstrdup(f->rule);
+	pl_buf b;
+	pl_buf_init(&b);
+	for (size_t i = 0; i < f->nrules; i++)
+		pl_buf_printf(&b, "%s%s", i ? ", " : "", f->rules[i]);
+	return pl_buf_detach(&b);
+}
+
 void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f)
 {
 	fputs("\"rule\": ", out);
 	pl_json_string(out, f->rule);
+	if (f->nrules) {
+		fputs(", \"rules\": [", out);
+		for (size_t i = 0; i < f->nrules; i++) {
+			fputs(i ? ", " : "", out);
+			pl_json_string(out, f->rules[i]);
+		}
+		fputc(']', out);
+	}
 	fprintf(out, ", \"kind\": \"%s\", \"severity\": \"%s\", \"area\": \"%s\", "
 		"\"message\": ", pl_finding_kind_name(f->kind),
 		pl_severity_name(f->severity), pl_area_name(f->area));

@@ -95,6 +95,7 @@ void pl_finding_add_related(pl_finding *f, const pl_location *loc)
 /* Frees what a finding owns (not the finding itself). */
 static void finding_clear(pl_finding *f)
 {
+	free(f->rules);
 	free(f->message);
 	free(f->loc.message);
 	for (size_t k = 0; k < f->nrelated; k++)
@@ -210,12 +211,20 @@ void pl_result_free(pl_result *r)
 	for (int a = 0; a < PL_AREA_COUNT; a++)
 		free(r->areas[a].evidence);
 	for (size_t i = 0; i < r->ncoverage; i++) {
-		free(r->coverage[i].met);
-		free(r->coverage[i].missing);
-		free(r->coverage[i].not_applicable);
+		pl_coverage *c = &r->coverage[i];
+		free(c->met);
+		free(c->missing);
+		free(c->not_applicable);
+		free(c->why.message);
+		for (size_t k = 0; k < c->nnot_applicable; k++)
+			free(c->why_not[k].message);
+		free(c->why_not);
 	}
 	free(r->coverage);
 	free(r->statements);
+	for (size_t i = 0; i < r->ndocuments; i++)
+		free(r->documents[i]);
+	free(r->documents);
 	free(r->findings);
 	free(r->line_starts);
 	free(r->path);

@@ -35,6 +35,10 @@ struct pl_result {
 	size_t ncoverage;
 	int default_profiles;           /* only `baseline` was selected */
 	int fail_level;                 /* from the configuration */
+	char **documents;               /* a notice set: the other documents
+	                                   judged with this one (their paths,
+	                                   which evidence points into) */
+	size_t ndocuments, documents_cap;
 	pl_located_statement *statements; /* what the conflict finder read,
 	                                   when asked (the `statements`
 	                                   format); NULL otherwise */
@@ -51,6 +55,10 @@ typedef struct {
 	                                   "all": every profile */
 	size_t nprofiles;
 	pl_date today;                  /* for date checks; year 0: today */
+	const pl_fact *facts;           /* declared facts */
+	size_t nfacts;
+	void (*trace)(const struct pl_trace_event *ev, void *arg);
+	void *trace_arg;
 	int statements;                 /* keep the statements read in the
 	                                   result */
 } pl_scan_options;

@@ -39,6 +39,8 @@ typedef struct {
 	size_t *colmap;        /* source byte -> file column, NULL if unknown */
 	size_t colmap_len;
 	pl_regex *re;
+	int anchored;          /* uses ^ or $: searched sentence by sentence,
+	                          where they mean its start and end */
 } pl_pattern;
 
 typedef struct {
@@ -56,6 +58,15 @@ typedef struct {
 	size_t count, cap;
 } pl_examples;
 
+/* A list of topic names as written, resolved to indices by compile.  An
+ * area's name stands for all of its evidence topics (index (size_t)-1). */
+typedef struct {
+	char **names;
+	pl_origin *origins;
+	size_t *index;
+	size_t count, cap;
+} pl_topic_refs;
+
 /* How matches in headings count. */
 typedef enum { PL_HEADINGS_SKIP, PL_HEADINGS_COUNT, PL_HEADINGS_ONLY } pl_headings;
 
@@ -63,11 +74,26 @@ typedef enum { PL_HEADINGS_SKIP, PL_HEADINGS_COUNT, PL_HEADINGS_ONLY } pl_headin
 typedef struct {
 	pl_patterns patterns;  /* any of them matching is a hit ... */
 	pl_patterns exclude;   /* ... unless one of these matches the sentence */
-	pl_patterns section;   /* if given, the nearest heading must match one */
+	pl_patterns section;   /* if given, the sentence's context (see below)
+	                          must match one */
+	pl_patterns weak;      /* hits only in a context that matches one of
+	                          weak_under: a cue that says something only
+	                          under the right heading ("you can ask for a
+	                          copy" under "Your rights") */
+	pl_patterns weak_under;
 	pl_headings headings;
 	int skip_negated;      /* a negated sentence is no hit */
 	int skip_conditional;  /* "if ...", "should you ..." is no hit */
+	int count_overview;    /* a sentence that previews the policy counts */
+	int first_party;       /* only where the company, not another party,
+	                          is the subject of the clause */
+	int count_metadata;    /* front matter and other metadata counts */
 } pl_matcher_spec;
+
+/* A sentence's context, for `section` and `weak_under`: its heading and
+ * every heading above that one, the lead-in of the list it is an item of
+ * ("We collect the following:"), and for a table cell its column's header
+ * cell. */
 
 typedef struct {
 	char *id;
@@ -75,6 +101,10 @@ typedef struct {
 	char *summary;
 	pl_matcher_spec match;
 	int evidence;          /* 0: feeds rules only, never area evidence */
+	pl_topic_refs yield;   /* a hit is dropped in a sentence where one of
+	                          these topics (or areas) has a hit: the cue
+	                          serves another practice there ("to opt out,
+	                          contact us at ...") */
 	char **profiles;       /* runs only when one of these is selected;
 	                          none: always (the baseline topics) */
 	size_t nprofiles, profiles_cap;
@@ -83,20 +113,35 @@ typedef struct {
 	pl_origin origin;
 } pl_topic;
 
+/* When a requirement (or a whole profile) applies to a policy:
+ *
+ *   applies:
+ *     fact: child_directed      a fact the owner may declare in
+ *                               .policylint.yaml (facts:); "not NAME"
+ *                               when it applies if the fact is false
+ *     shown-by: [topics]        the policy's words show that it applies
+ *     denied-by: [topics]       ... or that it does not ("our service is
+ *                               not directed to children")
+ *     default: yes | no         when neither the fact nor the words say
+ *
+ * A declared fact decides; else the policy's denial (a sentence of
+ * denied-by: "not directed to children"), which outweighs incidental
+ * signs of the opposite; else shown-by; else the default (yes). */
+typedef struct {
+	int present;              /* an `applies:` was given */
+	char *fact;               /* NULL: none */
+	int fact_negated;         /* "not online_only" */
+	pl_origin fact_origin;
+	pl_topic_refs shown_by, denied_by;
+	int default_applies;
+} pl_applicability;
+
 typedef enum {
 	PL_RULE_REQUIRE,
 	PL_RULE_REQUIRE_IF,
 	PL_RULE_AVOID,
 	PL_RULE_CONFLICT
 } pl_rule_kind;
-
-/* A list of topic names as written, resolved to indices by compile. */
-typedef struct {
-	char **names;
-	pl_origin *origins;
-	size_t *index;
-	size_t count, cap;
-} pl_topic_refs;
 
 typedef struct {
 	char *id;
@@ -124,6 +169,7 @@ typedef struct {
 	pl_matcher_spec match;    /* avoid */
 	pl_topic_refs actions;    /* conflict: action ids (index into
 	                             vocab[PL_VOCAB_ACTION]) */
+	pl_applicability applies; /* when the requirement applies */
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_rule;
@@ -256,6 +302,7 @@ typedef struct {
 	char *citation;          /* "Art. 12-14, 21, 7(3), 77" */
 	char *url;
 	char *description;
+	pl_applicability applies; /* when the law applies to a policy */
 	pl_origin origin;
 } pl_profile;
 
@@ -341,6 +388,11 @@ struct pl_ruleset {
 	size_t ndefines, defines_cap;
 	pl_profile *profiles;     /* compliance profiles */
 	size_t nprofiles, profiles_cap;
+	pl_patterns overview;     /* structure: sentences that preview the
+	                             policy rather than disclose */
+	pl_patterns other_party;  /* structure: a subject that is not the
+	                             company, at the end of the text before a
+	                             match (first-party topics) */
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
 	pl_grammar_spec grammar;  /* the statement reader's grammar */

@@ -17,7 +17,7 @@ static int rule_fires_on(pl_scanner *sc, const pl_rule *r)
 {
 	if (r->kind == PL_RULE_AVOID) {
 		pl_hits hits = {0};
-		pl_scanner_match(sc, &r->match, r->id, &hits);
+		pl_scanner_match(sc, &r->match, r->id, r->id, &hits);
 		free(hits.items);
 		return hits.count > 0;
 	}

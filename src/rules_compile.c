@@ -97,6 +97,35 @@ static unsigned long column_for(const pl_pattern *p, const size_t *map,
 	return p->origin.column;
 }
 
+/* Whether a pattern uses ^ or $ as an anchor (outside a class, not
+ * escaped): then it is searched sentence by sentence, where they mean the
+ * sentence's start and end. */
+static int uses_anchors(const char *s)
+{
+	int in_class = 0;
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *s != ']';
+			continue;
+		}
+		if (*s == '[') {
+			in_class = 1;
+			if (s[1] == '^')
+				s++;
+			if (s[1] == ']')
+				s++;    /* "[]...]" and "[^]...]" hold a ']' */
+			continue;
+		}
+		if (*s == '^' || *s == '$')
+			return 1;
+	}
+	return 0;
+}
+
 static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owner,
 			   pl_diags *diags)
 {
@@ -131,6 +160,7 @@ static int compile_pattern(const pl_ruleset *rs, pl_pattern *p, const char *owne
 		return 1;
 	}
 	p->re = re;
+	p->anchored = uses_anchors(exp.data);
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
 	free(map);
@@ -152,7 +182,9 @@ static int compile_matcher(const pl_ruleset *rs, pl_matcher_spec *m,
 {
 	return compile_patterns(rs, &m->patterns, owner, diags) +
 	       compile_patterns(rs, &m->exclude, owner, diags) +
-	       compile_patterns(rs, &m->section, owner, diags);
+	       compile_patterns(rs, &m->section, owner, diags) +
+	       compile_patterns(rs, &m->weak, owner, diags) +
+	       compile_patterns(rs, &m->weak_under, owner, diags);
 }
 
 static long find_topic(const pl_ruleset *rs, const char *id)
@@ -380,6 +412,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 			}
 		snprintf(owner, sizeof owner, "topic '%s'", t->id);
 		errors += compile_matcher(rs, &t->match, owner, diags);
+		errors += resolve_refs(rs, &t->yield, owner, diags);
 	}
 	for (size_t i = 0; i < rs->nrules; i++) {
 		pl_rule *r = &rs->rules[i];
@@ -393,13 +426,25 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		snprintf(owner, sizeof owner, "rule '%s'", r->id);
 		errors += resolve_refs(rs, &r->topics, owner, diags);
 		errors += resolve_refs(rs, &r->when, owner, diags);
+		errors += resolve_refs(rs, &r->applies.shown_by, owner, diags);
+		errors += resolve_refs(rs, &r->applies.denied_by, owner, diags);
 		if (r->kind == PL_RULE_AVOID)
 			errors += compile_matcher(rs, &r->match, owner, diags);
 		if (r->kind == PL_RULE_CONFLICT)
 			errors += resolve_actions(rs, &r->actions, owner, diags);
 	}
+	for (size_t i = 0; i < rs->nprofiles; i++) {
+		pl_profile *p = &rs->profiles[i];
+		snprintf(owner, sizeof owner, "profile '%s'", p->id);
+		errors += resolve_refs(rs, &p->applies.shown_by, owner, diags);
+		errors += resolve_refs(rs, &p->applies.denied_by, owner, diags);
+	}
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		errors += compile_vocab(rs, (pl_vocab_kind)k, diags);
+	errors += compile_patterns(rs, &rs->overview, "structure 'overview'",
+				   diags);
+	errors += compile_patterns(rs, &rs->other_party,
+				   "structure 'other-party'", diags);
 	/* Negation is looked for in the clause before a match: "we do not
 	 * sell", "we never share", "nor rent".  A conditional sentence opens
 	 * with a hedge: "if we ever sell ...", "should you ...". */

@@ -13,6 +13,30 @@ int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id)
 	return 0;
 }
 
+static int refs_use(const pl_topic_refs *refs, const pl_topic *t)
+{
+	for (size_t i = 0; i < refs->count; i++)
+		if (strcmp(refs->names[i], t->id) == 0 ||
+		    pl_area_from_name(refs->names[i]) == (int)t->area)
+			return 1;
+	return 0;
+}
+
+int pl_ruleset_rule_uses_topic(const pl_ruleset *rs, const char *rule,
+			       const char *topic)
+{
+	const pl_topic *t = NULL;
+	for (size_t i = 0; i < rs->ntopics && t == NULL; i++)
+		if (strcmp(rs->topics[i].id, topic) == 0)
+			t = &rs->topics[i];
+	for (size_t i = 0; t && i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		if (strcmp(r->id, rule) == 0)
+			return refs_use(&r->topics, t) || refs_use(&r->when, t);
+	}
+	return 0;
+}
+
 void pl_ruleset_list(const pl_ruleset *rs, FILE *out)
 {
 	fprintf(out, "%-28s %-10s %-8s %-11s %s\n", "RULE", "KIND", "SEVERITY",
@@ -52,6 +76,35 @@ static void print_refs(FILE *out, const char *title, const pl_topic_refs *r)
 
 /* `--explain PROFILE`: what the profile is, then each requirement with
  * its citations. */
+/* When a requirement or profile applies: the fact it depends on and the
+ * words that show or deny it. */
+static void print_applies(FILE *out, const char *indent,
+			  const pl_applicability *a)
+{
+	if (!a->present)
+		return;
+	fprintf(out, "%sApplies ", indent);
+	if (a->fact)
+		fprintf(out, "when the fact %s is %s (declare it under facts: in "
+			".policylint.yaml, or --fact %s=yes|no)", a->fact,
+			a->fact_negated ? "false" : "true", a->fact);
+	else
+		fputs("when the policy shows it", out);
+	fputs(a->fact ? "; when it is not declared, " : "; ", out);
+	for (size_t i = 0; i < a->denied_by.count; i++)
+		fprintf(out, "%s%s", i ? ", " : "not when the policy says ",
+			a->denied_by.names[i]);
+	if (a->denied_by.count)
+		fputs("; ", out);
+	for (size_t i = 0; i < a->shown_by.count; i++)
+		fprintf(out, "%s%s", i ? ", " : "when it shows ",
+			a->shown_by.names[i]);
+	if (a->shown_by.count)
+		fputs("; ", out);
+	fprintf(out, "otherwise %s\n", a->default_applies ? "it applies" :
+							     "it does not");
+}
+
 static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
 {
 	const pl_profile *p = pl_ruleset_profile(rs, id);
@@ -68,6 +121,10 @@ static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
 			     p->description[n - 1] == ' '))
 			n--;
 		fprintf(out, "\n%.*s\n", (int)n, p->description);
+	}
+	if (p && p->applies.present) {
+		fputc('\n', out);
+		print_applies(out, "", &p->applies);
 	}
 	fprintf(out, "\n%zu requirements:\n", pl_profile_rule_count(rs, id));
 	for (size_t i = 0; i < rs->nrules; i++) {
@@ -118,6 +175,7 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 			fprintf(out, "The newest date found must be at most %d "
 				"months old (compared with --today)\n",
 				r->max_age_months);
+		print_applies(out, "", &r->applies);
 		print_refs(out, "When the policy discloses any of", &r->when);
 		print_refs(out, r->kind == PL_RULE_REQUIRE_IF ?
 				"it must also disclose one of" :

@@ -72,8 +72,17 @@ static int expect(loader *ld, const pl_ynode *n, pl_ynode_kind kind,
 }
 
 /* Reports every key of map that is not in allowed (NULL-terminated). */
-static void check_keys(loader *ld, const pl_ynode *map, const char *what,
-		       const char *const *allowed)
+static int known_key(const char *key, const char *const *list)
+{
+	for (size_t j = 0; list && list[j]; j++)
+		if (strcmp(key, list[j]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every key of map must be in allowed or in more (NULL: none). */
+static void check_keys2(loader *ld, const pl_ynode *map, const char *what,
+			const char *const *allowed, const char *const *more)
 {
 	for (size_t i = 0; i < map->count; i++) {
 		const pl_ynode *k = map->keys[i];
@@ -81,20 +90,25 @@ static void check_keys(loader *ld, const pl_ynode *map, const char *what,
 			error_at(ld, PL_DIAG_RULES_SCHEMA, k, "%s: keys must be strings", what);
 			continue;
 		}
-		int known = 0;
-		for (size_t j = 0; allowed[j] && !known; j++)
-			known = strcmp(k->value, allowed[j]) == 0;
-		if (!known) {
-			pl_buf list;
-			pl_buf_init(&list);
-			for (size_t j = 0; allowed[j]; j++)
-				pl_buf_printf(&list, "%s%s", j ? ", " : "",
-					      allowed[j]);
-			error_at(ld, PL_DIAG_RULES_SCHEMA, k, "unknown key '%s' in %s (known: %s)",
-				 k->value, what, list.data);
-			pl_buf_free(&list);
-		}
+		if (known_key(k->value, allowed) || known_key(k->value, more))
+			continue;
+		const char *const *lists[2] = {allowed, more};
+		pl_buf list;
+		pl_buf_init(&list);
+		for (int l = 0; l < 2; l++)
+			for (size_t j = 0; lists[l] && lists[l][j]; j++)
+				pl_buf_printf(&list, "%s%s", list.len ? ", " : "",
+					      lists[l][j]);
+		error_at(ld, PL_DIAG_RULES_SCHEMA, k, "unknown key '%s' in %s (known: %s)",
+			 k->value, what, list.data);
+		pl_buf_free(&list);
 	}
+}
+
+static void check_keys(loader *ld, const pl_ynode *map, const char *what,
+		       const char *const *allowed)
+{
+	check_keys2(ld, map, what, allowed, NULL);
 }
 
 /* A required (or optional) string field; returns a copy or NULL. */
@@ -323,19 +337,56 @@ static int load_choice(loader *ld, const pl_ynode *map, const char *key,
 	return def;
 }
 
+static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL || !expect(ld, v, PL_YNODE_SCALAR, key))
+		return def;
+	if (pl_ynode_is_true(v))
+		return 1;
+	if (pl_ynode_is_false(v))
+		return 0;
+	error_at(ld, PL_DIAG_RULES_SCHEMA, v, "'%s' must be true or false, not '%s'", key, v->value);
+	return def;
+}
+
+/* The keys of the filters that topics and `avoid` rules share. */
+static const char *const matcher_keys[] = {
+	"patterns", "exclude", "section", "weak", "headings", "negated",
+	"conditional", "overview", "first-party", "metadata", NULL};
+
+/* `weak: {patterns: [...], under: [...]}`: cues that count only in a
+ * matching context. */
+static void load_weak(loader *ld, const pl_ynode *map, pl_matcher_spec *m,
+		      const char *what)
+{
+	const pl_ynode *w = pl_ynode_get(map, "weak");
+	if (w == NULL || !expect(ld, w, PL_YNODE_MAP, "'weak'"))
+		return;
+	static const char *const keys[] = {"patterns", "under", NULL};
+	check_keys(ld, w, "'weak'", keys);
+	load_patterns(ld, w, "patterns", &m->weak, 1, what);
+	load_patterns(ld, w, "under", &m->weak_under, 1, what);
+}
+
 /* The filters that topics and `avoid` rules share. */
 static void load_matcher(loader *ld, const pl_ynode *map, pl_matcher_spec *m,
 			 const char *what)
 {
 	static const char *const headings[] = {"skip", "count", "only", NULL};
 	static const char *const keep_skip[] = {"count", "skip", NULL};
+	static const char *const skip_keep[] = {"skip", "count", NULL};
 	load_patterns(ld, map, "patterns", &m->patterns, 1, what);
 	load_patterns(ld, map, "exclude", &m->exclude, 0, what);
 	load_patterns(ld, map, "section", &m->section, 0, what);
+	load_weak(ld, map, m, what);
 	m->headings = (pl_headings)load_choice(ld, map, "headings", headings,
 					       PL_HEADINGS_SKIP);
 	m->skip_negated = load_choice(ld, map, "negated", keep_skip, 0);
 	m->skip_conditional = load_choice(ld, map, "conditional", keep_skip, 0);
+	m->count_overview = load_choice(ld, map, "overview", skip_keep, 0);
+	m->count_metadata = load_choice(ld, map, "metadata", skip_keep, 0);
+	m->first_party = load_flag(ld, map, "first-party", 0);
 }
 
 static int valid_id(const char *id, int dotted)
@@ -357,6 +408,19 @@ static int valid_id(const char *id, int dotted)
 /* `profiles:` of a rule or topic, with where each name was written (a
  * rule's default: [baseline]; a topic's: none, i.e. every profile).  Names are checked against the profiles once every file is
  * in (profiles.c). */
+/* A fact's name: lower case letters, digits and '_' ("child_directed"). */
+static int valid_fact(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '_'))
+			return 0;
+	return 1;
+}
+
 static void load_profile_list(loader *ld, const pl_ynode *map,
 			      const pl_origin *owner, char ***profiles,
 			      size_t *nprofiles, size_t *cap,
@@ -399,13 +463,12 @@ static void load_profile_list(loader *ld, const pl_ynode *map,
 
 static void load_topic(loader *ld, const pl_ynode *map)
 {
-	static const char *const keys[] = {
-		"id", "area", "summary", "patterns", "exclude", "section",
-		"headings", "negated", "conditional", "evidence", "examples",
-		"profiles", NULL};
+	static const char *const own_keys[] = {
+		"id", "area", "summary", "evidence", "examples", "profiles",
+		"yield", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a topic"))
 		return;
-	check_keys(ld, map, "a topic", keys);
+	check_keys2(ld, map, "a topic", own_keys, matcher_keys);
 	pl_topic t = {0};
 	t.origin = origin_of(ld, map);
 	t.id = get_string(ld, map, "id", "a topic", 1);
@@ -428,6 +491,7 @@ static void load_topic(loader *ld, const pl_ynode *map)
 		error_at(ld, PL_DIAG_RULES_SCHEMA, ev, "'evidence' must be true or false");
 	load_profile_list(ld, map, &t.origin, &t.profiles, &t.nprofiles,
 			  &t.profiles_cap, &t.profile_origins, 0, what);
+	load_topic_refs(ld, map, "yield", &t.yield, 0, what);
 	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
 	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
 }
@@ -437,20 +501,21 @@ static void load_topic(loader *ld, const pl_ynode *map)
 static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 			 const char *what)
 {
-	static const char *const borrowed[] = {
-		"topics", "when", "patterns", "exclude", "section", "headings",
-		"negated", "conditional", NULL};
+	static const char *const borrowed[] = {"topics", "when", NULL};
 	const pl_ynode *ref = pl_ynode_get(map, "refines");
 	if (ref) {
 		r->refines = get_string(ld, map, "refines", what, 1);
 		r->refines_origin = origin_of(ld, ref);
-		if (r->refines)
-			for (size_t i = 0; borrowed[i]; i++)
-				if (pl_ynode_get(map, borrowed[i]))
-					error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, borrowed[i]),
+		for (int list = 0; r->refines && list < 2; list++) {
+			const char *const *keys = list ? matcher_keys : borrowed;
+			for (size_t i = 0; keys[i]; i++)
+				if (pl_ynode_get(map, keys[i]))
+					error_at(ld, PL_DIAG_RULES_SCHEMA,
+						 pl_ynode_get(map, keys[i]),
 						 "%s: '%s' comes from the refined "
 						 "rule '%s'; leave it out", what,
-						 borrowed[i], r->refines);
+						 keys[i], r->refines);
+		}
 	}
 	const pl_ynode *age = pl_ynode_get(map, "max-age-months");
 	if (age && expect(ld, age, PL_YNODE_SCALAR, "'max-age-months'")) {
@@ -472,9 +537,6 @@ static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
 			    const char *what)
 {
-	static const char *const matcher_keys[] = {
-		"patterns", "exclude", "section", "headings", "negated",
-		"conditional", NULL};
 	if (r->kind != PL_RULE_AVOID)
 		for (size_t i = 0; matcher_keys[i]; i++)
 			if (pl_ynode_get(map, matcher_keys[i]))
@@ -492,19 +554,49 @@ static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
 			 pl_rule_kind_name(r->kind));
 }
 
+/* `applies: {fact, shown-by, denied-by, default}` (see rules.h). */
+static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
+			 const char *what)
+{
+	static const char *const yes_no[] = {"no", "yes", NULL};
+	const pl_ynode *v = pl_ynode_get(map, "applies");
+	a->default_applies = 1;
+	if (v == NULL || !expect(ld, v, PL_YNODE_MAP, "'applies'"))
+		return;
+	static const char *const keys[] = {"fact", "shown-by", "denied-by",
+					   "default", NULL};
+	check_keys(ld, v, "'applies'", keys);
+	a->present = 1;
+	const pl_ynode *f = pl_ynode_get(v, "fact");
+	if (f && expect(ld, f, PL_YNODE_SCALAR, "'fact'")) {
+		const char *name = f->value;
+		if (strncmp(name, "not ", 4) == 0) {
+			a->fact_negated = 1;
+			name += 4;
+		}
+		if (!valid_fact(name))
+			error_at(ld, PL_DIAG_RULES_BAD_ID, f, "%s: fact '%s' must be "
+				 "lower case letters, digits and '_'", what, name);
+		a->fact = pl_xstrdup(name);
+		a->fact_origin = origin_of(ld, f);
+	}
+	load_topic_refs(ld, v, "shown-by", &a->shown_by, 0, what);
+	load_topic_refs(ld, v, "denied-by", &a->denied_by, 0, what);
+	a->default_applies = load_choice(ld, v, "default", yes_no, 1);
+}
+
 static void load_rule(loader *ld, const pl_ynode *map)
 {
-	static const char *const keys[] = {
+	static const char *const own_keys[] = {
 		"id", "kind", "area", "severity", "message", "rationale",
-		"references", "profiles", "topics", "when", "patterns",
-		"exclude", "section", "headings", "negated", "conditional",
-		"actions", "examples", "refines", "max-age-months", NULL};
+		"references", "profiles", "topics", "when", "actions",
+		"examples", "refines", "max-age-months", "applies", NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a rule"))
 		return;
-	check_keys(ld, map, "a rule", keys);
+	check_keys2(ld, map, "a rule", own_keys, matcher_keys);
 	pl_rule r = {0};
 	r.origin = origin_of(ld, map);
 	r.refines_index = (size_t)-1;
@@ -536,6 +628,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	load_profile_list(ld, map, &r.origin, &r.profiles, &r.nprofiles,
 			  &r.profiles_cap, &r.profile_origins, 1, what);
 	load_refines(ld, map, &r, what);
+	load_applies(ld, map, &r.applies, what);
 
 	if (r.refines == NULL) switch (r.kind) {
 	case PL_RULE_REQUIRE:
@@ -568,7 +661,8 @@ static void load_rule(loader *ld, const pl_ynode *map)
 static void load_profile(loader *ld, const pl_ynode *map)
 {
 	static const char *const keys[] = {
-		"id", "title", "law", "citation", "url", "description", NULL};
+		"id", "title", "law", "citation", "url", "description",
+		"applies", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a profile"))
 		return;
 	check_keys(ld, map, "a profile", keys);
@@ -592,6 +686,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 	    strncmp(p.url, "http://", 7) != 0)
 		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "url"),
 			 "%s: 'url' must start with https:// or http://", what);
+	load_applies(ld, map, &p.applies, what);
 	PL_PUSH(ld->rs->profiles, ld->rs->nprofiles, ld->rs->profiles_cap, p);
 }
 
@@ -601,18 +696,6 @@ static const char *const vocab_keys[PL_VOCAB_COUNT] = {
 	"data_types", "recipients", "places", "purposes", "actions",
 	"qualifiers", "scopes"};
 
-static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
-{
-	const pl_ynode *v = pl_ynode_get(map, key);
-	if (v == NULL || !expect(ld, v, PL_YNODE_SCALAR, key))
-		return def;
-	if (pl_ynode_is_true(v))
-		return 1;
-	if (pl_ynode_is_false(v))
-		return 0;
-	error_at(ld, PL_DIAG_RULES_SCHEMA, v, "'%s' must be true or false, not '%s'", key, v->value);
-	return def;
-}
 
 /* The keys an action adds to a term: how messages phrase it and how its
  * statements are compared. */
@@ -912,6 +995,20 @@ static void load_defines(loader *ld, const pl_ynode *map)
 	}
 }
 
+/* `structure:` how a policy's sentences read, for every topic: which
+ * preview the policy (overview) and which subjects are another party's
+ * (other-party).  Several files may each add patterns. */
+static void load_structure(loader *ld, const pl_ynode *map)
+{
+	if (!expect(ld, map, PL_YNODE_MAP, "'structure'"))
+		return;
+	static const char *const keys[] = {"overview", "other-party", NULL};
+	check_keys(ld, map, "'structure'", keys);
+	load_patterns(ld, map, "overview", &ld->rs->overview, 0, "structure");
+	load_patterns(ld, map, "other-party", &ld->rs->other_party, 0,
+		      "structure");
+}
+
 static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 {
 	loader ld = {rs, diags, NULL, NULL, 0, 0};
@@ -928,7 +1025,7 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		static const char *const keys[] = {
 			"define", "topics", "rules", "data_types", "recipients",
 			"places", "purposes", "actions", "qualifiers",
-			"scopes", "grammar", "profiles", NULL};
+			"scopes", "grammar", "profiles", "structure", NULL};
 		check_keys(&ld, root, "a rule file", keys);
 		const pl_ynode *defs = pl_ynode_get(root, "define");
 		if (defs)
@@ -950,6 +1047,9 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		if (profiles && expect(&ld, profiles, PL_YNODE_SEQ, "'profiles'"))
 			for (size_t i = 0; i < profiles->count; i++)
 				load_profile(&ld, profiles->items[i]);
+		const pl_ynode *st = pl_ynode_get(root, "structure");
+		if (st)
+			load_structure(&ld, st);
 	}
 	pl_ynode_free(root);
 	free(raw);

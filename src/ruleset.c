@@ -25,6 +25,8 @@ static void matcher_free(pl_matcher_spec *m)
 	patterns_free(&m->patterns);
 	patterns_free(&m->exclude);
 	patterns_free(&m->section);
+	patterns_free(&m->weak);
+	patterns_free(&m->weak_under);
 }
 
 static void examples_free(pl_examples *e)
@@ -41,6 +43,13 @@ static void refs_free(pl_topic_refs *r)
 	free(r->names);
 	free(r->origins);
 	free(r->index);
+}
+
+static void applicability_free(pl_applicability *a)
+{
+	free(a->fact);
+	refs_free(&a->shown_by);
+	refs_free(&a->denied_by);
 }
 
 static void strings_free(char **s, size_t n)
@@ -104,6 +113,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		strings_free(t->profiles, t->nprofiles);
 		free(t->profile_origins);
 		matcher_free(&t->match);
+		refs_free(&t->yield);
 		examples_free(&t->examples_match);
 		examples_free(&t->examples_no_match);
 	}
@@ -119,6 +129,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		refs_free(&r->topics);
 		refs_free(&r->when);
 		refs_free(&r->actions);
+		applicability_free(&r->applies);
 		matcher_free(&r->match);
 		examples_free(&r->examples_match);
 		examples_free(&r->examples_no_match);
@@ -131,6 +142,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(p->citation);
 		free(p->url);
 		free(p->description);
+		applicability_free(&p->applies);
 	}
 	free(rs->profiles);
 	for (size_t i = 0; i < rs->ndefines; i++) {
@@ -140,6 +152,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 	free(rs->defines);
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		terms_free(&rs->vocab[k]);
+	patterns_free(&rs->overview);
+	patterns_free(&rs->other_party);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
 	grammar_free(&rs->grammar);

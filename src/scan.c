@@ -3,8 +3,11 @@
  *
  * Every topic's patterns are searched over the whole prose once (PCRE2 JIT
  * is fastest on long subjects); each match is then judged in its sentence:
- * headings, exclusions, sections, negation and hedges can each disqualify
- * it.  A topic counts at most once per sentence.  What survives is evidence
+ * headings, tables of contents, overviews, exclusions, the sentence's
+ * context (its headings, its list's lead-in, its column header), negation,
+ * hedges and another party as the subject can each disqualify it, and a
+ * weak cue counts only in a context that supports it.  A topic counts at
+ * most once per sentence.  What survives is evidence
  * for the topic's area; the rules then turn evidence, and its absence, into
  * findings.
  */
@@ -65,49 +68,112 @@ static int any_matches(pl_scanner *sc, const pl_patterns *ps,
 	return 0;
 }
 
-/* The clause before the match: from the last ';', ':' or sentence start. */
-static int negated_before(pl_scanner *sc, size_t sent_start, size_t mstart)
+/* Where the clause holding prose offset pos begins: after the last ';' or
+ * ':' before it in its sentence. */
+static size_t clause_start(const pl_scanner *sc, size_t sent_start, size_t pos)
 {
-	size_t a = mstart;
+	size_t a = pos;
 	while (a > sent_start) {
 		char c = sc->text.prose[a - 1];
 		if (c == ';' || c == ':')
 			break;
 		a--;
 	}
+	return a;
+}
+
+static int negated_before(pl_scanner *sc, size_t sent_start, size_t mstart)
+{
+	size_t a = clause_start(sc, sent_start, mstart);
 	return pl_regex_test(sc->rs->negation, sc->ms, sc->text.prose + a,
 			     mstart - a) == PL_MATCH_FOUND;
 }
 
-/* Judges one match in its sentence; returns 1 when it counts. */
-static int match_counts(pl_scanner *sc, const pl_matcher_spec *m,
-			const char *owner, size_t mstart, size_t s)
+/* Whether another party is the subject of the clause before mstart
+ * ("advertisers may collect", "third parties use cookies"): the rule set's
+ * structure.other-party patterns, which end at the match. */
+static int other_party_before(pl_scanner *sc, const char *owner,
+			      size_t sent_start, size_t mstart)
+{
+	size_t a = clause_start(sc, sent_start, mstart);
+	return mstart > a &&
+	       any_matches(sc, &sc->rs->other_party, owner, sc->text.prose + a,
+			   mstart - a, mstart);
+}
+
+static int block_matches(pl_scanner *sc, const pl_patterns *ps,
+			 const char *owner, long b, size_t report_off)
+{
+	const pl_block *blk = &sc->text.blocks[b];
+	return any_matches(sc, ps, owner, sc->text.prose + blk->start,
+			   blk->end - blk->start, report_off);
+}
+
+/* Whether the context of sentence s matches one of ps: its heading or any
+ * heading above that one, the lead-in of its list, its column's header. */
+static int context_matches(pl_scanner *sc, const pl_patterns *ps,
+			   const char *owner, size_t s, size_t report_off)
+{
+	const pl_sentence *st = &sc->text.sentences[s];
+	const pl_block *blk = &sc->text.blocks[st->block];
+	if (blk->kind == PL_BLOCK_TABLE_CELL && blk->header >= 0 &&
+	    block_matches(sc, ps, owner, blk->header, report_off))
+		return 1;
+	if (st->lead_in >= 0) {
+		const pl_sentence *l = &sc->text.sentences[st->lead_in];
+		if (any_matches(sc, ps, owner, sc->text.prose + l->start,
+				l->end - l->start, report_off))
+			return 1;
+	}
+	/* A heading's own context starts above it. */
+	long h = blk->kind == PL_BLOCK_HEADING ? blk->header : st->heading;
+	for (size_t steps = 0; h >= 0 && steps < 64; steps++) {
+		if (block_matches(sc, ps, owner, h, report_off))
+			return 1;
+		h = sc->text.blocks[h].header;
+	}
+	return 0;
+}
+
+/* Judges one match of a topic's pattern in sentence s: PL_TRACE_KEPT when
+ * it counts, else why not (*detail: which exclusion). */
+static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
+				    const char *owner, size_t mstart, size_t s,
+				    int weak, int *detail)
 {
 	const pl_sentence *st = &sc->text.sentences[s];
 	const pl_block *blk = &sc->text.blocks[st->block];
 	int heading = blk->kind == PL_BLOCK_HEADING;
-	if (heading && m->headings == PL_HEADINGS_SKIP)
-		return 0;
-	if (!heading && m->headings == PL_HEADINGS_ONLY)
-		return 0;
+	*detail = -1;
+	if (blk->kind == PL_BLOCK_META && !m->count_metadata)
+		return PL_TRACE_METADATA;
+	if ((heading && m->headings == PL_HEADINGS_SKIP) ||
+	    (!heading && m->headings == PL_HEADINGS_ONLY))
+		return PL_TRACE_HEADING;
+	if (st->flags & PL_SENT_TOC)
+		return PL_TRACE_TOC;
+	if ((st->flags & PL_SENT_OVERVIEW) && !m->count_overview)
+		return PL_TRACE_OVERVIEW;
 	size_t len;
 	const char *text = sentence_text(sc, s, &len);
-	if (m->exclude.count && any_matches(sc, &m->exclude, owner, text, len, mstart))
-		return 0;
-	if (m->section.count) {
-		if (st->heading < 0)
-			return 0;
-		const pl_block *h = &sc->text.blocks[st->heading];
-		if (!any_matches(sc, &m->section, owner, sc->text.prose + h->start,
-				 h->end - h->start, mstart))
-			return 0;
-	}
+	for (size_t i = 0; i < m->exclude.count; i++)
+		if (any_matches(sc, &(pl_patterns){&m->exclude.items[i], 1, 1},
+				owner, text, len, mstart)) {
+			*detail = (int)i;
+			return PL_TRACE_EXCLUDED;
+		}
+	if (m->section.count && !context_matches(sc, &m->section, owner, s, mstart))
+		return PL_TRACE_SECTION;
+	if (weak && !context_matches(sc, &m->weak_under, owner, s, mstart))
+		return PL_TRACE_WEAK;
 	if (m->skip_negated && negated_before(sc, st->start, mstart))
-		return 0;
+		return PL_TRACE_NEGATED;
 	if (m->skip_conditional &&
 	    pl_regex_test(sc->rs->conditional, sc->ms, text, len) == PL_MATCH_FOUND)
-		return 0;
-	return 1;
+		return PL_TRACE_CONDITIONAL;
+	if (m->first_party && other_party_before(sc, owner, st->start, mstart))
+		return PL_TRACE_OTHER_PARTY;
+	return PL_TRACE_KEPT;
 }
 
 /* A search runs over one window of prose at a time rather than the whole
@@ -177,12 +243,31 @@ void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
 
 typedef struct {
 	const pl_matcher_spec *m;
-	const char *owner;
+	const char *owner, *id;
 	pl_hits *out;
+	int pattern, weak;
 } topic_search;
 
-/* One match of a topic pattern: judged in its sentence, at most one hit
- * per sentence. */
+/* Records a hit in sentence s, or says why the match is none. */
+static void consider(pl_scanner *sc, const topic_search *ts, size_t ms,
+		     size_t me, size_t s)
+{
+	int detail = -1;
+	pl_trace_verdict v = sc->seen[s] ? PL_TRACE_REPEAT :
+			     judge_match(sc, ts->m, ts->owner, ms, s, ts->weak,
+					 &detail);
+	if (sc->trace)
+		sc->trace(sc->trace_arg, ts->id, ts->pattern, ts->weak, v,
+			  detail, ms, me);
+	if (v != PL_TRACE_KEPT)
+		return;
+	sc->seen[s] = 1;
+	pl_hit h = {ms, me, s};
+	PL_PUSH(ts->out->items, ts->out->count, ts->out->cap, h);
+}
+
+/* One match of a topic pattern over the whole prose: judged in its
+ * sentence, at most one hit per sentence. */
 static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
 				size_t me, void *arg)
 {
@@ -212,23 +297,56 @@ static size_t visit_topic_match(pl_scanner *sc, const pl_regex *re, size_t ms,
 		if (sent == NULL)
 			return block_end;
 	}
-	if (sc->seen[s] || !match_counts(sc, ts->m, ts->owner, ms, (size_t)s))
-		return me > ms ? me : ms + 1;
-	sc->seen[s] = 1;
-	pl_hit h = {ms, me, (size_t)s};
-	PL_PUSH(ts->out->items, ts->out->count, ts->out->cap, h);
+	int was = sc->seen[s];
+	consider(sc, ts, ms, me, (size_t)s);
 	/* One hit per sentence: go on after it. */
-	return sent->end > me ? sent->end : me;
+	if (!was && sc->seen[s])
+		return sent->end > me ? sent->end : me;
+	return me > ms ? me : ms + 1;
+}
+
+/* A pattern anchored with ^ or $ means the start or end of a sentence, so
+ * it is searched in each sentence on its own (such patterns are few). */
+static void search_sentences(pl_scanner *sc, const pl_regex *re,
+			     const topic_search *ts)
+{
+	for (size_t s = 0; s < sc->text.nsentences; s++) {
+		const pl_sentence *st = &sc->text.sentences[s];
+		size_t ms, me;
+		pl_match_status rc = pl_regex_search(re, sc->ms,
+						     sc->text.prose + st->start,
+						     st->end - st->start, 0, &ms,
+						     &me);
+		if (rc < 0) {
+			report_limit(sc, ts->owner, st->start, rc);
+			return;
+		}
+		if (rc == PL_MATCH_FOUND)
+			consider(sc, ts, st->start + ms, st->start + me, s);
+	}
+}
+
+static void match_list(pl_scanner *sc, const pl_patterns *ps, topic_search *ts,
+		       int first)
+{
+	for (size_t p = 0; p < ps->count; p++) {
+		ts->pattern = first + (int)p;
+		if (ps->items[p].anchored)
+			search_sentences(sc, ps->items[p].re, ts);
+		else
+			pl_scanner_search(sc, ps->items[p].re, ts->owner,
+					  visit_topic_match, ts);
+	}
 }
 
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
-		      const char *owner, pl_hits *out)
+		      const char *id, const char *owner, pl_hits *out)
 {
 	size_t first = out->count;
-	topic_search ts = {m, owner, out};
-	for (size_t p = 0; p < m->patterns.count; p++)
-		pl_scanner_search(sc, m->patterns.items[p].re, owner,
-				  visit_topic_match, &ts);
+	topic_search ts = {m, owner, id, out, 0, 0};
+	match_list(sc, &m->patterns, &ts, 0);
+	ts.weak = 1;
+	match_list(sc, &m->weak, &ts, (int)m->patterns.count);
 	for (size_t i = first; i < out->count; i++)
 		sc->seen[out->items[i].sentence] = 0;
 }
@@ -239,17 +357,25 @@ static int compare_hits(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
-		    const char *src, size_t len, pl_input_format fmt,
-		    pl_diags *diags)
+/* Sentences that preview the policy rather than disclose anything ("This
+ * policy explains how we collect, use and share your information"), from
+ * the rule set's structure.overview patterns. */
+static void mark_overviews(pl_scanner *sc)
 {
-	pl_scanner_run_topics(sc, rs, name, src, len, fmt, diags, NULL);
+	const pl_patterns *ps = &sc->rs->overview;
+	for (size_t p = 0; p < ps->count; p++)
+		for (size_t s = 0; s < sc->text.nsentences; s++) {
+			const pl_sentence *st = &sc->text.sentences[s];
+			if (pl_regex_test(ps->items[p].re, sc->ms,
+					  sc->text.prose + st->start,
+					  st->end - st->start) == PL_MATCH_FOUND)
+				sc->text.sentences[s].flags |= PL_SENT_OVERVIEW;
+		}
 }
 
-void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
-			   const char *name, const char *src, size_t len,
-			   pl_input_format fmt, pl_diags *diags,
-			   const unsigned char *topic_on)
+void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
+		     const char *src, size_t len, pl_input_format fmt,
+		     pl_diags *diags)
 {
 	memset(sc, 0, sizeof(*sc));
 	sc->rs = rs;
@@ -260,17 +386,91 @@ void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
 	plan_windows(sc);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
+	mark_overviews(sc);
+}
+
+/* Whether topic t stands for ref i of refs (a topic, or its area). */
+static int ref_covers(const pl_ruleset *rs, const pl_topic_refs *refs,
+		      size_t i, size_t t)
+{
+	if (refs->index[i] != (size_t)-1)
+		return refs->index[i] == t;
+	return rs->topics[t].evidence &&
+	       (int)rs->topics[t].area == pl_area_from_name(refs->names[i]);
+}
+
+/* yield: a topic's hits in sentences where a topic it yields to has a hit
+ * are dropped.  Every decision is taken on the hits before any is
+ * dropped, so the order of topics does not matter. */
+static void apply_yields(pl_scanner *sc)
+{
+	const pl_ruleset *rs = sc->rs;
+	size_t ns = sc->text.nsentences;
+	unsigned char *other = NULL, **drop = NULL;
+	for (size_t t = 0; t < rs->ntopics; t++) {
+		const pl_topic_refs *y = &rs->topics[t].yield;
+		if (y->count == 0 || sc->topic_hits[t].count == 0)
+			continue;
+		if (other == NULL) {
+			other = pl_xmalloc(ns + 1);
+			drop = pl_xcalloc(rs->ntopics, sizeof(*drop));
+		}
+		memset(other, 0, ns + 1);
+		for (size_t u = 0; u < rs->ntopics; u++) {
+			int covered = 0;
+			for (size_t i = 0; u != t && i < y->count && !covered; i++)
+				covered = ref_covers(rs, y, i, u);
+			for (size_t k = 0; covered && k < sc->topic_hits[u].count; k++)
+				other[sc->topic_hits[u].items[k].sentence] = 1;
+		}
+		const pl_hits *h = &sc->topic_hits[t];
+		drop[t] = pl_xcalloc(h->count, 1);
+		for (size_t k = 0; k < h->count; k++)
+			drop[t][k] = other[h->items[k].sentence];
+	}
+	for (size_t t = 0; drop && t < rs->ntopics; t++) {
+		pl_hits *h = &sc->topic_hits[t];
+		size_t kept = 0;
+		for (size_t k = 0; drop[t] && k < h->count; k++) {
+			if (!drop[t][k]) {
+				h->items[kept++] = h->items[k];
+			} else if (sc->trace) {
+				sc->trace(sc->trace_arg, rs->topics[t].id, -1, 0,
+					  PL_TRACE_YIELD, -1, h->items[k].start,
+					  h->items[k].end);
+			}
+		}
+		if (drop[t])
+			h->count = kept;
+		free(drop[t]);
+	}
+	free(drop);
+	free(other);
+}
+
+void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on)
+{
+	const pl_ruleset *rs = sc->rs;
 	char owner[160];
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		if (topic_on && !topic_on[t])
 			continue;
 		snprintf(owner, sizeof owner, "topic '%s'", rs->topics[t].id);
-		pl_scanner_match(sc, &rs->topics[t].match, owner,
-				 &sc->topic_hits[t]);
+		pl_scanner_match(sc, &rs->topics[t].match, rs->topics[t].id,
+				 owner, &sc->topic_hits[t]);
 		pl_hits *h = &sc->topic_hits[t];
 		if (h->count > 1)
 			qsort(h->items, h->count, sizeof(*h->items), compare_hits);
 	}
+	apply_yields(sc);
+}
+
+void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
+		    const char *src, size_t len, pl_input_format fmt,
+		    pl_diags *diags)
+{
+	pl_scanner_init(sc, rs, name, src, len, fmt, diags);
+	pl_scanner_match_topics(sc, NULL);
 }
 
 void pl_scanner_free(pl_scanner *sc)

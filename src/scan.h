@@ -32,20 +32,29 @@ typedef struct {
 	size_t *window_ends;    /* searches run window by window (see scan.c) */
 	size_t nwindows;
 	pl_date today;          /* date checks; year 0: the current date */
+	/* --trace: every candidate match of a topic and what became of it,
+	 * in prose offsets (NULL: no trace). */
+	void (*trace)(void *arg, const char *id, int pattern, int weak,
+		      pl_trace_verdict verdict, int detail, size_t ms,
+		      size_t me);
+	void *trace_arg;
 } pl_scanner;
 
-/* Extracts and segments src, then runs every topic.  Free with
+/* Extracts and segments src and marks what the rule set's structure
+ * patterns say of its sentences; no topic runs yet.  Free with
  * pl_scanner_free. */
+void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
+		     const char *src, size_t len, pl_input_format fmt,
+		     pl_diags *diags);
+
+/* Runs the topics whose flag in topic_on is set (NULL: every topic); the
+ * others have no hits. */
+void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on);
+
+/* pl_scanner_init, then every topic. */
 void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 		    const char *src, size_t len, pl_input_format fmt,
 		    pl_diags *diags);
-
-/* The same, running only the topics whose flag in topic_on is set (NULL:
- * every topic); the others have no hits. */
-void pl_scanner_run_topics(pl_scanner *sc, const pl_ruleset *rs,
-			   const char *name, const char *src, size_t len,
-			   pl_input_format fmt, pl_diags *diags,
-			   const unsigned char *topic_on);
 
 /* What pl_scanner_search calls for each match [ms, me) of re: returns the
  * prose offset to search on from, or PL_SEARCH_STOP. */
@@ -60,9 +69,10 @@ typedef size_t (*pl_match_visit)(pl_scanner *sc, const pl_regex *re,
 void pl_scanner_search(pl_scanner *sc, const pl_regex *re, const char *owner,
 		       pl_match_visit visit, void *arg);
 
-/* Runs one matcher over the text; hits go to out (one per sentence). */
+/* Runs one matcher over the text; hits go to out (one per sentence).  id
+ * names it in traces, owner in diagnostics. */
 void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
-		      const char *owner, pl_hits *out);
+		      const char *id, const char *owner, pl_hits *out);
 
 void pl_scanner_free(pl_scanner *sc);
 

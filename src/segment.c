@@ -9,7 +9,9 @@
  * digit, quote or bullet follow, and never after a known abbreviation, an
  * initial, or inside a number, an address or a URL.  A ';' never ends one.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "textshape.h"
 #include "text.h"
@@ -140,7 +142,7 @@ static int abbreviation_dot(const char *p, size_t start, size_t dot,
 }
 
 static void add_sentence(pl_text *t, size_t start, size_t end, size_t block,
-			 long heading)
+			 long heading, long lead_in)
 {
 	const unsigned char *p = (const unsigned char *)t->prose;
 	for (;;) {
@@ -153,7 +155,7 @@ static void add_sentence(pl_text *t, size_t start, size_t end, size_t block,
 	}
 	if (end <= start)
 		return;
-	pl_sentence s = {start, end, block, heading};
+	pl_sentence s = {start, end, block, heading, lead_in, 0};
 	PL_PUSH(t->sentences, t->nsentences, t->sentences_cap, s);
 }
 
@@ -165,21 +167,50 @@ static size_t skip_space(const char *p, size_t i, size_t end)
 	return i;
 }
 
+/* The last byte before i that is not white space, or 0. */
+static char last_visible(const char *p, size_t s, size_t i)
+{
+	while (i > s && space_at(p, i - 1, i))
+		i--;
+	return i > s ? p[i - 1] : '\0';
+}
+
+/* Whether a line that starts at p[j] can be an item of a list run: a
+ * capital, a digit, a quote or a bullet opens one. */
+static int opens_item(const char *p, size_t j, size_t end)
+{
+	unsigned char c = (unsigned char)p[j];
+	return is_upper(c) || is_digit(c) || c == '"' || c >= 0xC0 ||
+	       pl_bullet_len(p + j, end - j, NULL) > 0;
+}
+
 static void split_block(pl_text *t, size_t b, long heading)
 {
 	const char *p = t->prose;
 	size_t end = t->blocks[b].end;
 	size_t s = skip_space(p, t->blocks[b].start, end);
 	size_t i = s;
+	/* A list run into the block: its lead-in ("We collect:") and whether
+	 * the lines since are its items, each a sentence of its own. */
+	long lead = -1;
 	while (i < end) {
 		unsigned char c = (unsigned char)p[i];
 		if (c == '\n' || c == '\r') {
-			/* A list run into the block ("...:\n- one\n- two"):
-			 * each item is a sentence of its own. */
+			/* A line break ends a sentence when the next line is a
+			 * list item: after a bullet, after a line that ends
+			 * with ':' (the list's lead-in), or after an item of
+			 * the same run ("Your name\nYour e-mail address"). */
 			size_t j = skip_space(p, i, end);
-			if (j < end && j > s && pl_bullet_len(p + j, end - j, NULL)) {
-				add_sentence(t, s, i, b, heading);
+			int bullet = j < end && pl_bullet_len(p + j, end - j, NULL) > 0;
+			int colon = last_visible(p, s, i) == ':';
+			if (j < end && j > s &&
+			    (bullet || ((colon || lead >= 0) && opens_item(p, j, end)))) {
+				add_sentence(t, s, i, b, heading, lead);
+				if (colon && lead < 0)
+					lead = (long)t->nsentences - 1;
 				s = j;
+			} else if (!colon) {
+				lead = -1;      /* a hard-wrapped line: no list */
 			}
 			i = j > i ? j : i + 1;
 			continue;
@@ -208,10 +239,140 @@ static void split_block(pl_text *t, size_t b, long heading)
 			i = next;
 			continue;
 		}
-		add_sentence(t, s, k, b, heading);
+		add_sentence(t, s, k, b, heading, lead);
+		lead = -1;      /* a full stop ends a list run */
 		s = i = next;
 	}
-	add_sentence(t, s, end, b, heading);
+	add_sentence(t, s, end, b, heading, lead);
+}
+
+/* Whether a sentence ending at p[end-1] introduces a list: "We collect
+ * the following:", "... such as", "... including". */
+static int leads_in(const char *p, size_t start, size_t end)
+{
+	char last = last_visible(p, start, end);
+	if (last == ':')
+		return 1;
+	static const char *const tails[] = {"following", "include",
+					    "includes", "including",
+					    "such as", "as follows"};
+	size_t e = end;
+	while (e > start && !is_alpha((unsigned char)p[e - 1]))
+		e--;
+	for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+		size_t n = strlen(tails[k]);
+		if (e - start >= n && strncasecmp(p + e - n, tails[k], n) == 0 &&
+		    (e - start == n || !is_alpha((unsigned char)p[e - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* The list items of a block-structured list (<li>, "- "): their lead-in is
+ * the last sentence before the list when it introduces it. */
+static void link_list_items(pl_text *t)
+{
+	long lead = -1;
+	for (size_t i = 0; i < t->nsentences; i++) {
+		pl_sentence *s = &t->sentences[i];
+		pl_block_kind kind = t->blocks[s->block].kind;
+		if (kind == PL_BLOCK_LIST_ITEM) {
+			if (s->lead_in < 0)
+				s->lead_in = lead;
+			continue;
+		}
+		lead = -1;
+		if (kind == PL_BLOCK_PARAGRAPH &&
+		    (i + 1 == t->nsentences || t->sentences[i + 1].block != s->block) &&
+		    leads_in(t->prose, s->start, s->end))
+			lead = (long)i;
+	}
+}
+
+/* Words of s[0..n), lower case, one space apart, into buf. */
+static size_t normalise(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = 0; i < n && k + 2 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (is_alpha(c) || is_digit(c) || c >= 0x80) {
+			if (space && k)
+				buf[k++] = ' ';
+			space = 0;
+			buf[k++] = (char)(is_upper(c) ? c + 32 : c);
+		} else {
+			space = 1;
+		}
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+typedef struct {
+	unsigned long long hash;        /* of the heading's words */
+	size_t block;
+} heading_key;
+
+static unsigned long long hash_words(const char *s)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const heading_key *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->block < y->block ? 1 : x->block > y->block ? -1 : 0;
+}
+
+/* A table of contents: list items and short lines whose words are those
+ * of a heading further down name that section and disclose nothing.  The
+ * headings' words are hashed and sorted once, latest first within a hash,
+ * so each candidate costs one binary search. */
+static void mark_toc(pl_text *t)
+{
+	char a[256];
+	heading_key *keys = NULL;
+	size_t nkeys = 0, cap = 0;
+	for (size_t b = 0; b < t->nblocks; b++) {
+		const pl_block *hb = &t->blocks[b];
+		if (hb->kind != PL_BLOCK_HEADING)
+			continue;
+		normalise(t->prose + hb->start, hb->end - hb->start, a, sizeof a);
+		heading_key k = {hash_words(a), b};
+		PL_PUSH(keys, nkeys, cap, k);
+	}
+	if (nkeys > 1)
+		qsort(keys, nkeys, sizeof(*keys), compare_keys);
+	for (size_t i = 0; i < t->nsentences && nkeys; i++) {
+		pl_sentence *s = &t->sentences[i];
+		if (t->blocks[s->block].kind == PL_BLOCK_HEADING ||
+		    s->end - s->start > 200)
+			continue;
+		if (normalise(t->prose + s->start, s->end - s->start, a,
+			      sizeof a) < 4)
+			continue;
+		unsigned long long h = hash_words(a);
+		size_t lo = 0, hi = nkeys;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (keys[mid].hash < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		/* The latest heading with these words comes first. */
+		if (lo < nkeys && keys[lo].hash == h && keys[lo].block > s->block)
+			s->flags |= PL_SENT_TOC;
+	}
+	free(keys);
 }
 
 void pl_text_segment(pl_text *t)
@@ -219,14 +380,21 @@ void pl_text_segment(pl_text *t)
 	t->nsentences = 0;
 	long heading = -1;
 	for (size_t b = 0; b < t->nblocks; b++) {
-		const pl_block *blk = &t->blocks[b];
+		pl_block *blk = &t->blocks[b];
 		if (blk->kind == PL_BLOCK_HEADING) {
 			/* A heading is one sentence, under the heading before
-			 * it; what follows stands under it. */
-			add_sentence(t, blk->start, blk->end, b, heading);
+			 * it; what follows stands under it.  It stands in the
+			 * section of the nearest heading of a higher level. */
+			add_sentence(t, blk->start, blk->end, b, heading, -1);
+			long up = heading;
+			while (up >= 0 && t->blocks[up].level >= blk->level)
+				up = t->blocks[up].header;
+			blk->header = up;
 			heading = (long)b;
 			continue;
 		}
 		split_block(t, b, heading);
 	}
+	link_list_items(t);
+	mark_toc(t);
 }

@@ -40,7 +40,16 @@ void pl_text_begin_block(pl_text *t, pl_buf *out, pl_block_kind kind,
 {
 	if (out->len > 0)
 		pl_text_emit(t, out, "\n\n", 2, src_off, 0);
-	pl_block b = {out->len, out->len, kind, level};
+	pl_block b = {out->len, out->len, kind, level, -1};
+	PL_PUSH(t->blocks, t->nblocks, t->blocks_cap, b);
+}
+
+void pl_text_add_block(pl_text *t, size_t start, size_t end,
+		       pl_block_kind kind, int level)
+{
+	if (end <= start)
+		return;
+	pl_block b = {start, end, kind, level, -1};
 	PL_PUSH(t->blocks, t->nblocks, t->blocks_cap, b);
 }
 

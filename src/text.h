@@ -37,20 +37,38 @@ typedef enum {
 	                       "Title:" line in plain text */
 	PL_BLOCK_LIST_ITEM, /* <li>, "- ", "* ", "1. ", a bullet character */
 	PL_BLOCK_TABLE_CELL,
-	PL_BLOCK_QUOTE
+	PL_BLOCK_QUOTE,
+	PL_BLOCK_META       /* metadata a document carries (Markdown front
+	                       matter), rewritten as prose: "Last updated:
+	                       2024-01-05"; only topics that ask see it */
 } pl_block_kind;
 
 typedef struct {
 	size_t start, end;      /* [start, end) in prose, trimmed of spaces */
 	pl_block_kind kind;
 	int level;              /* heading level 1-6 (0 when not a heading) */
+	long header;            /* table cell: the block of its column's
+	                           header cell; heading: the heading it stands
+	                           under (level above); -1 when none */
 } pl_block;
+
+/* What a reader knows of a sentence beyond its words (set by segment.c
+ * and the scanner). */
+enum {
+	PL_SENT_TOC = 1,        /* a table-of-contents entry: names a section
+	                           that follows, discloses nothing itself */
+	PL_SENT_OVERVIEW = 2    /* previews the policy ("this policy explains
+	                           how we collect, use and share ...") */
+};
 
 typedef struct {
 	size_t start, end;      /* [start, end) in prose */
 	size_t block;           /* index into blocks */
 	long heading;           /* index of the block of the nearest heading
 	                           above, -1 when none */
+	long lead_in;           /* a list item: the sentence that introduces
+	                           its list ("We collect:"), -1 when none */
+	unsigned flags;         /* PL_SENT_* */
 } pl_sentence;
 
 typedef struct pl_text {
@@ -121,6 +139,10 @@ void pl_text_emit(pl_text *t, pl_buf *out, const char *s, size_t n,
 		  size_t src_off, size_t src_len);
 void pl_text_begin_block(pl_text *t, pl_buf *out, pl_block_kind kind,
 			 int level, size_t src_off);
+/* The same for a block of known extent (the plain-text extractor, which
+ * works in place). */
+void pl_text_add_block(pl_text *t, size_t start, size_t end,
+		       pl_block_kind kind, int level);
 void pl_text_end_block(pl_text *t, pl_buf *out);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "textshape.h"
 
@@ -209,6 +210,34 @@ static int find(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+/* Whether s[0..n) reads as a line of a postal address: a number and a
+ * street word ("123 Main Street", "Suite 400", "P.O. Box 12"). */
+static int address_line(const char *s, size_t n)
+{
+	static const char *const streets[] = {
+		"street", "st", "avenue", "ave", "road", "rd", "boulevard",
+		"blvd", "drive", "dr", "lane", "ln", "way", "parkway", "pkwy",
+		"place", "plaza", "court", "ct", "suite", "ste", "floor", "box",
+		"highway", "hwy", "square", "straße", "strasse", "unit",
+		"building", NULL};
+	int digit = 0, street = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && !is_alpha((unsigned char)s[i]) &&
+		       (unsigned char)s[i] < 0x80) {
+			digit |= is_digit((unsigned char)s[i]);
+			i++;
+		}
+		size_t a = i;
+		while (i < n && (is_alpha((unsigned char)s[i]) ||
+				 (unsigned char)s[i] >= 0x80))
+			i++;
+		for (size_t k = 0; streets[k] && !street; k++)
+			street = strlen(streets[k]) == i - a &&
+				 strncasecmp(s + a, streets[k], i - a) == 0;
+	}
+	return digit && street;
+}
+
 int pl_heading_like(const char *s, size_t n)
 {
 	if (n == 0 || n > 100)
@@ -258,7 +287,7 @@ int pl_heading_like(const char *s, size_t n)
 	/* Addresses, dates and contact lines are information, not titles:
 	 * "Support@example.com", "Springfield, IL 62701", "May 1, 2024". */
 	if (memchr(s, '@', n) != NULL || is_digit(last) || find(s, n, "://") ||
-	    find(s, n, "www."))
+	    find(s, n, "www.") || address_line(s, n))
 		return 0;
 	if (lower == 0 && letters >= 3 && (last != '.' || words <= 6))
 		return 1;

@@ -118,3 +118,12 @@ const char *pl_qual_effect_name(pl_qual_effect e)
 }
 
 /* A yes/no key; def when absent. */
+
+const char *pl_trace_verdict_name(pl_trace_verdict v)
+{
+	static const char *const names[] = {
+		"kept", "heading", "excluded", "section", "weak", "negated",
+		"conditional", "toc", "overview", "other-party", "metadata",
+		"repeat", "yield", "rule"};
+	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "?";
+}

@@ -1,7 +1,9 @@
 /*
  * dump_blocks.c: prints how policylint reads a file: its blocks (kind,
- * heading level, text) and, under each block of more than one sentence,
- * the sentences.  The golden extractor tests (tests/cli/extract_golden.sh)
+ * heading level, text, and in brackets a cell's column header, a heading's
+ * parent heading, an item's lead-in, a table-of-contents entry) and, under
+ * each block of more than one sentence, the sentences (with their lead-in
+ * when they are lines of a list).  The golden extractor tests (tests/cli/extract_golden.sh)
  * compare this with tests/extract/NAME.expected.
  *
  * usage: dump_blocks FILE   (format from the name: .txt, .md, .html)
@@ -14,7 +16,7 @@
 #include "text.h"
 
 static const char *const kinds[] = {"paragraph", "heading", "item", "cell",
-				    "quote"};
+				    "quote", "meta"};
 
 /* Prints s[0..n) on one line: a line break as \n, a tab as \t. */
 static void put_text(const char *s, size_t n)
@@ -61,6 +63,20 @@ static const char *broken(const pl_text *t)
 	return NULL;
 }
 
+/* A sentence's lead-in and table-of-contents mark, in brackets. */
+static void sentence_notes(const pl_text *t, size_t i)
+{
+	const pl_sentence *s = &t->sentences[i];
+	if (s->lead_in >= 0) {
+		const pl_sentence *l = &t->sentences[s->lead_in];
+		fputs(" [lead-in: ", stdout);
+		put_text(t->prose + l->start, l->end - l->start);
+		putchar(']');
+	}
+	if (s->flags & PL_SENT_TOC)
+		fputs(" [toc]", stdout);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -89,14 +105,24 @@ int main(int argc, char **argv)
 		else
 			printf("%s: ", kinds[k->kind]);
 		put_text(t.prose + k->start, k->end - k->start);
-		putchar('\n');
+		if (k->header >= 0) {
+			const pl_block *h = &t.blocks[k->header];
+			fputs(k->kind == PL_BLOCK_HEADING ? " [under: " : " [header: ",
+			      stdout);
+			put_text(t.prose + h->start, h->end - h->start);
+			putchar(']');
+		}
 		size_t first = s;
 		while (s < t.nsentences && t.sentences[s].block == b)
 			s++;
+		if (s > first && s - first == 1)
+			sentence_notes(&t, first);
+		putchar('\n');
 		for (size_t i = first; s - first > 1 && i < s; i++) {
 			fputs("  sentence: ", stdout);
 			put_text(t.prose + t.sentences[i].start,
 				 t.sentences[i].end - t.sentences[i].start);
+			sentence_notes(&t, i);
 			putchar('\n');
 		}
 	}

@@ -81,8 +81,12 @@ run plr -f gcc "$tmp/p.txt"
 check default-is-baseline eval "has missing-retention && ! has missing-dnt && ! has gdpr-"
 run plr --profile caloppa -f gcc "$tmp/p.txt"
 check caloppa-runs-missing-dnt eval "has missing-dnt && ! has missing-retention"
-run plr --profile gdpr,caloppa --profile coppa -f gcc "$tmp/p.txt"
+run plr --profile gdpr,caloppa --profile coppa --fact child_directed=yes -f gcc "$tmp/p.txt"
 check profile-list-and-repeat eval "has missing-dnt && has gdpr-retention && has coppa-parent-review && ! has missing-retention"
+# COPPA applies only to a service the policy shows (or the owner declares)
+# is directed to children: this one is not, so none of its rules report.
+run plr --profile coppa -f gcc "$tmp/p.txt"
+check coppa-not-applicable-by-default eval "! has coppa-"
 run plr --profile all -f json "$tmp/p.txt"
 check profile-all python3 -c '
 import json, sys
@@ -182,10 +186,16 @@ expect seed001-ccpa-a-year-on ccpa 001 -- +ccpa-last-updated
 expect seed003-eprivacy eprivacy 003 -- +eprivacy-cookies -eprivacy-cookie-refusal
 expect seed004-gdpr gdpr 004 -- +gdpr-transfer-safeguard +gdpr-retention -gdpr-safe-harbor
 expect seed004-ccpa ccpa 004 -- +ccpa-last-updated +ccpa-retention
-# None of the five is a children's service: none describes a parent's
-# rights; CalOPPA's Do Not Track statement is missing from all but 001.
+# None of the five is a children's service, so COPPA does not apply to
+# any of them (none shows that it is directed to children or knowingly
+# collects from them); declared as one, each lacks a parent's rights.
+# CalOPPA's Do Not Track statement is missing from all but 001.
 for s in 000 001 002 003 004; do
-  expect "seed$s-coppa" coppa "$s" -- +coppa-parent-review +coppa-parent-refuse
+  got=$(plr --profile coppa -f json "$(seed "$s")" | python3 -c 'import json,sys
+c = json.load(sys.stdin)["files"][0]["profiles"]["coppa"]
+print(c["applies"], len(c["missing"]))')
+  check "seed$s-coppa-not-applicable" [ "$got" = "False 0" ]
+  expect "seed$s-coppa-if-declared" coppa "$s" --fact child_directed=yes -- +coppa-parent-review +coppa-parent-refuse
 done
 for s in 000 002 003 004; do
   expect "seed$s-caloppa" caloppa "$s" -- +missing-dnt

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Whether a law, or one requirement, applies at all: the policy's own words
+# (not directed to children, not a CCPA business, not offered in the EU,
+# online only), the facts its owner declares (facts: in .policylint.yaml,
+# --fact), shown with the sentence that decides; and a gap that several
+# profiles require reported once, citing each.
+# shellcheck source=workflow.lib
+. "$(dirname "$0")/workflow.lib"
+cd "$tmp" || exit 1
+t="$pl --rules $root/rules --today 2026-12-01"
+profile() {  # FILE PROFILE [OPTIONS]: "applies met missing n/a" of PROFILE
+  f=$1 p=$2
+  shift 2
+  $t "$@" -p "$p" -f json "$f" | python3 -c 'import json,sys
+c = json.load(sys.stdin)["files"][0]["profiles"][sys.argv[1]]
+print(c["applies"], len(c["met"]), len(c["missing"]), len(c["not_applicable"]),
+      c.get("why", {}).get("line", 0))' "$p"
+}
+
+printf '# Privacy\n\nOur service is not directed to children under 13.\n\nWe collect your e-mail address to send receipts.\n' >adult.md
+check coppa-denied-by-the-policy [ "$(profile adult.md coppa)" = "False 0 0 10 3" ]
+run $t --no-config -p coppa --color=never adult.md
+check coppa-why-in-text has '^  coppa  *0  *0  *10  does not apply: line 3: .*not directed to children'
+check coppa-no-findings eval "! has '\[coppa-'"
+check coppa-declared-wins [ "$(profile adult.md coppa --fact child_directed=yes | cut -d' ' -f1)" = True ]
+printf 'facts:\n  child_directed: true\n' >.policylint.yaml
+check coppa-config-fact [ "$(profile adult.md coppa | cut -d' ' -f1)" = True ]
+check coppa-option-over-config [ "$(profile adult.md coppa --fact child_directed=no | cut -d' ' -f1)" = False ]
+rm .policylint.yaml
+printf 'We collect your e-mail address to send receipts.\n' >silent.md
+check coppa-default-not-applicable [ "$(profile silent.md coppa --no-config | cut -d' ' -f1,5)" = "False 0" ]
+printf 'To set up a player account we ask the child for a nickname.\nA parent may review the information we hold about their child.\n' >kids.md
+check coppa-shown-by-the-policy [ "$(profile kids.md coppa --no-config | cut -d' ' -f1)" = True ]
+
+printf 'Our services are available only to residents of the United States.\nWe collect your name.\n' >us.md
+check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" = "False 1" ]
+check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
+printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
+check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+
+# One requirement: a toll-free number, unless the business is online only.
+printf 'Because we operate exclusively online, e-mail privacy@example.org with requests.\n' >online.md
+run $t --no-config -p ccpa -f json online.md
+check online-only-request-methods python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
+assert "ccpa-request-methods" in c["not_applicable"], c
+w = c["why_not_applicable"]["ccpa-request-methods"]
+assert w["line"] == 1 and "online" in w["message"], w
+' "$tmp/.out"
+run $t --no-config -p ccpa -f gcc --fact online_only=yes silent.md
+check online-only-fact eval "! has ccpa-request-methods"
+run $t --no-config -p ccpa -f gcc silent.md
+check request-methods-by-default has ccpa-request-methods
+
+# A fact nothing depends on is a warning naming it.
+run $t --no-config -f gcc --fact child_directd=yes silent.md
+check unknown-fact-option has_err 'child_directd.*\[unknown-fact\]$'
+printf 'facts:\n  eu_user: true\n' >.policylint.yaml
+run $t -f gcc silent.md
+check unknown-fact-config has_err '^.*\.policylint\.yaml:2:3: warning: .*eu_user.*\[unknown-fact\]$'
+rm .policylint.yaml
+
+# The purposes gap, required by gdpr and ccpa alike: one finding, both ids,
+# both citations; each profile's coverage still lists its own.
+run $t --no-config -p gdpr,ccpa -f json silent.md
+check gap-reported-once python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["files"][0]
+f = [x for x in d["findings"] if "gdpr-purposes" in x.get("rules", [x["rule"]])]
+assert len(f) == 1, f
+assert set(f[0]["rules"]) == {"gdpr-purposes", "ccpa-purposes"}, f[0]
+assert "gdpr:" in f[0]["message"] and "ccpa:" in f[0]["message"], f[0]["message"]
+assert "gdpr-purposes" in d["profiles"]["gdpr"]["missing"]
+assert "ccpa-purposes" in d["profiles"]["ccpa"]["missing"]
+' "$tmp/.out"
+printf '<!-- policylint-disable-file gdpr-purposes -- tested -->\n\nWe collect your e-mail address to send receipts.\n' >quiet.md
+run $t --no-config -p gdpr,ccpa -f gcc quiet.md
+check gap-suppressed-by-any-id eval "! has purposes"
+finish

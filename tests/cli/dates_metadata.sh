@@ -1,0 +1,24 @@
+#!/bin/sh
+# The policy's dates beyond a "Last updated" line: Markdown front matter
+# (YAML or TOML) and a change log's dated entries count as update dates;
+# the newest one is what the age checks measure.
+# shellcheck source=workflow.lib
+. "$(dirname "$0")/workflow.lib"
+cd "$tmp" || exit 1
+t="$pl --no-config --rules $root/rules -f gcc -p ccpa --today 2024-06-01"
+printf -- '---\ntitle: Privacy\nlast_updated: 2024-03-05\n---\n\n# Privacy\n\nWe collect your name.\n' >fm.md
+run $t fm.md
+check front-matter-date-counts eval "! has missing-effective-date && ! has ccpa-last-updated"
+printf -- '---\ntitle: Privacy\nlastmod: 2022-01-10\n---\n\n# Privacy\n\nWe collect your name.\n' >old.md
+run $t old.md
+check front-matter-date-stale has '^old.md:3:1: .*dated 2022-01-10.*\[ccpa-last-updated\]'
+printf -- '# Privacy\n\nWe collect your name.\n\n## Change log\n\n- 2021-02-01: first version\n- 2024-04-20: added analytics\n' >log.md
+run $t log.md
+check changelog-newest-date eval "! has missing-effective-date && ! has ccpa-last-updated"
+printf -- '# Privacy\n\nWe collect your name.\n\n## Our history\n\n- 2024-04-20: we moved offices\n' >hist.md
+run $t hist.md
+check dates-outside-changelog-do-not-count has '^hist.md:1:1: .*\[ccpa-last-updated\]' 
+printf -- '---\ntitle: Privacy\n---\n\nWe keep logs.\n' >nodate.md
+run $pl --no-config --rules "$root/rules" -f gcc nodate.md
+check front-matter-without-date has '^nodate.md:1:1: .*\[missing-effective-date\]'
+finish
