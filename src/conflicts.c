@@ -476,7 +476,7 @@ static size_t run(pl_scanner *sc, pl_result *r, const pl_scan_options *opts,
 	if (!any && !keep)
 		return 0;
 	pl_statements st = {0};
-	pl_statements_read(sc, &st);
+	pl_statements_read(sc, &st, keep);
 	comparer c = {rs, &st, sc};
 	for (size_t a = 0; a < nactions; a++) {
 		const pl_rule *rule = rule_for(rs, a, opts, only);

@@ -158,6 +158,21 @@ static int g_at(reader *r, pl_grammar_item i, size_t a, size_t b)
 	return 0;
 }
 
+/* Where the grammar's look back from a verb at v starts: `verb-lookback`
+ * bytes before it, at a word's start (a pattern anchored at the verb
+ * needs no more, and a whole sentence before it costs a search at every
+ * byte). */
+static size_t lookback(const reader *r, size_t v)
+{
+	size_t reach = r->g->distance[PL_DIST_LOOKBACK];
+	if (v <= reach)
+		return 0;
+	size_t a = v - reach;
+	while (a < v && r->s[a - 1] != ' ')
+		a++;
+	return a;
+}
+
 /* The earliest match of grammar item i in subj[from..len). */
 static int g_search(reader *r, pl_grammar_item i, const char *subj,
 		    size_t len, size_t from, size_t *ms, size_t *me)
@@ -428,17 +443,78 @@ static void add_name(reader *r, const char *s, size_t n)
 	r->names[r->nnames++] = pl_xstrndup(s, n);
 }
 
-static size_t visit_name(pl_scanner *sc, const pl_regex *re, size_t ms,
-			 size_t me, void *arg)
+static int name_byte(unsigned char c)
 {
+	return word_byte(c) || c == '.' || c == '&';
+}
+
+/* The capitalised words that end at prose[at) (or, forward, start at
+ * it): the name a definition gives the company.  At most four words. */
+static void name_around(reader *r, size_t at, int forward)
+{
+	const char *p = r->sc->text.prose;
+	size_t len = r->sc->text.prose_len, a = at, b = at;
+	for (int words = 0; words < 4; words++) {
+		if (forward) {
+			size_t e = b;
+			while (e < len && name_byte((unsigned char)p[e]))
+				e++;
+			if (e == b || !isupper((unsigned char)p[b]))
+				break;
+			b = e;
+			if (b + 1 >= len || p[b] != ' ' ||
+			    !isupper((unsigned char)p[b + 1]))
+				break;
+			b++;
+		} else {
+			while (a > 0 && p[a - 1] == ' ' && b == at)
+				b = --a;    /* spaces before the anchor */
+			size_t w = a;
+			while (w > 0 && name_byte((unsigned char)p[w - 1]))
+				w--;
+			if (w == a || !isupper((unsigned char)p[w]))
+				break;
+			a = w;
+			if (a < 2 || p[a - 1] != ' ')
+				break;
+			size_t k = a - 1;
+			while (k > 0 && name_byte((unsigned char)p[k - 1]))
+				k--;
+			if (k == a - 1 || !isupper((unsigned char)p[k]))
+				break;
+			a--;
+		}
+	}
+	while (b > a && (p[b - 1] == '.' || p[b - 1] == ' '))
+		b--;
+	while (a < b && p[a] == ' ')
+		a++;
+	if (b > a)
+		add_name(r, p + a, b - a);
+}
+
+static size_t visit_name_before(pl_scanner *sc, const pl_regex *re, size_t ms,
+				size_t me, void *arg)
+{
+	(void)sc;
 	(void)re;
-	add_name(arg, sc->text.prose + ms, me - ms);
+	name_around(arg, ms, 0);
+	return me > ms ? me : ms + 1;
+}
+
+static size_t visit_name_after(pl_scanner *sc, const pl_regex *re, size_t ms,
+			       size_t me, void *arg)
+{
+	(void)sc;
+	(void)re;
+	name_around(arg, me, 1);
 	return me > ms ? me : ms + 1;
 }
 
 /* The policy names its author in its first sentences ("Larkspur Maps
  * helps you ...", a title "Acme Privacy Policy") or defines it anywhere
- * ("Acme Ltd (\"we\")", "\"the Company\" means Acme"). */
+ * ("Acme Ltd (\"we\")", "\"the Company\" means Acme"): a definition is
+ * found by its words, which are rare, and the name taken next to them. */
 static void find_names(reader *r)
 {
 	const pl_text *t = &r->sc->text;
@@ -454,10 +530,14 @@ static void find_names(reader *r)
 				add_name(r, s + ms, me - ms);
 		}
 	}
-	const pl_patterns *dp = grammar(r, PL_GRAMMAR_NAME_DEFINED);
-	for (size_t p = 0; p < dp->count; p++)
-		pl_scanner_search(r->sc, dp->items[p].re, "grammar 'name-defined'",
-				  visit_name, r);
+	const pl_patterns *bp = grammar(r, PL_GRAMMAR_NAME_BEFORE);
+	for (size_t p = 0; p < bp->count; p++)
+		pl_scanner_search(r->sc, bp->items[p].re, "grammar 'name-before'",
+				  visit_name_before, r);
+	const pl_patterns *ap = grammar(r, PL_GRAMMAR_NAME_AFTER);
+	for (size_t p = 0; p < ap->count; p++)
+		pl_scanner_search(r->sc, ap->items[p].re, "grammar 'name-after'",
+				  visit_name_after, r);
 }
 
 static int name_char(unsigned char c)
@@ -523,17 +603,102 @@ static void match_in(reader *r, const char *s, size_t len,
 	}
 }
 
-static void match_sentence_vocab(reader *r)
+/* Whether the sentence's verbs call for vocabulary k: places only matter
+ * to actions compared through places (transfers). */
+static int needed(const reader *r, pl_vocab_kind k)
 {
-	for (int k = 0; k < PL_VOCAB_COUNT; k++) {
-		const pl_terms *v = vocab(r, (pl_vocab_kind)k);
-		if (k == PL_VOCAB_ACTION)
-			continue;
-		for (size_t t = 0; t < v->count; t++)
-			match_in(r, r->s, r->len, &v->items[t].patterns,
-				 (pl_vocab_kind)k, t, &r->m, &r->nm, &r->mcap);
+	if (k == PL_VOCAB_ACTION)
+		return 0;
+	if (k != PL_VOCAB_PLACE)
+		return 1;
+	for (size_t i = 0; i < r->nm; i++)
+		if (r->m[i].kind == PL_VOCAB_ACTION &&
+		    vocab(r, PL_VOCAB_ACTION)->items[r->m[i].term].target ==
+			    PL_TARGET_PLACES)
+			return 1;
+	return 0;
+}
+
+/* Qualifiers only a denial is read with: what makes it neutral or a
+ * limit of need. */
+static int denial_only(pl_qual_effect e)
+{
+	return e == PL_QUAL_NEUTRAL || e == PL_QUAL_MINIMISATION;
+}
+
+/* Matches vocabulary k; for qualifiers, pass 0 takes all but the denials'
+ * own, pass 1 only those. */
+static void match_kind_pass(reader *r, pl_vocab_kind k, int pass)
+{
+	const pl_terms *v = vocab(r, k);
+	for (size_t t = 0; t < v->count; t++)
+		if (k != PL_VOCAB_QUALIFIER ||
+		    denial_only(v->items[t].effect) == (pass == 1))
+			match_in(r, r->s, r->len, &v->items[t].patterns, k, t,
+				 &r->m, &r->nm, &r->mcap);
+}
+
+static void match_kind(reader *r, pl_vocab_kind k)
+{
+	match_kind_pass(r, k, 0);
+}
+
+/* Whether the sentence may hold a denial: a negation, an exception or
+ * "only", or an inverse verb ("we delete"). */
+static int may_deny(const reader *r)
+{
+	for (size_t i = 0; i < r->nm; i++) {
+		const cmatch *m = &r->m[i];
+		int e = effect_of(r, m);
+		if ((m->kind == PL_VOCAB_ACTION && m->form == PL_FORM_INVERSE) ||
+		    e == PL_QUAL_NEGATION || e == PL_QUAL_OBJECT_NEG ||
+		    e == PL_QUAL_ONLY || e == PL_QUAL_EXCEPTION)
+			return 1;
 	}
+	return g_at((reader *)r, PL_GRAMMAR_ONLY_DATA, 0, r->len);
+}
+
+/* A sentence whose only verbs have the recipient as subject ("... receive
+ * ...") claims something only when a recipient or place comes before one
+ * of them: looked at first, since such verbs are common ("you will
+ * receive an e-mail"). */
+static int converse_only_and_idle(reader *r)
+{
+	size_t first = r->len, n = r->nm;
+	for (size_t i = 0; i < n; i++) {
+		if (r->m[i].form != PL_FORM_CONVERSE)
+			return 0;
+		if (r->m[i].start < first)
+			first = r->m[i].start;
+	}
+	match_kind(r, PL_VOCAB_RECIPIENT);
+	if (needed(r, PL_VOCAB_PLACE))
+		match_kind(r, PL_VOCAB_PLACE);
+	for (size_t i = n; i < r->nm; i++)
+		if (r->m[i].start < first)
+			return 0;
+	return 1;
+}
+
+/* The sentence's terms of every vocabulary the reading needs; returns 0
+ * when the sentence can claim nothing. */
+static int match_sentence_vocab(reader *r)
+{
+	size_t verbs = r->nm;
+	int done_early = 0;
+	if (converse_only_and_idle(r))
+		return 0;
+	done_early = r->nm > verbs;
+	for (int k = 0; k < PL_VOCAB_COUNT; k++) {
+		if (!needed(r, (pl_vocab_kind)k) ||
+		    (done_early && (k == PL_VOCAB_RECIPIENT || k == PL_VOCAB_PLACE)))
+			continue;
+		match_kind(r, (pl_vocab_kind)k);
+	}
+	if (may_deny(r))
+		match_kind_pass(r, PL_VOCAB_QUALIFIER, 1);
 	match_names(r);
+	return 1;
 }
 
 static int compare_matches(const void *a, const void *b)
@@ -938,7 +1103,8 @@ static int read_actor(reader *r, clause_ctx *c, size_t vi, int *negative,
 	long a = adjacent_actor(r, c, v);
 	if (a >= 0) {
 		const cmatch *am = &r->m[a];
-		if (g_at(r, PL_GRAMMAR_QUESTION, 0, am->start))
+		if (g_at(r, PL_GRAMMAR_QUESTION, lookback(r, am->start),
+			 am->start))
 			return ACT_NONE;        /* "... how we use it" */
 		*negative = negation_in(r, am->end, v->start) ||
 			    g_at(r, PL_GRAMMAR_NOR,
@@ -967,7 +1133,8 @@ static int read_actor(reader *r, clause_ctx *c, size_t vi, int *negative,
 	 * subject of a clause it sits in ("sites that you reach ... may
 	 * sell"); none means a passive, unless it sits in an indirect
 	 * question ("why it was sold"). */
-	if (g_at(r, PL_GRAMMAR_QUESTION, seg, v->start))
+	if (g_at(r, PL_GRAMMAR_QUESTION, seg > lookback(r, v->start) ? seg :
+		 lookback(r, v->start), v->start))
 		return ACT_NONE;
 	a = last_actor(r, seg, v->start);
 	*negative = negation_near(r, seg, v->start) ||
@@ -993,8 +1160,8 @@ static int read_converse(reader *r, const clause_ctx *c, const cmatch *v,
 			 m->kind == PL_VOCAB_PLACE;
 	}
 	if (!named || g_at(r, PL_GRAMMAR_SOURCE_OTHER, v->end, c->clause_end) ||
-	    g_at(r, PL_GRAMMAR_QUESTION, 0, seg) ||
-	    g_at(r, PL_GRAMMAR_INFINITIVE, 0, v->start))
+	    g_at(r, PL_GRAMMAR_QUESTION, lookback(r, seg), seg) ||
+	    g_at(r, PL_GRAMMAR_INFINITIVE, lookback(r, v->start), v->start))
 		return ACT_NONE;        /* "allowing partners to receive" */
 	*negative = negation_near(r, seg, v->start) || leading_no(r, seg,
 								   v->start);
@@ -1609,7 +1776,7 @@ static void push_only_data_twin(reader *r, pl_statement *st,
  * its governing verb's, and "never collect" is not what was said. */
 static int negated_infinitive(reader *r, size_t clause_start, const cmatch *v)
 {
-	if (!g_at(r, PL_GRAMMAR_INFINITIVE, 0, v->start) ||
+	if (!g_at(r, PL_GRAMMAR_INFINITIVE, lookback(r, v->start), v->start) ||
 	    !negation_in(r, segment_start(r, clause_start, v->start), v->start))
 		return 0;
 	/* "we do not allow advertisers to collect": the other party's verb */
@@ -1691,7 +1858,8 @@ static void read_clause(reader *r, size_t a, size_t b)
 		last_action = v->term;
 		last_start = v->start;
 		/* "for collecting or selling it": a gerund's list is nouns */
-		int noun = g_at(r, PL_GRAMMAR_NOUN, 0, v->start) ||
+		int noun = g_at(r, PL_GRAMMAR_NOUN, lookback(r, v->start),
+				v->start) ||
 			   (prev_noun >= 0 &&
 			    g_at(r, PL_GRAMMAR_COORD, r->m[prev_noun].end,
 				 v->start) &&
@@ -1699,7 +1867,8 @@ static void read_clause(reader *r, size_t a, size_t b)
 		if (noun)
 			prev_noun = (long)i;
 		if (noun || title_case(r, v) ||
-		    g_at(r, PL_GRAMMAR_RELATIVE_SUBJECT, 0, v->start) ||
+		    g_at(r, PL_GRAMMAR_RELATIVE_SUBJECT, lookback(r, v->start),
+			 v->start) ||
 		    g_at(r, PL_GRAMMAR_FRAGMENT, a, v->start) ||
 		    (v->form != PL_FORM_CONVERSE && reduced_relative(r, v)) ||
 		    negated_infinitive(r, a, v))
@@ -1731,19 +1900,44 @@ static void share_generic_carves(reader *r)
 		}
 }
 
-static void read_sentence(reader *r, size_t index)
+static int begin_sentence(reader *r, size_t index)
 {
 	const pl_text *t = &r->sc->text;
 	const pl_sentence *sent = &t->sentences[index];
 	if (t->blocks[sent->block].kind == PL_BLOCK_HEADING)
-		return;                 /* a heading names a topic, claims none */
+		return 0;               /* a heading names a topic, claims none */
 	r->s = t->prose + sent->start;
 	r->len = trimmed_end(t, index) - sent->start;
 	r->base = sent->start;
 	r->index = index;
-	if (!take_verbs(r, index) || r->len == 0 || r->s[r->len - 1] == '?')
-		return;                 /* a question claims nothing */
-	match_sentence_vocab(r);
+	/* a question claims nothing */
+	return take_verbs(r, index) && r->len > 0 && r->s[r->len - 1] != '?';
+}
+
+/* Whether every verb of the sentence is plainly no claim (a noun, a
+ * title, a relative clause's verb, a gerund): then its vocabularies need
+ * not be matched.  The same tests read_clause and read_actor make. */
+static int no_claim_possible(reader *r)
+{
+	for (size_t i = 0; i < r->nm; i++) {
+		const cmatch *v = &r->m[i];
+		size_t lb = lookback(r, v->start);
+		int gerund = v->form != PL_FORM_CONVERSE &&
+			     g_at(r, PL_GRAMMAR_GERUND, v->start, v->end) &&
+			     !g_at(r, PL_GRAMMAR_PROGRESSIVE_AUX, lb, v->start);
+		if (!(g_at(r, PL_GRAMMAR_NOUN, lb, v->start) ||
+		      title_case(r, v) || gerund ||
+		      g_at(r, PL_GRAMMAR_RELATIVE_SUBJECT, lb, v->start)))
+			return 0;
+	}
+	return 1;
+}
+
+static void read_sentence(reader *r, size_t index)
+{
+	if (!begin_sentence(r, index) || no_claim_possible(r) ||
+	    !match_sentence_vocab(r))
+		return;
 	qsort(r->m, r->nm, sizeof(*r->m), compare_matches);
 	drop_overlaps(r);
 	r->sentence_first = r->out->count;
@@ -1758,6 +1952,54 @@ static void read_sentence(reader *r, size_t index)
 	share_generic_carves(r);
 }
 
+/* Whether sentence index (of verbs already taken) may hold a denial: an
+ * inverse verb, or a word of negation, exception or "only". */
+static int denial_cue(reader *r)
+{
+	const pl_terms *q = vocab(r, PL_VOCAB_QUALIFIER);
+	for (size_t i = 0; i < r->nm; i++)
+		if (r->m[i].form == PL_FORM_INVERSE)
+			return 1;
+	for (size_t t = 0; t < q->count; t++) {
+		pl_qual_effect e = q->items[t].effect;
+		if (e != PL_QUAL_NEGATION && e != PL_QUAL_OBJECT_NEG &&
+		    e != PL_QUAL_ONLY && e != PL_QUAL_EXCEPTION)
+			continue;
+		const pl_patterns *ps = &q->items[t].patterns;
+		for (size_t p = 0; p < ps->count; p++)
+			if (pl_regex_test(ps->items[p].re, r->sc->ms, r->s,
+					  r->len) == PL_MATCH_FOUND)
+				return 1;
+	}
+	return g_at(r, PL_GRAMMAR_ONLY_DATA, 0, r->len);
+}
+
+/* The sentences worth reading: an affirmation matters only for an action
+ * the policy denies somewhere, so a sentence is read when one of its
+ * actions has a sentence with a denial cue, or when the next sentence is
+ * read (it may refer back).  Cheap: a few patterns per sentence with a
+ * verb, where reading one runs hundreds. */
+static unsigned char *sentences_to_read(reader *r)
+{
+	const pl_text *t = &r->sc->text;
+	size_t nact = vocab(r, PL_VOCAB_ACTION)->count;
+	unsigned char *denied = pl_xcalloc(nact + 1, 1);
+	unsigned char *read = pl_xcalloc(t->nsentences + 1, 1);
+	for (size_t i = 0; i < t->nsentences; i++)
+		if (begin_sentence(r, i) && denial_cue(r))
+			for (size_t k = 0; k < r->nm; k++)
+				denied[r->m[k].term] = 1;
+	r->next_all = 0;
+	for (size_t i = 0; i < t->nsentences; i++)
+		for (size_t k = 0; begin_sentence(r, i) && k < r->nm; k++)
+			read[i] |= denied[r->m[k].term];
+	for (size_t i = 0; i + 1 < t->nsentences; i++)
+		read[i] |= read[i + 1] & 1;   /* "... we do not sell it" */
+	free(denied);
+	r->next_all = 0;
+	return read;
+}
+
 static size_t company_term(const pl_ruleset *rs)
 {
 	const pl_terms *q = &rs->vocab[PL_VOCAB_QUALIFIER];
@@ -1767,7 +2009,7 @@ static size_t company_term(const pl_ruleset *rs)
 	return (size_t)-1;
 }
 
-void pl_statements_read(pl_scanner *sc, pl_statements *out)
+void pl_statements_read(pl_scanner *sc, pl_statements *out, int all)
 {
 	out->count = 0;
 	if (!sc->rs->grammar.loaded)
@@ -1782,8 +2024,11 @@ void pl_statements_read(pl_scanner *sc, pl_statements *out)
 	r.company_term = company_term(sc->rs);
 	find_names(&r);
 	index_text(&r);
+	unsigned char *want = all ? NULL : sentences_to_read(&r);
 	for (size_t s = 0; s < sc->text.nsentences; s++)
-		read_sentence(&r, s);
+		if (want == NULL || want[s])
+			read_sentence(&r, s);
+	free(want);
 	for (size_t i = 0; i < r.nnames; i++)
 		free(r.names[i]);
 	free(r.m);

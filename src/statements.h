@@ -101,8 +101,10 @@ typedef struct {
 
 #define PL_STMT_HAS(st, e) ((((st)->effects) >> (e)) & 1u)
 
-/* Reads every statement of sc's text into out (emptied first). */
-void pl_statements_read(pl_scanner *sc, pl_statements *out);
+/* Reads the statements of sc's text into out (emptied first): with all,
+ * every one; else those that can take part in a contradiction (the
+ * affirmations of actions the policy denies nowhere are left unread). */
+void pl_statements_read(pl_scanner *sc, pl_statements *out, int all);
 void pl_statements_free(pl_statements *s);
 
 /* Whether term a lies inside term b (b itself, or through parents). */

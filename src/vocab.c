@@ -101,7 +101,8 @@ const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1] = {
 	"coordination", "question", "subordinate", "participle",
 	"relative-subject", "infinitive", "purpose", "leading-if",
 	"refer-audience", "refer-recipient", "causative",
-	"source-other", "name-opening", "name-defined", "pronoun-subject",
+	"source-other", "name-opening", "name-before",
+	"name-after", "pronoun-subject",
 	"duration", "immediate", "phase", "event", "past-aux", "past-form",
 	"future-aux", "possible-aux", "only-data", "data-noun",
 	"refer-demonstrative", "refer-other", "fragment", "leading-when",
@@ -110,7 +111,7 @@ const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1] = {
 
 const char *const pl_distance_names[PL_DIST_COUNT + 1] = {
 	"passive-agent", "object-negation", "reference-sentences",
-	"name-sentences", "compared-denials", NULL};
+	"name-sentences", "compared-denials", "verb-lookback", NULL};
 
 const char *pl_qual_effect_name(pl_qual_effect e)
 {
