@@ -29,6 +29,8 @@ typedef struct {
 	pl_text text;
 	pl_hits *topic_hits;    /* one list per topic */
 	unsigned char *seen;    /* scratch: one flag per sentence */
+	unsigned char *ctx_memo; /* scratch: per sentence, what its context
+	                          says of the matcher running (scan.c) */
 	size_t *window_ends;    /* searches run window by window (see scan.c) */
 	size_t nwindows;
 	pl_date today;          /* date checks; year 0: the current date */
