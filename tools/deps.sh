@@ -2,7 +2,7 @@
 # Checks that the build dependencies are installed (through pkg-config) and
 # installs the missing Debian packages with apt-get when it can; otherwise
 # prints the exact command to run.  `deps.sh test` also checks what the test
-# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep, GNU
+# suite uses (valgrind, python3, jsonschema, pre-commit, git, GNU
 # parallel, Dask distributed, pcre2grep, and clang with the libFuzzer
 # runtime for the fuzz targets); the tests that need an optional tool
 # skip visibly when it cannot be had.
@@ -22,7 +22,6 @@ if [ "${1:-}" = test ]; then
   command -v python3 >/dev/null 2>&1 || need="$need python3"
   command -v git >/dev/null 2>&1 || need="$need git"
   command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
-  command -v rg >/dev/null 2>&1 || need="$need ripgrep"
   python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
   # scale-out (tests/cli/scale_out.sh) and the benchmark's pcre2grep
   command -v parallel >/dev/null 2>&1 || need="$need parallel"
