@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -19,7 +20,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SECTION
+	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SUGGEST, OPT_LSP, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -38,6 +39,8 @@ static const option_row rows[] = {
 	 "with --against: what the edit changes)"},
 	{"quiet", NULL, 'q', "text: only findings; clean files print nothing"},
 	{"no-summary", NULL, OPT_NO_SUMMARY, "text: leave out the per-area summary"},
+	{"suggest", NULL, OPT_SUGGEST, "text: under each gap, a clause that "
+	 "would fill it (the rule's suggest:; fill in its {{placeholders}})"},
 	{"color", "[=WHEN]", OPT_COLOR, "auto (default), always or never; NO_COLOR "
 	 "in the environment means never"},
 	{"colour", "[=WHEN]", OPT_COLOR, NULL},
@@ -102,6 +105,8 @@ static const option_row rows[] = {
 	{"no-cache", NULL, OPT_NO_CACHE, "neither read nor write the compiled "
 	 "rule set kept in $XDG_CACHE_HOME/policylint (else "
 	 "~/.cache/policylint)"},
+	{"lsp", NULL, OPT_LSP, "run as a language server on standard input "
+	 "and output (the same as 'policylint lsp'; see docs/editors.md)"},
 	{"help", NULL, 'h', "this help"},
 	{"version", NULL, 'V', "version, with the PCRE2 and libyaml versions"},
 };
@@ -293,6 +298,8 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case 'd': PL_PUSH(o->disabled, l->ndisabled, o->disabled_cap, optarg); break;
 	case 'q': o->report.quiet = 1; break;
 	case OPT_NO_SUMMARY: o->report.summary = 0; break;
+	case OPT_SUGGEST: o->report.suggest = 1; break;
+	case OPT_LSP: o->lsp = 1; break;
 	case OPT_STDIN_NAME: o->stdin_name = optarg; break;
 	case OPT_LIST_RULES: o->list_rules = 1; break;
 	case OPT_EXPLAIN: o->explain = optarg; break;
@@ -324,6 +331,17 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	return 0;
 }
 
+/* The columns a quoted line may fill: the terminal's when the report
+ * goes to one, else 100 (a file, a pipe, a CI log). */
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 100;
+}
+
 /* What depends on the machine and the environment: today, processors, a
  * terminal, NO_COLOR. */
 static void resolve_defaults(pl_cli_options *o)
@@ -341,6 +359,7 @@ static void resolve_defaults(pl_cli_options *o)
 			   o->report.format == PL_FORMAT_TEXT;
 	}
 	o->report.color = o->color;
+	o->report.width = terminal_width();
 	if (o->diff && !o->format_given)
 		o->report.format = PL_FORMAT_MARKDOWN;
 	const char *old = o->lint.against;
@@ -371,7 +390,12 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	memset(o, 0, sizeof(*o));
 	/* A subcommand only as the very first argument: a policy named
 	 * "diff" elsewhere on the line is a policy (and ./diff always). */
-	if (argc > 1 && strcmp(argv[1], "diff") == 0) {
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+		o->lsp = 1;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	} else if (argc > 1 && strcmp(argv[1], "diff") == 0) {
 		o->diff = 1;
 		argv[1] = argv[0];
 		argv++;
