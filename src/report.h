@@ -74,6 +74,20 @@ void pl_report_quote(FILE *out, const pl_result *r, unsigned long line,
 int pl_report_quote_fits(const pl_result *r, unsigned long line, size_t a,
 			 size_t b, int width);
 
+/* A suggested clause for f (its rule's suggest:, or NULL) and where it
+ * would go in r's input: a missing disclosure at the end of the policy
+ * (before </body> in HTML), an incomplete one after the paragraph of its
+ * place.  text is what to insert there, line ends included (malloc'd);
+ * line and column are those of offset. */
+typedef struct {
+	char *text;
+	size_t offset;
+	unsigned long line, column;
+} pl_insertion;
+
+int pl_report_suggestion(const pl_result *r, const pl_finding *f,
+			 pl_insertion *ins);
+
 /* Writes the JSON fields every finding has in json and jsonl output
  * (without braces): rule, kind, severity, area, message, position, end,
  * fingerprint and related locations. */

@@ -354,6 +354,9 @@ int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
  * {{placeholder}}), or NULL when it is fine. */
 const char *pl_suggest_problem(const char *text, char *buf, size_t n);
 
+/* text with every placeholder replaced by its sample value (malloc'd). */
+char *pl_suggest_fill(const char *text);
+
 /* Gives each `suggestions:` entry to its rule; an entry for no rule, for
  * a rule that is no requirement or already has one is an error.  Returns
  * the number of errors added. */

@@ -13,20 +13,65 @@
 #include "rules.h"
 #include "util.h"
 
-/* The placeholders a template may use: what the owner fills in. */
-static const char *const placeholders[] = {
-	"company", "product", "website", "email", "address", "phone",
-	"contact", "period", "date", "age", "country", "dpo", "authority",
-	"representative", "url", "purposes", "recipients", "categories",
-	"legal-basis", "safeguard", NULL};
+/* The placeholders a template may use (what the owner fills in), each
+ * with a sample value: --check-rules lints every clause filled in with
+ * them, and the rule must be met. */
+static const struct {
+	const char *name, *sample;
+} placeholders[] = {
+	{"company", "Example Ltd"},
+	{"product", "the Example app"},
+	{"website", "example.org"},
+	{"email", "privacy@example.org"},
+	{"address", "1 Example Street, Exampletown"},
+	{"phone", "+1 800 555 0100"},
+	{"contact", "privacy@example.org"},
+	{"period", "two years"},
+	{"date", "1 March 2026"},
+	{"age", "13"},
+	{"country", "the United States"},
+	{"dpo", "Dana Example"},
+	{"authority", "the Information Commissioner's Office"},
+	{"representative", "Example Representative GmbH"},
+	{"url", "https://example.org/privacy"},
+	{"purposes", "providing and improving the service"},
+	{"recipients", "payment processors and hosting providers"},
+	{"categories", "account details and order history"},
+	{"legal-basis", "the performance of our contract with you"},
+	{"safeguard", "the standard contractual clauses of the European Commission"},
+	{NULL, NULL}};
+
+static const char *sample_for(const char *s, size_t n)
+{
+	for (size_t i = 0; placeholders[i].name; i++)
+		if (strlen(placeholders[i].name) == n &&
+		    strncmp(placeholders[i].name, s, n) == 0)
+			return placeholders[i].sample;
+	return NULL;
+}
 
 static int known_placeholder(const char *s, size_t n)
 {
-	for (size_t i = 0; placeholders[i]; i++)
-		if (strlen(placeholders[i]) == n &&
-		    strncmp(placeholders[i], s, n) == 0)
-			return 1;
-	return 0;
+	return sample_for(s, n) != NULL;
+}
+
+char *pl_suggest_fill(const char *text)
+{
+	pl_buf b;
+	pl_buf_init(&b);
+	const char *p = text;
+	for (const char *at; (at = strstr(p, "{{")) != NULL;) {
+		const char *close = strstr(at + 2, "}}");
+		const char *v = close ? sample_for(at + 2,
+						   (size_t)(close - at - 2)) : NULL;
+		if (v == NULL)
+			break;
+		pl_buf_put(&b, p, (size_t)(at - p));
+		pl_buf_puts(&b, v);
+		p = close + 2;
+	}
+	pl_buf_puts(&b, p);
+	return pl_buf_detach(&b);
 }
 
 const char *pl_suggest_problem(const char *text, char *buf, size_t n)
