@@ -20,7 +20,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SUGGEST, OPT_LSP, OPT_SECTION
+	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SUGGEST, OPT_LSP, OPT_STDIO, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -107,6 +107,8 @@ static const option_row rows[] = {
 	 "~/.cache/policylint)"},
 	{"lsp", NULL, OPT_LSP, "run as a language server on standard input "
 	 "and output (the same as 'policylint lsp'; see docs/editors.md)"},
+	{"stdio", NULL, OPT_STDIO, "with lsp: accepted and ignored (standard "
+	 "input and output are its only transport; editors pass it)"},
 	{"help", NULL, 'h', "this help"},
 	{"version", NULL, 'V', "version, with the PCRE2 and libyaml versions"},
 };
@@ -138,6 +140,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: policylint [OPTIONS] FILE...\n"
 	      "       policylint diff [OPTIONS] OLD NEW\n"
+	      "       policylint lsp [OPTIONS]   (a language server on stdio)\n"
 	      "Lints privacy policies (text, Markdown, HTML) for missing and\n"
 	      "conflicting disclosures.  '-' reads standard input.  'diff' prints\n"
 	      "what the edit from OLD (a file or a git revision) to NEW changes\n"
@@ -300,6 +303,7 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case OPT_NO_SUMMARY: o->report.summary = 0; break;
 	case OPT_SUGGEST: o->report.suggest = 1; break;
 	case OPT_LSP: o->lsp = 1; break;
+	case OPT_STDIO: break;
 	case OPT_STDIN_NAME: o->stdin_name = optarg; break;
 	case OPT_LIST_RULES: o->list_rules = 1; break;
 	case OPT_EXPLAIN: o->explain = optarg; break;

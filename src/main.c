@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "lsp.h"
 #include "pipeline.h"
 #include "util.h"
 
@@ -265,7 +266,9 @@ int main(int argc, char **argv)
 	if (rc == 0) {
 		int nfiles = o.nfiles;
 		char **files = o.files;
-		if (o.print_config || o.list_rules || o.explain ||
+		if (o.lsp)
+			rc = pl_lsp_run(&o.lint, STDIN_FILENO, STDOUT_FILENO);
+		else if (o.print_config || o.list_rules || o.explain ||
 		    o.check_rules || o.export_patterns || o.list_profiles)
 			rc = describe_rules(&o, nfiles ? files[0] : "-");
 		else if ((rc = check_inputs(&o, nfiles, files)) == 0)
