@@ -170,7 +170,10 @@ static void usage(FILE *out)
 	      "conflict (two statements contradict each other), wording\n"
 	      "(outdated or discouraged wording), removed and weakened (--against:\n"
 	      "what the old version disclosed, or said more firmly) and\n"
-	      "unused-directive.\n\n"
+	      "unused-directive (a directive that suppresses nothing).  The text\n"
+	      "report lists the missing ones, which have no place in the text,\n"
+	      "under \"FILE: missing disclosures (N):\"; the others quote the\n"
+	      "policy's words, a window of a line wider than the terminal.\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
 	      "findings, 2 an error (bad input, rule or config file, option).\n"
 	      "See policylint(1) and policylint-rules(5).\n", out);
