@@ -298,7 +298,17 @@ static void caret_line(FILE *out, const pl_result *r, const window *w,
 	size_t from = column_of(r, w, a), to = column_of(r, w, b);
 	if (m->offset + m->length > w->we && w->right)
 		to += ELLIPSIS_COLS;    /* it goes on past the cut */
-	fprintf(out, " %*s | %*s", (int)digits, "", (int)from, "");
+	if (to <= from)
+		to = from + 1;
+	/* A label that would run past the window goes before the caret
+	 * when there is room there, else on a line of its own under it. */
+	size_t label = m->label ? strlen(m->label) + 1 : 0;
+	int before = label && to + label > w->text_cols && from >= label;
+	int below = label && !before && to + label > w->text_cols;
+	fprintf(out, " %*s | %*s", (int)digits, "",
+		(int)(before ? from - label : from), "");
+	if (before)
+		fprintf(out, "%s ", m->label);
 	if (color)
 		fputs("\033[32m", out);
 	fputc('^', out);
@@ -306,9 +316,12 @@ static void caret_line(FILE *out, const pl_result *r, const window *w,
 		fputc('~', out);
 	if (color)
 		fputs("\033[0m", out);
-	if (m->label)
+	if (label && !before && !below)
 		fprintf(out, " %s", m->label);
 	fputc('\n', out);
+	if (below)
+		fprintf(out, " %*s | %*s%s\n", (int)digits, "", (int)from, "",
+			m->label);
 }
 
 void pl_report_quote(FILE *out, const pl_result *r, unsigned long line,
