@@ -16,6 +16,8 @@ PL, ROOT, WORK, CASE = sys.argv[1:5]
 GOLDEN = os.path.join(ROOT, "tests/cli/golden")
 RULES = os.path.join(GOLDEN, "window.yaml")
 HANG = 300      # seconds: only a guard against a hung server
+# The default rule set is this tree's (a test binary is not installed).
+os.environ["POLICYLINT_RULES"] = os.path.join(ROOT, "rules")
 
 
 class Server:

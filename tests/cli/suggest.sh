@@ -39,6 +39,6 @@ check clause-must-meet-rule eval "is_rc 1 && has_err \"rule 'need-contact': its 
 # too); and without --suggest the report shows none.
 run $pl --no-config --color=never "$golden/in/group.md"
 check no-clause-without-suggest lacks 'suggested clause'
-run $pl --no-config --color=never --suggest "$root/examples/minimal.txt"
+run $pl --no-config --rules "$root/rules" --color=never --suggest "$root/examples/minimal.txt"
 check default-clauses-shown eval "has 'suggested clause:' && ! has '{{compnay'"
 finish
