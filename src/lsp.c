@@ -15,6 +15,7 @@
  * lsp-message, on standard error, the editor's log).
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include "diag.h"
 #include "json.h"
 #include "lsp.h"
+#include "paths.h"
 #include "report.h"
 
 #define DEBOUNCE_MS 150
@@ -261,13 +263,35 @@ static int lsp_severity(pl_severity sev)
 	return sev == PL_SEV_ERROR ? 1 : sev == PL_SEV_WARNING ? 2 : 3;
 }
 
+/* The file URI of a path: absolute, with the bytes a URI cannot hold
+ * percent-encoded. */
+static char *file_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *abs = pl_path_absolute(path);
+	pl_buf b;
+	pl_buf_init(&b);
+	pl_buf_puts(&b, "file://");
+	for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+			pl_buf_putc(&b, (char)*p);
+		else
+			pl_buf_printf(&b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	free(abs);
+	return pl_buf_detach(&b);
+}
+
+/* A related location is in this document, or in another file (a document
+ * of the same notice, --with). */
 static void put_uri_of(FILE *f, const document *d, const pl_location *l)
 {
 	if (l->path == NULL) {
 		pl_json_string(f, d->uri);
 		return;
 	}
-	char *u = pl_xasprintf("file://%s", l->path);
+	char *u = file_uri(l->path);
 	pl_json_string(f, u);
 	free(u);
 }
@@ -759,7 +783,11 @@ static void wait_or_lint(server *s)
 	if (!any_dirty(s) || pl_lsp_buffered(&s->rd))
 		return;
 	struct pollfd p = {s->rd.fd, POLLIN, 0};
-	if (poll(&p, 1, DEBOUNCE_MS) == 0)
+	int rc;
+	do
+		rc = poll(&p, 1, DEBOUNCE_MS);
+	while (rc < 0 && errno == EINTR);
+	if (rc == 0)
 		lint_dirty(s);
 }
 

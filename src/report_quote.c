@@ -216,10 +216,24 @@ static size_t clamp(size_t x, size_t lo, size_t hi)
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
+/* Fills the window from w->ws to the right: to the end of the line if it
+ * fits (no ellipsis), else as far as the room after an ellipsis. */
+static void fit_right(const char *s, window *w)
+{
+	size_t col0 = w->left ? ELLIPSIS_COLS : 0;
+	w->we = fill_cols(s, w->ws, w->le, col0, w->text_cols - col0);
+	w->right = w->we < w->le;
+	if (w->right)
+		w->we = fill_cols(s, w->ws, w->le, col0,
+				  w->text_cols - col0 - ELLIPSIS_COLS);
+}
+
 /* Chooses the part of the line shown for the places [a, b): all of it
  * when it fits, else a window with a third of the spare room before the
- * places, the rest after them; at either end of the line the room the
- * missing ellipsis leaves goes to the other side. */
+ * places, the rest after them.  Near either end of the line the window
+ * reaches it (an ellipsis would take the room the rest of the line
+ * needs), and the room the missing ellipsis leaves goes to the other
+ * side. */
 static void choose(const pl_result *r, window *w, size_t a, size_t b)
 {
 	const char *s = r->src;
@@ -231,27 +245,19 @@ static void choose(const pl_result *r, window *w, size_t a, size_t b)
 	size_t budget = room - 2 * ELLIPSIS_COLS;
 	size_t focus = span_cols(s, a, b, ELLIPSIS_COLS, budget);
 	size_t before = focus >= budget ? budget / 8 : (budget - focus) / 3;
-	w->ws = back_cols(s, a, w->ls, before);
+	w->ws = back_cols(s, a, w->ls, before + ELLIPSIS_COLS);
+	if (w->ws > w->ls)
+		w->ws = back_cols(s, a, w->ls, before);
 	w->left = w->ws > w->ls;
-	size_t col0 = w->left ? ELLIPSIS_COLS : 0;
-	w->we = fill_cols(s, w->ws, w->le, col0, room - col0 - ELLIPSIS_COLS);
-	if (w->we < w->le) {
-		w->right = 1;
+	fit_right(s, w);
+	if (w->right || !w->left)
 		return;
-	}
 	/* The end of the line is in view: what is left goes before. */
-	size_t used = span_cols(s, w->ws, w->le, col0, room);
-	if (w->left && used < room - col0)
-		w->ws = back_cols(s, w->ws, w->ls, room - col0 - used);
+	size_t used = span_cols(s, w->ws, w->le, ELLIPSIS_COLS, room);
+	if (used < room - ELLIPSIS_COLS)
+		w->ws = back_cols(s, w->ws, w->ls, room - ELLIPSIS_COLS - used);
 	w->left = w->ws > w->ls;
-	/* Tabs after the new start may have grown: fill again. */
-	col0 = w->left ? ELLIPSIS_COLS : 0;
-	w->we = fill_cols(s, w->ws, w->le, col0, room - col0);
-	if (w->we < w->le) {
-		w->we = fill_cols(s, w->ws, w->le, col0,
-				  room - col0 - ELLIPSIS_COLS);
-		w->right = 1;
-	}
+	fit_right(s, w);        /* tabs after the new start may have grown */
 }
 
 int pl_report_quote_fits(const pl_result *r, unsigned long line, size_t a,
