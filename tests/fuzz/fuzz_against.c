@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pl_diags d = {0};
 	pl_result *old = lint(data, cut, &d);
 	pl_result *cur = lint(data + rest, size - rest, &d);
-	pl_result_against(cur, old, "old.md", PL_SEV_ERROR);
+	pl_against_options ao = {"old.md", NULL, 0};
+	pl_result_against(cur, old, &ao);
 	pl_report_write(&cur, 1, PL_FORMAT_JSON, fuzz_devnull());
 	pl_report_write(&cur, 1, PL_FORMAT_TEXT, fuzz_devnull());
 	pl_result_free(old);
