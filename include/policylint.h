@@ -87,8 +87,10 @@ typedef enum {
 	PL_FORMAT_SARIF,   /* SARIF 2.1.0, for code scanning */
 	PL_FORMAT_GITHUB,  /* GitHub Actions workflow commands */
 	PL_FORMAT_GCC,     /* FILE:LINE:COL: severity: message [rule] */
-	PL_FORMAT_MARKDOWN /* for a pull-request comment: with --against,
-	                      what the edit changes in the practices */
+	PL_FORMAT_MARKDOWN, /* for a pull-request comment: with --against,
+	                       what the edit changes in the practices */
+	PL_FORMAT_STATEMENTS /* the conflict finder's statements, as JSON
+	                        (needs pl_linter_options.statements) */
 } pl_output_format;
 
 int pl_output_format_from_name(const char *name); /* -1 when unknown */
@@ -368,6 +370,9 @@ typedef struct {
 	                                   ones are refused: input-too-large);
 	                                   0: PL_DEFAULT_MAX_SIZE, SIZE_MAX:
 	                                   no limit */
+	int statements;                 /* keep the statements the conflict
+	                                   finder reads in each result (for
+	                                   PL_FORMAT_STATEMENTS) */
 } pl_linter_options;
 
 /* The defaults: every field zero but fail_level -1. */

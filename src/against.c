@@ -601,6 +601,12 @@ static void topic_changes(cmp *c)
 	for (size_t t = 0; t < c->rs->ntopics; t++) {
 		const pl_topic *topic = &c->rs->topics[t];
 		size_t no = c->a.topics[t].n, nc = c->b.topics[t].n;
+		/* A topic that is no evidence and has no words for a reader
+		 * (one that only feeds the profiles' requirements, which are
+		 * compared on their own, such as contact details given for
+		 * any purpose) is no disclosure of its own to gain or lose. */
+		if (!topic->evidence && !pl_phrase_known(topic->id))
+			continue;
 		if (no > 0 && nc == 0) {
 			size_t h = changed_hit(&c->a, t, &c->b);
 			if (h == (size_t)-1)
@@ -1124,10 +1130,7 @@ static void rights_changes(cmp *c)
 
 static int term_covers(const pl_terms *v, size_t broad, size_t narrow)
 {
-	for (size_t t = narrow; t != (size_t)-1; t = v->items[t].parent_index)
-		if (t == broad)
-			return 1;
-	return 0;
+	return pl_term_inside(v, narrow, broad);
 }
 
 /* Whether statement s's data all lies within one of t's data terms. */
@@ -1140,7 +1143,7 @@ static int data_covered(const cmp *c, const pl_pstatement *broad,
 	if (narrow->ndata == 0) {
 		/* Unnamed data is any data: only a root term covers it. */
 		for (size_t k = 0; k < broad->ndata; k++)
-			if (v->items[broad->data[k]].parent_index == (size_t)-1)
+			if (v->items[broad->data[k]].nparents == 0)
 				return 1;
 		return 0;
 	}
@@ -1484,7 +1487,7 @@ static void public_changes(cmp *c)
 		size_t named = 0;
 		for (size_t i = 0; i < n; i++) {
 			/* "user information is public" names nothing. */
-			if (v->items[data[i]].parent_index == (size_t)-1 ||
+			if (v->items[data[i]].nparents == 0 ||
 			    public_before(c, data[i]))
 				continue;
 			char buf[96];
@@ -1684,7 +1687,7 @@ static int tuple_specific(const cmp *c, const tuple *t)
 	if (t->target != (size_t)-1)
 		return 1;
 	return t->data != (size_t)-1 &&
-	       c->rs->vocab[PL_VOCAB_DATA].items[t->data].parent_index != (size_t)-1;
+	       c->rs->vocab[PL_VOCAB_DATA].items[t->data].nparents != 0;
 }
 
 /* The practices a side's changed sentences state about giving data to

@@ -35,8 +35,9 @@ typedef struct {
 static const option_row rows[] = {
 	{NULL, NULL, OPT_SECTION, "Output:"},
 	{"format", "FMT", 'f', "text (default), json, jsonl, sarif, github "
-	 "(Actions annotations), gcc or markdown (for a pull-request comment; "
-	 "with --against: what the edit changes)"},
+	 "(Actions annotations), gcc, markdown (for a pull-request comment; "
+	 "with --against: what the edit changes) or statements (the "
+	 "statements the conflict finder read, as JSON)"},
 	{"quiet", NULL, 'q', "text: only findings; clean files print nothing"},
 	{"no-summary", NULL, OPT_NO_SUMMARY, "text: leave out the per-area summary"},
 	{"suggest", NULL, OPT_SUGGEST, "text: under each gap, a clause that "
@@ -217,10 +218,11 @@ static int parse_choice(int c, pl_cli_options *o, const char *arg)
 	case 'f':
 		if ((v = pl_output_format_from_name(arg)) < 0)
 			return pl_cli_fail("unknown format '%s' (text, json, "
-					   "jsonl, sarif, github, gcc, markdown)",
-					   arg);
+					   "jsonl, sarif, github, gcc, markdown, "
+					   "statements)", arg);
 		o->report.format = (pl_output_format)v;
 		o->format_given = 1;
+		l->statements = v == PL_FORMAT_STATEMENTS;
 		return 0;
 	case OPT_INPUT_FORMAT:
 		if ((v = pl_input_format_from_name(arg)) < 0)

@@ -469,7 +469,7 @@ static void run_one(pl_lint_job *j)
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
 			      o->today, cx->facts, cx->nfacts, o->trace,
-			      o->trace_arg};
+			      o->trace_arg, o->statements};
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,

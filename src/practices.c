@@ -511,11 +511,7 @@ static int someone_else(const pl_practices *p, size_t i, const pl_pmatch *verb)
 
 static int ancestor(const pl_terms *v, size_t a, size_t of)
 {
-	for (size_t t = v->items[of].parent_index; t != (size_t)-1;
-	     t = v->items[t].parent_index)
-		if (t == a)
-			return 1;
-	return 0;
+	return a != of && pl_term_inside(v, of, a);
 }
 
 /* The most specific terms of kind k in sentence i from offset from on. */

@@ -23,6 +23,8 @@ static const pl_report_format *format_for(pl_output_format f)
 		return &pl_report_gcc_format;
 	case PL_FORMAT_MARKDOWN:
 		return &pl_report_markdown_format;
+	case PL_FORMAT_STATEMENTS:
+		return &pl_report_statements_format;
 	default:
 		return &pl_report_text_format;
 	}

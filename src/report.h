@@ -33,6 +33,7 @@ extern const pl_report_format pl_report_sarif_format;
 extern const pl_report_format pl_report_github_format;
 extern const pl_report_format pl_report_gcc_format;
 extern const pl_report_format pl_report_markdown_format;
+extern const pl_report_format pl_report_statements_format;
 
 /* Writes s as a JSON string literal (quotes included). */
 void pl_json_string(FILE *out, const char *s);

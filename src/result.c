@@ -390,6 +390,7 @@ void pl_result_free(pl_result *r)
 		free(c->why_not);
 	}
 	free(r->coverage);
+	free(r->statements);
 	for (size_t i = 0; i < r->ndocuments; i++)
 		free(r->documents[i]);
 	free(r->documents);

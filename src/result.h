@@ -10,6 +10,9 @@
 #include "policylint-advanced.h"
 #include "text.h"
 
+/* A statement of the conflict finder with its places (statements.h). */
+typedef struct pl_located_statement pl_located_statement;
+
 typedef struct {
 	int disclosed;
 	pl_evidence *evidence;
@@ -48,6 +51,10 @@ struct pl_result {
 	                                   judged with this one (their paths,
 	                                   which evidence points into) */
 	size_t ndocuments, documents_cap;
+	pl_located_statement *statements; /* what the conflict finder read,
+	                                   when asked (the `statements`
+	                                   format); NULL otherwise */
+	size_t nstatements;
 };
 
 /* What one scan checks (judge.c). */
@@ -64,6 +71,8 @@ typedef struct {
 	size_t nfacts;
 	void (*trace)(const struct pl_trace_event *ev, void *arg);
 	void *trace_arg;
+	int statements;                 /* keep the statements read in the
+	                                   result */
 } pl_scan_options;
 
 /* A result for src[0..len) (owned from now on), with its line index and

@@ -190,19 +190,24 @@ typedef struct {
 	pl_origin origin;
 } pl_suggestion;
 
-/* ---- Vocabularies of the conflict finder (conflicts.c) ----------------
+/* ---- Vocabularies of the conflict finder (statements.c, conflicts.c) --
  *
- * A policy's statements are compared through four ontologies and a list of
+ * A policy's statements are read through ontologies and a list of
  * qualifiers, all written in YAML next to the rules:
  *
  *   data_types  what information a statement is about ("email-address",
- *               parent "contact-information", parent "personal-information")
+ *               parent "contact-information", parent "personal-information");
+ *               a term may have several parents (precise location is
+ *               location and sensitive information)
  *   recipients  who receives it ("data-brokers" inside "third-parties")
  *   places      where it goes, for transfers ("germany" inside "eu")
  *   purposes    what it is for ("advertising" inside "marketing")
+ *   scopes      whom, where, in what product or through what channel a
+ *               statement holds ("children", "california", "the app",
+ *               "e-mails"), each of one dimension
  *   actions     the verbs of one kind of practice ("sell": sell, rent, ...)
  *   qualifiers  words that change what a statement claims (negation,
- *               exceptions, consent, the law, scope, time, other actors)
+ *               exceptions, consent, the law, time, other actors)
  *
  * Every term is a set of patterns compiled like any other rule pattern, so
  * that an error points into the YAML file. */
@@ -213,6 +218,7 @@ typedef enum {
 	PL_VOCAB_PURPOSE,
 	PL_VOCAB_ACTION,
 	PL_VOCAB_QUALIFIER,
+	PL_VOCAB_SCOPE,
 	PL_VOCAB_COUNT
 } pl_vocab_kind;
 
@@ -227,17 +233,31 @@ typedef enum {
 	PL_QUAL_CONSENT,      /* with the person's consent or at their request */
 	PL_QUAL_LEGAL,        /* when the law compels it */
 	PL_QUAL_CONDITION,    /* any other condition: "unless", "without
-	                         safeguards" */
-	PL_QUAL_CIRCUMSTANCE, /* "when you browse ...": a narrowed claim */
+	                         safeguards", "without notice" */
+	PL_QUAL_CIRCUMSTANCE, /* "when we ...": a narrowed claim */
 	PL_QUAL_HYPOTHETICAL, /* "if we ever": no claim at all */
 	PL_QUAL_PAST,         /* "until 2019": no claim about the present */
 	PL_QUAL_UNBOUNDED,    /* "indefinitely", "forever" */
-	PL_QUAL_SCOPE,        /* children, e-mails, other websites: a negative
-	                         with a scope only covers the same scope */
 	PL_QUAL_ACTOR,        /* the company as the subject */
 	PL_QUAL_OTHER_ACTOR,  /* someone else as the subject */
+	PL_QUAL_NEUTRAL,      /* words that change nothing ("of any kind",
+	                         "for money or other consideration") */
+	PL_QUAL_UNCONDITIONAL,/* a practice that holds whatever the person
+	                         does ("whatever you buy", "there is no
+	                         setting to turn this off") */
+	PL_QUAL_MINIMISATION, /* a limit the reader cannot measure ("no more
+	                         than we need", "longer than necessary") */
 	PL_QUAL_COUNT
 } pl_qual_effect;
+
+/* The dimensions of a statement's scope. */
+typedef enum {
+	PL_SCOPE_AUDIENCE,    /* whose data: children, signed-out visitors */
+	PL_SCOPE_REGION,      /* where they live: California, the EEA */
+	PL_SCOPE_PRODUCT,     /* which product: this website, the app */
+	PL_SCOPE_CHANNEL,     /* through what: e-mails, the forum, other sites */
+	PL_SCOPE_DIMENSIONS
+} pl_scope_dim;
 
 typedef enum {
 	PL_TARGET_NONE,       /* the action has no receiving end (collect) */
@@ -245,16 +265,22 @@ typedef enum {
 	PL_TARGET_PLACES      /* transfer abroad: compared through places */
 } pl_target_kind;
 
+#define PL_TERM_PARENTS 4
+
 typedef struct {
 	char *id;
 	char *label;             /* how messages name it (default: the id) */
-	char *parent;            /* parent id as written, NULL for a root */
-	pl_origin parent_origin;
-	size_t parent_index;     /* resolved by compile; (size_t)-1: root */
+	char *parents[PL_TERM_PARENTS]; /* parent ids as written; none: a root */
+	pl_origin parent_origins[PL_TERM_PARENTS];
+	size_t nparents;
+	size_t parent_index[PL_TERM_PARENTS]; /* resolved by compile */
+	int has_children;        /* some term names it as a parent */
 	pl_patterns patterns;
 	pl_origin origin;
 	/* actions only */
 	pl_patterns inverse;     /* verbs that deny the action ("delete") */
+	pl_patterns converse;    /* verbs whose subject is the recipient
+	                            ("receive", "buy") */
 	char *says, *denies;     /* "sells", "does not sell" */
 	char *preposition;       /* "to": how a recipient is named */
 	pl_target_kind target;
@@ -267,9 +293,14 @@ typedef struct {
 	                            is a narrower negative) */
 	char *inverse_says;      /* "deletes" */
 	int bounded_inverse;     /* an inverse statement only denies keeping
-	                            without end (retain / delete) */
+	                            longer than it says (retain / delete):
+	                            periods are compared */
 	/* qualifiers only */
 	pl_qual_effect effect;
+	/* scopes only */
+	pl_scope_dim dimension;
+	int is_default;          /* what a statement naming no scope of this
+	                            dimension is about ("this website") */
 } pl_term;
 
 typedef struct {
@@ -298,15 +329,70 @@ typedef struct {
 	pl_origin origin;
 } pl_define;
 
-/* The conflict finder's fixed grammar (conflicts.c), compiled once per
- * rule set. */
+/* ---- The grammar of the statement reader (statements.c) ---------------
+ *
+ * Written in rules/conflicts.yaml under `grammar:` and compiled once per
+ * rule set: the patterns that shape a clause, the words that may stand
+ * between a subject and its verb, the words that leave a denial's scope as
+ * it is, the distances the reader looks across, and the numbers and units
+ * of periods. */
 typedef enum {
-	PL_GRAMMAR_CLAUSE, PL_GRAMMAR_HOME, PL_GRAMMAR_AGENT, PL_GRAMMAR_PRONOUN,
-	PL_GRAMMAR_RELATIVE, PL_GRAMMAR_NOR, PL_GRAMMAR_NOUN, PL_GRAMMAR_COORD,
-	PL_GRAMMAR_QUESTION, PL_GRAMMAR_SUBORDINATE, PL_GRAMMAR_PARTICIPLE,
-	PL_GRAMMAR_RELSUBJ, PL_GRAMMAR_INFINITIVE, PL_GRAMMAR_PURPOSE,
-	PL_GRAMMAR_LEADING_IF, PL_GRAMMAR_COUNT
-} pl_grammar;
+	PL_GRAMMAR_CLAUSE, PL_GRAMMAR_HOME, PL_GRAMMAR_AGENT,
+	PL_GRAMMAR_REFER_DATA, PL_GRAMMAR_RELATIVE, PL_GRAMMAR_NOR,
+	PL_GRAMMAR_NOUN, PL_GRAMMAR_COORD, PL_GRAMMAR_QUESTION,
+	PL_GRAMMAR_SUBORDINATE, PL_GRAMMAR_PARTICIPLE,
+	PL_GRAMMAR_RELATIVE_SUBJECT, PL_GRAMMAR_INFINITIVE, PL_GRAMMAR_PURPOSE,
+	PL_GRAMMAR_LEADING_IF, PL_GRAMMAR_REFER_AUDIENCE,
+	PL_GRAMMAR_REFER_RECIPIENT, PL_GRAMMAR_CAUSATIVE,
+	PL_GRAMMAR_SOURCE_OTHER,
+	PL_GRAMMAR_NAME_OPENING, PL_GRAMMAR_NAME_BEFORE,
+	PL_GRAMMAR_NAME_AFTER,
+	PL_GRAMMAR_PRONOUN_SUBJECT, PL_GRAMMAR_DURATION,
+	PL_GRAMMAR_IMMEDIATE, PL_GRAMMAR_PHASE, PL_GRAMMAR_EVENT,
+	PL_GRAMMAR_PAST_AUX, PL_GRAMMAR_PAST_FORM, PL_GRAMMAR_FUTURE_AUX,
+	PL_GRAMMAR_POSSIBLE_AUX, PL_GRAMMAR_ONLY_DATA, PL_GRAMMAR_DATA_NOUN,
+	PL_GRAMMAR_REFER_DEMONSTRATIVE, PL_GRAMMAR_REFER_OTHER, PL_GRAMMAR_FRAGMENT,
+	PL_GRAMMAR_LEADING_WHEN, PL_GRAMMAR_REASON, PL_GRAMMAR_RECENT_PAST,
+	PL_GRAMMAR_GERUND, PL_GRAMMAR_PROGRESSIVE_AUX,
+	PL_GRAMMAR_COUNT
+} pl_grammar_item;
+
+typedef enum {
+	PL_DIST_AGENT,           /* bytes from a passive verb to "by X" */
+	PL_DIST_OBJECT_NEGATION, /* bytes from a verb to "no" in its object */
+	PL_DIST_REFERENCE,       /* sentences back a reference may reach */
+	PL_DIST_NAME_OPENING,    /* sentences that may name the company */
+	PL_DIST_COMPARED,        /* denials compared per action */
+	PL_DIST_LOOKBACK,        /* bytes before a verb the grammar looks at */
+	PL_DIST_COUNT
+} pl_distance;
+
+typedef struct {
+	char *word;
+	double value;
+} pl_word_value;
+
+typedef struct {
+	int loaded;              /* a grammar: section was read */
+	pl_origin origin;
+	pl_patterns patterns[PL_GRAMMAR_COUNT];
+	char **auxiliaries;      /* sorted by compile, for bsearch */
+	size_t nauxiliaries, auxiliaries_cap;
+	char **aux_suffixes;     /* "ly": adverbs stand where auxiliaries do */
+	size_t naux_suffixes, aux_suffixes_cap;
+	char **fillers;          /* sorted by compile */
+	size_t nfillers, fillers_cap;
+	pl_word_value *numbers;  /* "two": 2 */
+	size_t nnumbers, numbers_cap;
+	pl_word_value *units;    /* "day": 24 (hours) */
+	size_t nunits, units_cap;
+	unsigned long distance[PL_DIST_COUNT];
+} pl_grammar_spec;
+
+/* The YAML names of the grammar's patterns and distances. */
+extern const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1];
+extern const char *const pl_distance_names[PL_DIST_COUNT + 1];
+extern const char *const pl_scope_dim_names[PL_SCOPE_DIMENSIONS + 1];
 
 struct pl_ruleset {
 	char **files;             /* every file loaded, for pl_origin */
@@ -329,7 +415,7 @@ struct pl_ruleset {
 	                             match (first-party topics) */
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
-	pl_regex *grammar[PL_GRAMMAR_COUNT];
+	pl_grammar_spec grammar;  /* the statement reader's grammar */
 	struct pl_prefilter *prefilter; /* the literals of every pattern searched
 	                             over whole texts (prefilter.c) */
 	char *cache_dir;          /* where compiled rule sets are kept between
@@ -446,6 +532,10 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 /* Compiles one of policylint's own helper patterns (negation, hedges);
  * aborts on error, since these are fixed strings in the source. */
 pl_regex *pl_regex_builtin(const char *pattern);
+
+/* Whether term a of v lies inside term b: b itself, or under it through
+ * any of its parents (ruleset.c). */
+int pl_term_inside(const pl_terms *v, size_t a, size_t b);
 void pl_regex_free(pl_regex *re);
 
 /* The compiled code of res[0..n) as bytes (malloc'd, *len of them) that

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conflicts.h"
 #include "literals.h"
 #include "rulecache.h"
 #include "prefilter.h"
@@ -252,37 +251,60 @@ static int term_error(pl_diags *diags, pl_diag_code code, const pl_origin *o,
 	return 1;
 }
 
+/* Whether term i reaches itself through parent links (depth-first, with
+ * state 1 = on the path, 2 = done). */
+static int on_cycle(const pl_terms *v, size_t i, unsigned char *state)
+{
+	if (state[i] == 1)
+		return 1;
+	if (state[i] == 2)
+		return 0;
+	state[i] = 1;
+	const pl_term *t = &v->items[i];
+	for (size_t k = 0; k < t->nparents; k++)
+		if (t->parent_index[k] != (size_t)-1 &&
+		    on_cycle(v, t->parent_index[k], state))
+			return 1;
+	state[i] = 2;
+	return 0;
+}
+
 /* Resolves parent links; a cycle would make "inside" loop forever, so it
- * is an error at the term that closes it. */
+ * is an error at the term that closes it, whose links are dropped. */
 static int resolve_parents(pl_terms *v, pl_vocab_kind kind, pl_diags *diags)
 {
 	int errors = 0;
 	for (size_t i = 0; i < v->count; i++) {
 		pl_term *t = &v->items[i];
-		if (t->parent == NULL)
-			continue;
-		long p = find_term(v, t->parent);
-		if (p < 0)
-			errors += term_error(diags, PL_DIAG_RULES_UNKNOWN_REFERENCE,
-					     &t->parent_origin,
-					     "unknown parent '%s' (no %s has "
-					     "that id)", t->parent,
-					     pl_vocab_name(kind));
-		else
-			t->parent_index = (size_t)p;
-	}
-	for (size_t i = 0; i < v->count; i++) {
-		size_t at = v->items[i].parent_index, steps = 0;
-		while (at != (size_t)-1 && at != i && steps++ <= v->count)
-			at = v->items[at].parent_index;
-		if (at == i) {
-			errors += term_error(diags, PL_DIAG_RULES_CYCLE,
-					     &v->items[i].parent_origin,
-					     "'%s' is inside itself through "
-					     "its parents%s", v->items[i].id, "");
-			v->items[i].parent_index = (size_t)-1;
+		for (size_t k = 0; k < t->nparents; k++) {
+			long p = find_term(v, t->parents[k]);
+			t->parent_index[k] = (size_t)-1;
+			if (p < 0)
+				errors += term_error(diags,
+						     PL_DIAG_RULES_UNKNOWN_REFERENCE,
+						     &t->parent_origins[k],
+						     "unknown parent '%s' (no %s has "
+						     "that id)", t->parents[k],
+						     pl_vocab_name(kind));
+			else {
+				t->parent_index[k] = (size_t)p;
+				v->items[p].has_children = 1;
+			}
 		}
 	}
+	unsigned char *state = pl_xcalloc(v->count + 1, 1);
+	for (size_t i = 0; i < v->count; i++) {
+		memset(state, 0, v->count);
+		if (!on_cycle(v, i, state))
+			continue;
+		errors += term_error(diags, PL_DIAG_RULES_CYCLE,
+				     &v->items[i].parent_origins[0],
+				     "'%s' is inside itself through its "
+				     "parents%s", v->items[i].id, "");
+		for (size_t k = 0; k < v->items[i].nparents; k++)
+			v->items[i].parent_index[k] = (size_t)-1;
+	}
+	free(state);
 	return errors;
 }
 
@@ -302,6 +324,7 @@ static int compile_vocab(pl_ruleset *rs, pl_vocab_kind kind, pl_diags *diags)
 			 t->id);
 		errors += compile_patterns(rs, &t->patterns, owner, diags);
 		errors += compile_patterns(rs, &t->inverse, owner, diags);
+		errors += compile_patterns(rs, &t->converse, owner, diags);
 		if (t->implied_data) {
 			long d = find_term(&rs->vocab[PL_VOCAB_DATA],
 					   t->implied_data);
@@ -416,6 +439,52 @@ int pl_ruleset_from_cache(const pl_ruleset *rs)
 	return rs->from_cache;
 }
 
+/* ---- The statement reader's grammar ------------------------------------ */
+
+static int compare_words(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int compile_grammar(pl_ruleset *rs, pl_diags *diags)
+{
+	pl_grammar_spec *g = &rs->grammar;
+	int errors = 0;
+	char owner[96];
+	for (int i = 0; i < PL_GRAMMAR_COUNT; i++) {
+		snprintf(owner, sizeof owner, "grammar pattern '%s'",
+			 pl_grammar_names[i]);
+		errors += compile_patterns(rs, &g->patterns[i], owner, diags);
+	}
+	if (g->nauxiliaries > 1)
+		qsort(g->auxiliaries, g->nauxiliaries, sizeof(char *),
+		      compare_words);
+	if (g->nfillers > 1)
+		qsort(g->fillers, g->nfillers, sizeof(char *), compare_words);
+	return errors;
+}
+
+/* Conflict rules read statements through the grammar, which comes from a
+ * rule file (the default: rules/conflicts.yaml): without one they cannot
+ * run. */
+static int check_grammar(const pl_ruleset *rs, pl_diags *diags)
+{
+	if (rs->grammar.loaded)
+		return 0;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const pl_rule *r = &rs->rules[i];
+		if (r->kind != PL_RULE_CONFLICT)
+			continue;
+		pl_diags_add(diags, PL_DIAG_RULES_SCHEMA, r->origin.file,
+			     r->origin.line, r->origin.column,
+			     "rule '%s': a conflict rule needs the statement "
+			     "grammar (a 'grammar:' section, as in "
+			     "rules/conflicts.yaml)", r->id);
+		return 1;
+	}
+	return 0;
+}
+
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
 	rs->cache = pl_rule_cache_open(rs->cache_dir, rs->files_hash);
@@ -477,7 +546,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		rs->conditional = pl_regex_builtin(
 			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
 			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
-	pl_conflicts_compile(rs);
+	errors += compile_grammar(rs, diags) + check_grammar(rs, diags);
 	if (errors == 0)
 		build_prefilter(rs);
 	rs->from_cache = pl_rule_cache_hit(rs->cache);
@@ -515,5 +584,6 @@ void pl_ruleset_export_patterns(const pl_ruleset *rs, FILE *out)
 		for (size_t i = 0; i < rs->vocab[k].count; i++) {
 			export_list(&rs->vocab[k].items[i].patterns, out);
 			export_list(&rs->vocab[k].items[i].inverse, out);
+			export_list(&rs->vocab[k].items[i].converse, out);
 		}
 }

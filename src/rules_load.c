@@ -750,7 +750,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 
 static const char *const vocab_keys[PL_VOCAB_COUNT] = {
 	"data_types", "recipients", "places", "purposes", "actions",
-	"qualifiers"};
+	"qualifiers", "scopes"};
 
 
 /* The keys an action adds to a term: how messages phrase it and how its
@@ -761,6 +761,7 @@ static void load_action_fields(loader *ld, const pl_ynode *map, pl_term *t,
 	static const char *const targets[] = {"none", "recipients", "places",
 					      NULL};
 	load_patterns(ld, map, "inverse", &t->inverse, 0, what);
+	load_patterns(ld, map, "converse", &t->converse, 0, what);
 	t->says = get_string(ld, map, "says", what, 1);
 	t->denies = get_string(ld, map, "denies", what, 1);
 	t->preposition = get_string(ld, map, "preposition", what, 0);
@@ -779,24 +780,67 @@ static void load_action_fields(loader *ld, const pl_ynode *map, pl_term *t,
 			 "%s: 'needs_target' needs a 'target'", what);
 }
 
+/* `parent: ID` or `parent: [ID, ...]` (a term may lie inside several). */
+static void load_parents(loader *ld, const pl_ynode *map, pl_term *t,
+			 const char *what)
+{
+	const pl_ynode *v = pl_ynode_get(map, "parent");
+	if (v == NULL)
+		return;
+	if (v->kind == PL_YNODE_SCALAR) {
+		t->parents[0] = get_string(ld, map, "parent", what, 1);
+		t->parent_origins[0] = origin_of(ld, v);
+		t->nparents = t->parents[0] != NULL;
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_SEQ, "'parent'"))
+		return;
+	if (v->count == 0 || v->count > PL_TERM_PARENTS)
+		error_at(ld, PL_DIAG_RULES_SCHEMA, v, "%s: 'parent' lists 1 to %d "
+			 "ids, not %zu", what, PL_TERM_PARENTS, v->count);
+	for (size_t i = 0; i < v->count && t->nparents < PL_TERM_PARENTS; i++) {
+		const pl_ynode *n = v->items[i];
+		if (!expect(ld, n, PL_YNODE_SCALAR, "a parent id"))
+			continue;
+		t->parent_origins[t->nparents] = origin_of(ld, n);
+		t->parents[t->nparents++] = pl_xstrdup(n->value);
+	}
+}
+
+static void load_scope_fields(loader *ld, const pl_ynode *map, pl_term *t,
+			      const char *what)
+{
+	if (pl_ynode_get(map, "dimension") == NULL)
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key "
+			 "'dimension'", what);
+	t->dimension = (pl_scope_dim)load_choice(ld, map, "dimension",
+						 pl_scope_dim_names, 0);
+	t->is_default = load_flag(ld, map, "default", 0);
+}
+
 static void load_term(loader *ld, const pl_ynode *map, pl_vocab_kind kind)
 {
 	static const char *const tree_keys[] = {
 		"id", "label", "parent", "patterns", NULL};
 	static const char *const action_keys[] = {
-		"id", "label", "patterns", "inverse", "says", "denies",
-		"preposition", "target", "implied_data", "needs_target",
-		"bounded_inverse", "implied_target", "inverse_says", NULL};
+		"id", "label", "patterns", "inverse", "converse", "says",
+		"denies", "preposition", "target", "implied_data",
+		"needs_target", "bounded_inverse", "implied_target",
+		"inverse_says", NULL};
 	static const char *const qual_keys[] = {
 		"id", "effect", "patterns", NULL};
+	static const char *const scope_keys[] = {
+		"id", "label", "parent", "dimension", "default", "patterns",
+		NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, pl_vocab_name(kind)))
 		return;
 	check_keys(ld, map, pl_vocab_name(kind),
 		   kind == PL_VOCAB_ACTION ? action_keys :
-		   kind == PL_VOCAB_QUALIFIER ? qual_keys : tree_keys);
+		   kind == PL_VOCAB_QUALIFIER ? qual_keys :
+		   kind == PL_VOCAB_SCOPE ? scope_keys : tree_keys);
 	pl_term t = {0};
 	t.origin = origin_of(ld, map);
-	t.parent_index = t.implied_index = (size_t)-1;
+	t.implied_index = (size_t)-1;
 	t.id = get_string(ld, map, "id", pl_vocab_name(kind), 1);
 	if (t.id == NULL)
 		t.id = pl_xstrdup("?");
@@ -813,12 +857,12 @@ static void load_term(loader *ld, const pl_ynode *map, pl_vocab_kind kind)
 			if (*c == '-')
 				*c = ' ';
 	}
-	t.parent = get_string(ld, map, "parent", what, 0);
-	if (t.parent)
-		t.parent_origin = origin_of(ld, pl_ynode_get(map, "parent"));
+	load_parents(ld, map, &t, what);
 	load_patterns(ld, map, "patterns", &t.patterns, 1, what);
 	if (kind == PL_VOCAB_ACTION)
 		load_action_fields(ld, map, &t, what);
+	if (kind == PL_VOCAB_SCOPE)
+		load_scope_fields(ld, map, &t, what);
 	if (kind == PL_VOCAB_QUALIFIER) {
 		if (pl_ynode_get(map, "effect") == NULL)
 			error_at(ld, PL_DIAG_RULES_SCHEMA, map, "%s: missing required key 'effect'",
@@ -838,6 +882,148 @@ static void load_vocab(loader *ld, const pl_ynode *root, pl_vocab_kind kind)
 	if (list && expect(ld, list, PL_YNODE_SEQ, label))
 		for (size_t i = 0; i < list->count; i++)
 			load_term(ld, list->items[i], kind);
+}
+
+/* ---- The statement reader's grammar (see statements.c) ----------------- */
+
+/* A list of lower-case words (auxiliaries, fillers). */
+static void load_words(loader *ld, const pl_ynode *map, const char *key,
+		       char ***items, size_t *n, size_t *cap)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL) {
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "grammar: missing required "
+			 "key '%s'", key);
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_SEQ, key))
+		return;
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *w = v->items[i];
+		if (!expect(ld, w, PL_YNODE_SCALAR, "a word"))
+			continue;
+		int ok = w->value_len > 0 && w->value_len < 24;
+		for (size_t k = 0; ok && k < w->value_len; k++) {
+			unsigned char c = (unsigned char)w->value[k];
+			ok = (c >= 'a' && c <= 'z') || c == '\'' || c == '-' ||
+			     c >= 0x80;
+		}
+		if (!ok) {
+			error_at(ld, PL_DIAG_RULES_SCHEMA, w, "grammar: '%s' in '%s' must be "
+				 "one lower-case word of 1 to 23 bytes", w->value,
+				 key);
+			continue;
+		}
+		PL_PUSH(*items, *n, *cap, pl_xstrdup(w->value));
+	}
+}
+
+/* A mapping of words to positive numbers (numbers, units). */
+static void load_values(loader *ld, const pl_ynode *map, const char *key,
+			pl_word_value **items, size_t *n, size_t *cap)
+{
+	const pl_ynode *v = pl_ynode_get(map, key);
+	if (v == NULL) {
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "grammar: missing required "
+			 "key '%s'", key);
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_MAP, key))
+		return;
+	for (size_t i = 0; i < v->count; i++) {
+		const pl_ynode *k = v->keys[i], *x = v->items[i];
+		if (!expect(ld, k, PL_YNODE_SCALAR, "a word") ||
+		    !expect(ld, x, PL_YNODE_SCALAR, "a number"))
+			continue;
+		char *end = NULL;
+		double d = strtod(x->value, &end);
+		if (end == x->value || *end != '\0' || !(d > 0) || d > 1e9) {
+			error_at(ld, PL_DIAG_RULES_SCHEMA, x, "grammar: '%s' in '%s' must "
+				 "be a positive number, not '%s'", k->value, key,
+				 x->value);
+			continue;
+		}
+		pl_word_value wv = {pl_xstrdup(k->value), d};
+		PL_PUSH(*items, *n, *cap, wv);
+	}
+}
+
+static void load_distances(loader *ld, const pl_ynode *map,
+			   pl_grammar_spec *g)
+{
+	const pl_ynode *v = pl_ynode_get(map, "distances");
+	if (v == NULL) {
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "grammar: missing required "
+			 "key 'distances'");
+		return;
+	}
+	if (!expect(ld, v, PL_YNODE_MAP, "'distances'"))
+		return;
+	check_keys(ld, v, "grammar distances", pl_distance_names);
+	for (int d = 0; d < PL_DIST_COUNT; d++) {
+		const pl_ynode *x = pl_ynode_get(v, pl_distance_names[d]);
+		if (x == NULL) {
+			error_at(ld, PL_DIAG_RULES_SCHEMA, v, "grammar distances: "
+				 "missing required key '%s'", pl_distance_names[d]);
+			continue;
+		}
+		if (!expect(ld, x, PL_YNODE_SCALAR, pl_distance_names[d]))
+			continue;
+		char *end = NULL;
+		long n = strtol(x->value, &end, 10);
+		if (end == x->value || *end != '\0' || n < 1 || n > 100000)
+			error_at(ld, PL_DIAG_RULES_SCHEMA, x, "grammar distances: '%s' must "
+				 "be a whole number from 1 to 100000, not '%s'",
+				 pl_distance_names[d], x->value);
+		else
+			g->distance[d] = (unsigned long)n;
+	}
+}
+
+/* grammar: {patterns: {NAME: [...]}, auxiliaries, aux_suffixes, fillers,
+ * numbers, units, distances}.  Every key is required: the reader has no
+ * grammar of its own. */
+static void load_grammar(loader *ld, const pl_ynode *map)
+{
+	static const char *const keys[] = {
+		"patterns", "auxiliaries", "aux_suffixes", "fillers",
+		"numbers", "units", "distances", NULL};
+	pl_grammar_spec *g = &ld->rs->grammar;
+	if (!expect(ld, map, PL_YNODE_MAP, "'grammar'"))
+		return;
+	if (g->loaded) {
+		error_at(ld, PL_DIAG_RULES_DUPLICATE_ID, map, "a second 'grammar' "
+			 "section (the first is at %s:%lu:%lu)",
+			 g->origin.file, g->origin.line, g->origin.column);
+		return;
+	}
+	g->loaded = 1;
+	g->origin = origin_of(ld, map);
+	check_keys(ld, map, "grammar", keys);
+	const pl_ynode *pats = pl_ynode_get(map, "patterns");
+	if (pats == NULL)
+		error_at(ld, PL_DIAG_RULES_SCHEMA, map, "grammar: missing required "
+			 "key 'patterns'");
+	else if (expect(ld, pats, PL_YNODE_MAP, "'patterns'")) {
+		check_keys(ld, pats, "grammar patterns", pl_grammar_names);
+		for (int i = 0; i < PL_GRAMMAR_COUNT; i++) {
+			char what[96];
+			snprintf(what, sizeof what, "grammar pattern '%s'",
+				 pl_grammar_names[i]);
+			load_patterns(ld, pats, pl_grammar_names[i],
+				      &g->patterns[i], 1, what);
+		}
+	}
+	load_words(ld, map, "auxiliaries", &g->auxiliaries, &g->nauxiliaries,
+		   &g->auxiliaries_cap);
+	load_words(ld, map, "aux_suffixes", &g->aux_suffixes,
+		   &g->naux_suffixes, &g->aux_suffixes_cap);
+	load_words(ld, map, "fillers", &g->fillers, &g->nfillers,
+		   &g->fillers_cap);
+	load_values(ld, map, "numbers", &g->numbers, &g->nnumbers,
+		    &g->numbers_cap);
+	load_values(ld, map, "units", &g->units, &g->nunits, &g->units_cap);
+	load_distances(ld, map, g);
 }
 
 static void load_defines(loader *ld, const pl_ynode *map)
@@ -900,7 +1086,8 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		static const char *const keys[] = {
 			"define", "topics", "rules", "data_types", "recipients",
 			"places", "purposes", "actions", "qualifiers",
-			"profiles", "structure", "suggestions", NULL};
+			"scopes", "grammar", "profiles", "structure",
+			"suggestions", NULL};
 		check_keys(&ld, root, "a rule file", keys);
 		const pl_ynode *defs = pl_ynode_get(root, "define");
 		if (defs)
@@ -915,6 +1102,9 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 				load_rule(&ld, rules->items[i]);
 		for (int k = 0; k < PL_VOCAB_COUNT; k++)
 			load_vocab(&ld, root, (pl_vocab_kind)k);
+		const pl_ynode *grammar = pl_ynode_get(root, "grammar");
+		if (grammar)
+			load_grammar(&ld, grammar);
 		const pl_ynode *profiles = pl_ynode_get(root, "profiles");
 		if (profiles && expect(&ld, profiles, PL_YNODE_SEQ, "'profiles'"))
 			for (size_t i = 0; i < profiles->count; i++)

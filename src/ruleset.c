@@ -66,9 +66,11 @@ static void terms_free(pl_terms *v)
 		pl_term *t = &v->items[i];
 		free(t->id);
 		free(t->label);
-		free(t->parent);
+		for (size_t k = 0; k < t->nparents; k++)
+			free(t->parents[k]);
 		patterns_free(&t->patterns);
 		patterns_free(&t->inverse);
+		patterns_free(&t->converse);
 		free(t->says);
 		free(t->denies);
 		free(t->preposition);
@@ -76,6 +78,24 @@ static void terms_free(pl_terms *v)
 		free(t->inverse_says);
 	}
 	free(v->items);
+}
+
+static void values_free(pl_word_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].word);
+	free(v);
+}
+
+static void grammar_free(pl_grammar_spec *g)
+{
+	for (int i = 0; i < PL_GRAMMAR_COUNT; i++)
+		patterns_free(&g->patterns[i]);
+	strings_free(g->auxiliaries, g->nauxiliaries);
+	strings_free(g->aux_suffixes, g->naux_suffixes);
+	strings_free(g->fillers, g->nfillers);
+	values_free(g->numbers, g->nnumbers);
+	values_free(g->units, g->nunits);
 }
 
 pl_ruleset *pl_ruleset_new(void)
@@ -149,8 +169,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 	patterns_free(&rs->other_party);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
-	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
-		pl_regex_free(rs->grammar[g]);
+	grammar_free(&rs->grammar);
 	pl_prefilter_free(rs->prefilter);
 	free(rs->cache_dir);
 	strings_free(rs->files, rs->nfiles);
@@ -167,4 +186,23 @@ int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
 		     "%s:%lu:%lu)", what, id, first->file, first->line,
 		     first->column);
 	return 1;
+}
+
+static int inside_depth(const pl_terms *v, size_t a, size_t b, size_t depth)
+{
+	if (a == b)
+		return 1;
+	if (a >= v->count || depth > v->count)
+		return 0;
+	const pl_term *t = &v->items[a];
+	for (size_t k = 0; k < t->nparents; k++)
+		if (t->parent_index[k] != (size_t)-1 &&
+		    inside_depth(v, t->parent_index[k], b, depth + 1))
+			return 1;
+	return 0;
+}
+
+int pl_term_inside(const pl_terms *v, size_t a, size_t b)
+{
+	return inside_depth(v, a, b, 0);
 }

@@ -135,6 +135,25 @@ static int context_matches(pl_scanner *sc, const pl_patterns *ps,
 	return 0;
 }
 
+/* What a sentence's context says of the matcher running, remembered per
+ * sentence: one sentence holds many candidate matches of weak cues, and
+ * each would test the whole heading chain again.  pl_scanner_match clears
+ * the memo for every matcher. */
+enum { CTX_SECTION_KNOWN = 1, CTX_SECTION = 2, CTX_WEAK_KNOWN = 4, CTX_WEAK = 8 };
+
+static int context_memo(pl_scanner *sc, const pl_patterns *ps,
+			const char *owner, size_t s, size_t report_off,
+			unsigned char known, unsigned char yes)
+{
+	unsigned char *m = &sc->ctx_memo[s];
+	if (!(*m & known)) {
+		*m |= known;
+		if (context_matches(sc, ps, owner, s, report_off))
+			*m |= yes;
+	}
+	return (*m & yes) != 0;
+}
+
 /* Judges one match of a topic's pattern in sentence s: PL_TRACE_KEPT when
  * it counts, else why not (*detail: which exclusion). */
 static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
@@ -154,6 +173,15 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 		return PL_TRACE_TOC;
 	if ((st->flags & PL_SENT_OVERVIEW) && !m->count_overview)
 		return PL_TRACE_OVERVIEW;
+	/* The context first: it is remembered per sentence, and most weak
+	 * cues fail it. */
+	if (m->section.count &&
+	    !context_memo(sc, &m->section, owner, s, mstart, CTX_SECTION_KNOWN,
+			  CTX_SECTION))
+		return PL_TRACE_SECTION;
+	if (weak && !context_memo(sc, &m->weak_under, owner, s, mstart,
+				  CTX_WEAK_KNOWN, CTX_WEAK))
+		return PL_TRACE_WEAK;
 	size_t len;
 	const char *text = sentence_text(sc, s, &len);
 	for (size_t i = 0; i < m->exclude.count; i++)
@@ -162,10 +190,6 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 			*detail = (int)i;
 			return PL_TRACE_EXCLUDED;
 		}
-	if (m->section.count && !context_matches(sc, &m->section, owner, s, mstart))
-		return PL_TRACE_SECTION;
-	if (weak && !context_matches(sc, &m->weak_under, owner, s, mstart))
-		return PL_TRACE_WEAK;
 	if (m->skip_negated && negated_before(sc, st->start, mstart))
 		return PL_TRACE_NEGATED;
 	if (m->skip_conditional &&
@@ -399,6 +423,7 @@ void pl_scanner_match(pl_scanner *sc, const pl_matcher_spec *m,
 		      const char *id, const char *owner, pl_hits *out)
 {
 	size_t first = out->count;
+	memset(sc->ctx_memo, 0, sc->text.nsentences + 1);
 	topic_search ts = {m, owner, id, out, 0, 0};
 	match_list(sc, &m->patterns, &ts, 0);
 	ts.weak = 1;
@@ -442,6 +467,7 @@ void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	sc->ms = pl_match_state_new();
 	pl_extract(&sc->text, fmt, src, len);
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
+	sc->ctx_memo = pl_xcalloc(sc->text.nsentences + 1, 1);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
 	sc->block_ends = pl_xmalloc((sc->text.nblocks + 1) * sizeof(size_t));
 	for (size_t b = 0; b < sc->text.nblocks; b++)
@@ -555,6 +581,7 @@ void pl_scanner_free(pl_scanner *sc)
 		pl_slot_view_free(&sc->views[i]);
 	free(sc->views);
 	free(sc->viewed);
+	free(sc->ctx_memo);
 	pl_text_free(&sc->text);
 	pl_match_state_free(sc->ms);
 	memset(sc, 0, sizeof(*sc));

@@ -37,6 +37,8 @@ typedef struct {
 	pl_slot_view *views;    /* for each prefilter slot, where its pattern
 	                           can match (computed when first asked) */
 	unsigned char *viewed;  /* per slot: views[slot] is computed */
+	unsigned char *ctx_memo; /* scratch: per sentence, what its context
+	                          says of the matcher running (scan.c) */
 	pl_date today;          /* date checks; year 0: the current date */
 	/* --trace: every candidate match of a topic and what became of it,
 	 * in prose offsets (NULL: no trace). */

@@ -77,7 +77,8 @@ int pl_input_format_from_name(const char *name)
 }
 
 static const char *const output_names[] = {"text", "json", "jsonl",
-					   "sarif", "github", "gcc", "markdown"};
+					   "sarif", "github", "gcc", "markdown",
+					   "statements"};
 
 int pl_output_format_from_name(const char *name)
 {
@@ -89,14 +90,35 @@ const char *pl_vocab_name(pl_vocab_kind k)
 {
 	static const char *const names[PL_VOCAB_COUNT] = {
 		"data type", "recipient", "place", "purpose", "action",
-		"qualifier"};
+		"qualifier", "scope"};
 	return k < PL_VOCAB_COUNT ? names[k] : "?";
 }
 
 const char *const pl_qual_effect_names[PL_QUAL_COUNT + 1] = {
 	"negation", "object-negation", "exception", "only", "consent",
 	"legal", "condition", "circumstance", "hypothetical", "past",
-	"unbounded", "scope", "actor", "other-actor", NULL};
+	"unbounded", "actor", "other-actor", "neutral", "unconditional",
+	"minimisation", NULL};
+
+const char *const pl_scope_dim_names[PL_SCOPE_DIMENSIONS + 1] = {
+	"audience", "region", "product", "channel", NULL};
+
+const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1] = {
+	"clause", "home", "agent", "refer-data", "relative", "nor", "noun",
+	"coordination", "question", "subordinate", "participle",
+	"relative-subject", "infinitive", "purpose", "leading-if",
+	"refer-audience", "refer-recipient", "causative",
+	"source-other", "name-opening", "name-before",
+	"name-after", "pronoun-subject",
+	"duration", "immediate", "phase", "event", "past-aux", "past-form",
+	"future-aux", "possible-aux", "only-data", "data-noun",
+	"refer-demonstrative", "refer-other", "fragment", "leading-when",
+	"reason", "recent-past", "gerund",
+	"progressive-aux", NULL};
+
+const char *const pl_distance_names[PL_DIST_COUNT + 1] = {
+	"passive-agent", "object-negation", "reference-sentences",
+	"name-sentences", "compared-denials", "verb-lookback", NULL};
 
 const char *pl_qual_effect_name(pl_qual_effect e)
 {

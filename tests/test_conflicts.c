@@ -53,8 +53,8 @@ static size_t conflicts_in(const char *text)
 	return n;
 }
 
-/* The finding sits at the later statement, names both, and points at the
- * earlier one in `related`. */
+/* The finding sits at the denial, names both statements, and points at
+ * the affirmation in `related`. */
 static void test_report_shape(void **state)
 {
 	(void)state;
@@ -70,9 +70,9 @@ static void test_report_shape(void **state)
 	assert_string_equal(f->rule, "conflicting-sharing");
 	assert_int_equal(f->severity, PL_SEV_ERROR);
 	assert_int_equal(f->area, PL_AREA_SHARING);
-	assert_int_equal(f->loc.line, 3);
+	assert_int_equal(f->loc.line, 1);
 	assert_int_equal(f->nrelated, 1);
-	assert_int_equal(f->related[0].line, 1);
+	assert_int_equal(f->related[0].line, 3);
 	assert_non_null(f->related[0].message);
 	assert_non_null(strstr(f->message, "does not sell personal information "
 				       "(line 1)"));

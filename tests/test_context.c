@@ -246,6 +246,37 @@ static void trace_gives_every_verdict(void **state)
 	pl_ruleset_free(rs);
 }
 
+/* What a sentence's context says is remembered for one topic only: two
+ * topics with weak cues in the same sentence, under different contexts. */
+static void context_memo_is_per_topic(void **state)
+{
+	(void)state;
+	pl_diags d = {0};
+	pl_ruleset *rs = tu_rules_from(
+		"topics:\n"
+		"  - id: retention.kept\n"
+		"    area: retention\n"
+		"    summary: s\n"
+		"    patterns: ['(?!)']\n"
+		"    weak: {patterns: ['\\bkeep\\b'], under: ['\\bretention\\b']}\n"
+		"  - id: security.kept\n"
+		"    area: security\n"
+		"    summary: s\n"
+		"    patterns: ['(?!)']\n"
+		"    weak: {patterns: ['\\bkeep\\b'], under: ['\\bsecurity\\b']}\n",
+		&d);
+	assert_int_equal(d.errors, 0);
+	pl_result *r = tu_lint(rs, "p.md", "# Retention\n\nWe keep logs and keep "
+			       "backups.\n\n# Security\n\nWe keep keys apart.\n", &d);
+	assert_int_equal(evidence(r, PL_AREA_RETENTION, "retention.kept"), 1);
+	assert_int_equal(first(r, PL_AREA_RETENTION, "retention.kept")->line, 3);
+	assert_int_equal(evidence(r, PL_AREA_SECURITY, "security.kept"), 1);
+	assert_int_equal(first(r, PL_AREA_SECURITY, "security.kept")->line, 7);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+	pl_diags_clear(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +288,7 @@ int main(void)
 		cmocka_unit_test(other_party_as_subject),
 		cmocka_unit_test(anchor_is_sentence_start),
 		cmocka_unit_test(trace_gives_every_verdict),
+		cmocka_unit_test(context_memo_is_per_topic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,10 +151,12 @@ def same_as_cli():
             d["range"]["start"]["character"] + 1) for d in diags]
     assert got == [(f["rule"] if "rules" not in f else ", ".join(f["rules"]),
                     f["line"], f["column"]) for f in want], (got, want)
-    conflict = [d for d in diags if d["code"] == "conflicting-sharing"][0]
-    rel = conflict["relatedInformation"][0]
-    assert rel["location"]["uri"] == uri
-    assert rel["location"]["range"]["start"]["line"] == 12, rel   # line 13
+    # Every related location of the CLI's findings, in the same document.
+    for d, f in zip(diags, want):
+        got_rel = [(r["location"]["uri"], r["location"]["range"]["start"]["line"] + 1,
+                    r["message"]) for r in d.get("relatedInformation", [])]
+        assert got_rel == [(uri, r["line"], r["message"]) for r in f["related"]], (d, f)
+    assert any(d.get("relatedInformation") for d in diags), diags
     assert all(d["source"] == "policylint" for d in diags)
     s.finish()
     print("ok lsp-same-findings-as-cli")

@@ -23,12 +23,12 @@ for f in json.load(sys.stdin)["files"]:
 "$pl" --no-config --rules "$root/rules" -f json page | summary >bare.sum
 "$pl" --no-config --rules "$root/rules" -f json - <page.html | summary >stdin.sum
 "$pl" --no-config --rules "$root/rules" -f json --stdin-filename notes.txt - <page.html | summary >named.sum
-check html-has-conflict grep -q '^conflicting-sharing conflict 8:4$' html.sum
+check html-has-conflict grep -q '^conflicting-sharing conflict 6:4$' html.sum
 check txt-same-as-html cmp -s html.sum txt.sum
 check bare-name-same-as-html cmp -s html.sum bare.sum
 check stdin-same-as-html cmp -s html.sum stdin.sum
 check stdin-filename-same-as-html cmp -s html.sum named.sum
 # --input-format text is obeyed: the tags are then read as text.
 "$pl" --no-config --rules "$root/rules" -f json --input-format text page.html | summary >forced.sum
-check forced-text-differs eval "! cmp -s html.sum forced.sum && grep -q '^conflicting-sharing conflict 8:1$' forced.sum"
+check forced-text-differs eval "! cmp -s html.sum forced.sum && grep -q '^conflicting-sharing conflict 6:1$' forced.sum"
 finish

@@ -102,7 +102,7 @@ C
   check library-links is_rc 0
   mkdir elsewhere && cp use elsewhere/ && cd elsewhere || exit 1
   run env -u POLICYLINT_RULES ./use
-  check library-lints-string eval "is_rc 0 && has '^5:1 conflicting-sharing conflict$' && has '^collection 1$' && [ -z \"\$err\" ]"
+  check library-lints-string eval "is_rc 0 && has '^4:1 conflicting-sharing conflict$' && has '^collection 1$' && [ -z \"\$err\" ]"
   cd "$tmp" || exit 1
   run make -s -C "$root" --no-print-directory uninstall PREFIX="$real"
   check real-uninstall-runs is_rc 0
