@@ -1,7 +1,7 @@
 #!/bin/sh
 # Whether a law, or one requirement, applies at all: the policy's own words
 # (not directed to children, not a CCPA business, not offered in the EU,
-# online only), the facts its owner declares (facts: in .policylint.yaml,
+# online only, no personal data collected, a public body), the facts its owner declares (facts: in .policylint.yaml,
 # --fact), shown with the sentence that decides; and a gap that several
 # profiles require reported once, citing each.
 # shellcheck source=workflow.lib
@@ -37,6 +37,30 @@ check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" =
 check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
 printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
 check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+
+# A policy that says no personal data is collected at all: the notice
+# duties of gdpr, ccpa, caloppa and us-states have nothing to attach to;
+# ePrivacy (storage on the device) still applies.  A denial of one kind of
+# data, or of a sale, is no such statement.
+printf '# Privacy\n\nThis browser extension does not collect, store or share any personal data.\n' >nodata.md
+for p in gdpr ccpa caloppa us-states; do
+  check "no-personal-data-$p" [ "$(profile nodata.md $p --no-config | cut -d' ' -f1,5)" = "False 3" ]
+done
+check no-personal-data-eprivacy-applies [ "$(profile nodata.md eprivacy --no-config | cut -d' ' -f1)" = True ]
+check no-personal-data-fact-wins [ "$(profile nodata.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
+printf 'We do not collect any personal data other than your e-mail address.\nWe do not sell any personal information.\nWe do not knowingly collect personal information from children under 13.\n' >somedata.md
+for p in gdpr ccpa caloppa us-states; do
+  check "some-personal-data-$p" [ "$(profile somedata.md $p --no-config | cut -d' ' -f1)" = True ]
+done
+
+# A public body's policy: the US consumer privacy laws bind businesses.
+printf 'This is an official website of the United States government.\nWe collect your e-mail address to answer you.\n' >agency.md
+for p in ccpa caloppa us-states; do
+  check "public-body-$p" [ "$(profile agency.md $p --no-config | cut -d' ' -f1,5)" = "False 1" ]
+done
+check public-body-gdpr-applies [ "$(profile agency.md gdpr --no-config | cut -d' ' -f1)" = True ]
+printf 'As a contractor of federal agencies, we follow the Privacy Act of 1974.\nWe may disclose information to a government agency when the law requires it.\n' >contractor.md
+check contractor-is-no-public-body [ "$(profile contractor.md ccpa --no-config | cut -d' ' -f1)" = True ]
 
 # One requirement: a toll-free number, unless the business is online only.
 printf 'Because we operate exclusively online, e-mail privacy@example.org with requests.\n' >online.md
