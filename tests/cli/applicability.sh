@@ -1,7 +1,7 @@
 #!/bin/sh
 # Whether a law, or one requirement, applies at all: the policy's own words
 # (not directed to children, not a CCPA business, not offered in the EU,
-# online only), the facts its owner declares (facts: in .policylint.yaml,
+# online only, no personal data collected, a public body, no cookies), the facts its owner declares (facts: in .policylint.yaml,
 # --fact), shown with the sentence that decides; and a gap that several
 # profiles require reported once, citing each.
 # shellcheck source=workflow.lib
@@ -37,6 +37,53 @@ check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" =
 check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
 printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
 check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+
+# A policy that says no personal data is collected at all: the notice
+# duties of gdpr, ccpa, caloppa and us-states have nothing to attach to;
+# ePrivacy (storage on the device) still applies.  A denial of one kind of
+# data, or of a sale, is no such statement.
+printf '# Privacy\n\nThis browser extension does not collect, store or share any personal data.\n' >nodata.md
+for p in gdpr ccpa caloppa us-states; do
+  check "no-personal-data-$p" [ "$(profile nodata.md $p --no-config | cut -d' ' -f1,5)" = "False 3" ]
+done
+check no-personal-data-eprivacy-applies [ "$(profile nodata.md eprivacy --no-config | cut -d' ' -f1)" = True ]
+check no-personal-data-fact-wins [ "$(profile nodata.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
+printf 'We do not collect any personal data other than your e-mail address.\nWe do not sell any personal information.\nWe do not knowingly collect personal information from children under 13.\n' >somedata.md
+for p in gdpr ccpa caloppa us-states; do
+  check "some-personal-data-$p" [ "$(profile somedata.md $p --no-config | cut -d' ' -f1)" = True ]
+done
+
+# A public body's policy: the US consumer privacy laws bind businesses.
+printf 'This is an official website of the United States government.\nWe collect your e-mail address to answer you.\n' >agency.md
+for p in ccpa caloppa us-states; do
+  check "public-body-$p" [ "$(profile agency.md $p --no-config | cut -d' ' -f1,5)" = "False 1" ]
+done
+check public-body-gdpr-applies [ "$(profile agency.md gdpr --no-config | cut -d' ' -f1)" = True ]
+printf 'As a contractor of federal agencies, we follow the Privacy Act of 1974.\nWe may disclose information to a government agency when the law requires it.\n' >contractor.md
+check contractor-is-no-public-body [ "$(profile contractor.md ccpa --no-config | cut -d' ' -f1)" = True ]
+
+# A site that says it uses no cookies: the cookie requirements do not
+# apply, with that sentence as the reason; one that only limits them
+# ("not without your permission") is judged as before.
+printf '# Privacy\n\nCookies are small files that many sites store on your device.\nOur site does not use cookies or analytics tracking.\n' >nocookies.md
+run $t --no-config -p eprivacy -f json nocookies.md
+check no-cookies-not-applicable python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["eprivacy"]
+for r in ("eprivacy-cookie-purposes", "eprivacy-cookie-duration", "eprivacy-third-party-cookies",
+          "eprivacy-cookie-consent", "eprivacy-cookie-refusal", "eprivacy-consent-withdrawal"):
+    assert r in c["not_applicable"], (r, c)
+    assert c["why_not_applicable"][r]["line"] == 4, c["why_not_applicable"][r]
+assert not c["missing"], c
+' "$tmp/.out"
+printf 'Our site sets a cookie to remember your language.\nNo other cookies are set without your permission.\n' >somecookies.md
+run $t --no-config -p eprivacy -f json somecookies.md
+check limited-cookies-still-judged python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["eprivacy"]
+assert "eprivacy-cookie-duration" in c["missing"], c
+assert "eprivacy-cookie-consent" in c["met"], c
+' "$tmp/.out"
 
 # One requirement: a toll-free number, unless the business is online only.
 printf 'Because we operate exclusively online, e-mail privacy@example.org with requests.\n' >online.md
