@@ -601,6 +601,12 @@ static void topic_changes(cmp *c)
 	for (size_t t = 0; t < c->rs->ntopics; t++) {
 		const pl_topic *topic = &c->rs->topics[t];
 		size_t no = c->a.topics[t].n, nc = c->b.topics[t].n;
+		/* A topic that is no evidence and has no words for a reader
+		 * (one that only feeds the profiles' requirements, which are
+		 * compared on their own, such as contact details given for
+		 * any purpose) is no disclosure of its own to gain or lose. */
+		if (!topic->evidence && !pl_phrase_known(topic->id))
+			continue;
 		if (no > 0 && nc == 0) {
 			size_t h = changed_hit(&c->a, t, &c->b);
 			if (h == (size_t)-1)

@@ -53,6 +53,10 @@ static void add_words(pl_version *v, pl_vsentence *s, const char *prose,
 	size_t first = v->nwordset;
 	pl_words_each(prose, n, PL_WORDS_PROSE, collect_word, v);
 	size_t count = v->nwordset - first;
+	s->words = first;
+	s->nwords = 0;
+	if (count == 0)
+		return;         /* wordset may still be NULL: no arithmetic on it */
 	unsigned long long *w = v->wordset + first;
 	if (count > 1)
 		qsort(w, count, sizeof(*w), compare_u64);

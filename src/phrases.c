@@ -76,6 +76,8 @@ static const phrase phrases[] = {
 	 "now shares aggregated or de-identified information"},
 	{"sharing.sale", "says whether information is sold",
 	 "now says whether information is sold"},
+	{"sharing.sale-statement", "says whether it sells or shares personal information",
+	 "now says whether it sells or shares personal information"},
 	{"sharing.sale-affirmative", "says personal information is sold or shared for advertising",
 	 "now says personal information is sold or shared for advertising"},
 	{"sharing.third-party-collection", "says other parties (ad networks, analytics) collect information on the service",
@@ -93,6 +95,8 @@ static const phrase phrases[] = {
 	/* retention */
 	{"retention.period", "says how long information is kept",
 	 "now says how long information is kept"},
+	{"retention.law-criteria", "says how long information is kept or how that is decided",
+	 "now says how long information is kept or how that is decided"},
 	{"retention.deletion", "says when or how information is deleted",
 	 "now says when or how information is deleted"},
 	{"retention.storage", "says what information it keeps",
@@ -106,6 +110,20 @@ static const phrase phrases[] = {
 	 "adds the right to delete one's information"},
 	{"rights.deletion-request", "says people can ask for their information to be deleted",
 	 "now says people can ask for their information to be deleted"},
+	{"rights.law-access", "mentions the right of access to one's information",
+	 "adds the right of access to one's information"},
+	{"rights.law-rectification", "mentions the right to have one's information rectified",
+	 "adds the right to have one's information rectified"},
+	{"rights.correct-inaccurate", "mentions the right to have inaccurate information corrected",
+	 "adds the right to have inaccurate information corrected"},
+	{"rights.law-erasure", "mentions the right to have one's information erased",
+	 "adds the right to have one's information erased"},
+	{"rights.law-restriction", "mentions the right to restrict processing",
+	 "adds the right to restrict processing"},
+	{"rights.law-objection", "mentions the right to object to processing",
+	 "adds the right to object to processing"},
+	{"rights.law-portability", "mentions the right to receive one's data or have it sent on",
+	 "adds the right to receive one's data or have it sent on"},
 	{"rights.portability", "mentions the right to data portability",
 	 "adds the right to data portability"},
 	{"rights.object-restrict", "mentions the right to object to or restrict processing",
@@ -131,6 +149,8 @@ static const phrase phrases[] = {
 	/* choices */
 	{"choices.opt-out", "says how to opt out",
 	 "now says how to opt out"},
+	{"choices.law-opt-out-sale", "says how to opt out of the sale of personal information",
+	 "now says how to opt out of the sale of personal information"},
 	{"choices.unsubscribe", "says how to unsubscribe from messages",
 	 "now says how to unsubscribe from messages"},
 	{"choices.settings", "points to settings or controls people can change",
@@ -146,6 +166,7 @@ static const phrase phrases[] = {
 	/* cookies */
 	{"cookies.technology", "says it uses cookies or similar technologies",
 	 "now says it uses cookies or similar technologies"},
+	{"cookies.none", "says it uses no cookies", "now says it uses no cookies"},
 	{"cookies.control", "says how to refuse or manage cookies",
 	 "now says how to refuse or manage cookies"},
 	{"cookies.purpose", "says what its cookies are for",
@@ -212,6 +233,8 @@ static const phrase phrases[] = {
 	{"dnt.opt-out-signal", "says how it handles opt-out preference signals",
 	 "now says how it handles opt-out preference signals"},
 	/* contact */
+	{"contact.details", "gives contact details",
+	 "now gives contact details"},
 	{"contact.channel", "says how to contact it about privacy",
 	 "now says how to contact it about privacy"},
 	{"contact.controller", "names the controller",
@@ -251,6 +274,11 @@ static char *summary_phrase(const char *summary)
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
 		s[--n] = '\0';
 	return s;
+}
+
+int pl_phrase_known(const char *topic)
+{
+	return lookup(topic) != NULL;
 }
 
 char *pl_phrase_lost(const char *topic, const char *summary)

@@ -412,6 +412,7 @@ void pl_occurrences_free(pl_occurrences *occ)
 	free(occ->first);
 	free(occ->ends);
 	free(occ->tmp);
+	free(occ->bounds);
 	free(occ->windows);
 	free(occ->result);
 	memset(occ, 0, sizeof(*occ));
@@ -419,10 +420,34 @@ void pl_occurrences_free(pl_occurrences *occ)
 
 /* ---- Where a slot can match ------------------------------------------------ */
 
-static int compare_end(const void *a, const void *b)
+/* Merges the sorted runs a[bounds[r] .. bounds[r + 1]) pairwise, pass by
+ * pass, through b (as large as a): the literals' lists are each in text
+ * order already, so this costs total * log(runs), with no comparison
+ * function called.  Returns the buffer that holds the result. */
+static uint32_t *merge_runs(uint32_t *a, uint32_t *b, size_t *bounds,
+			    size_t nruns)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
+	while (nruns > 1) {
+		size_t k = 0;
+		for (size_t r = 0; r < nruns; r += 2) {
+			size_t lo = bounds[r], mid = bounds[r + 1];
+			size_t hi = r + 2 <= nruns ? bounds[r + 2] : mid;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				b[o++] = a[j] < a[i] ? a[j++] : a[i++];
+			while (i < mid)
+				b[o++] = a[i++];
+			while (j < hi)
+				b[o++] = a[j++];
+			bounds[k++] = lo;
+		}
+		bounds[k] = bounds[nruns];
+		nruns = k;
+		uint32_t *t = a;
+		a = b;
+		b = t;
+	}
+	return a;
 }
 
 /* The ends of a set's literals, in text order: *n of them. */
@@ -442,15 +467,20 @@ static const uint32_t *set_ends(pl_occurrences *occ, const slot_set *ss,
 	*n = total;
 	if (lists <= 1)
 		return only;
-	pl_grow((void **)&occ->tmp, &occ->tmp_cap, total, sizeof(uint32_t));
-	size_t at = 0;
+	pl_grow((void **)&occ->tmp, &occ->tmp_cap, 2 * total, sizeof(uint32_t));
+	pl_grow((void **)&occ->bounds, &occ->bounds_cap, lists + 1,
+		sizeof(size_t));
+	size_t at = 0, runs = 0;
 	for (size_t k = 0; k < ss->nlits; k++) {
 		size_t f = occ->first[ss->lits[k]], c = occ->first[ss->lits[k] + 1] - f;
+		if (c == 0)
+			continue;
+		occ->bounds[runs++] = at;
 		memcpy(occ->tmp + at, occ->ends + f, c * sizeof(uint32_t));
 		at += c;
 	}
-	qsort(occ->tmp, total, sizeof(uint32_t), compare_end);
-	return occ->tmp;
+	occ->bounds[runs] = at;
+	return merge_runs(occ->tmp, occ->tmp + total, occ->bounds, runs);
 }
 
 /* The union of a set's windows [e - reach, e - shortest]. */

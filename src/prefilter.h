@@ -37,6 +37,8 @@ typedef struct {
 	/* scratch for pl_prefilter_view */
 	uint32_t *tmp;
 	size_t tmp_cap;
+	size_t *bounds;         /* where each literal's run starts in tmp */
+	size_t bounds_cap;
 	struct pl_interval *windows, *result;
 	size_t windows_cap, result_cap;
 } pl_occurrences;

@@ -1,20 +1,21 @@
 #!/usr/bin/env python3
 """The benchmark (`make bench`): figures, not a pass/fail test.
 
-Prints the median end-to-end time to lint one seed policy (rule loading
-included), the time to lint the 59 policies of the OPP-115 development split
-in one run (with the default baseline profile, then with every compliance
-profile enabled), the peak memory of that run, and the same corpus searched by
-ripgrep with policylint's own patterns (`rg -P -c -f <(policylint
---export-patterns)`) for a side-by-side ratio.  It also times a large
-synthetic policy to show that cost grows linearly with length.
-
-Then the hostile shapes of issue 10, on synthetic text written for the
+First the hostile shapes of issue 10, on synthetic text written for the
 project (no shared data needed): a 20 MB policy of ordinary lines against
 the same bytes as one single line (the line index and the text report
 once made that quadratic: the single line must cost at most twice the
 ordinary one), and 2,000 against 20,000 inline directives (linear: ten
 times the directives, about ten times the time).
+
+Then the engine (issue 15), each figure beside its target: one seed
+policy end to end with the rule cache warm and cold; the OPP-115
+development policies x4 on one core (MB/s of input per CPU second) and on
+two threads against pcre2grep running the same exported patterns; the
+peak memory; --profile all against the default; the prefilter on and
+off (speed, and whether the reports are identical); and the corpus as one
+file 1x and 8x (linear cost).  CPU time is used where it can be: on a
+shared machine the wall clock measures the neighbours too.
 """
 import glob, os, re, resource, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -22,44 +23,9 @@ shared = sys.argv[1] if len(sys.argv) > 1 else '../shared'
 pl = os.path.abspath('./policylint')
 
 
-def run(argv, **kw):
-    t0 = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    return time.perf_counter() - t0
-
-
-def median_time(argv, n=15):
-    run(argv)  # warm the page cache
-    return statistics.median(run(argv) for _ in range(n))
-
-
 def count_profiles():
     out = subprocess.run([pl, '--list-profiles'], capture_output=True, text=True).stdout
     return sum(1 for line in out.splitlines()[1:] if re.match(r'\S+\s+\d+\s', line))
-
-
-def rg_time(rg, pats, corpus):
-    """ripgrep joins all -f patterns into one regex, which PCRE2 refuses as
-    too large for ~600 patterns; so the patterns go in groups, halved until
-    each group compiles, and the group times are added up."""
-    total, runs, todo = 0.0, 0, [pats[i:i + 64] for i in range(0, len(pats), 64)]
-    while todo:
-        group = todo.pop()
-        with tempfile.NamedTemporaryFile('w', suffix='.pat', delete=False) as f:
-            f.write('\n'.join(group) + '\n')
-            name = f.name
-        argv = [rg, '-P', '-c', '-f', name] + corpus
-        r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if r.returncode == 2:
-            os.unlink(name)
-            if len(group) == 1:
-                return None, runs
-            todo += [group[:len(group) // 2], group[len(group) // 2:]]
-            continue
-        total += median_time(argv, n=3)
-        runs += 1
-        os.unlink(name)
-    return total, runs
 
 
 # Sentences of a policy, written for this benchmark; numbered as they
@@ -142,6 +108,136 @@ def hostile():
           % (t20k, (t20k - t0) / max(t2k - t0, 1e-3), t0))
 
 
+def cpu_and_wall(argv, env=None):
+    """(CPU seconds, wall seconds, peak RSS in MB) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, after.ru_maxrss / 1024
+
+
+def medians(argv, n, env=None, setup=None):
+    runs = []
+    for _ in range(n):
+        if setup:
+            setup()
+        runs.append(cpu_and_wall(argv, env))
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+            max(r[2] for r in runs))
+
+
+def env_with(**kw):
+    e = dict(os.environ)
+    e.update(kw)
+    return e
+
+
+def target(ok):
+    return 'met' if ok else 'NOT MET'
+
+
+def start_up(seed, cache):
+    """One seed end to end, rules loaded: with the compiled rule set in the
+    cache (warm) and with an empty cache (cold: compiled, then cached)."""
+    print('start-up (issue 15): one seed policy end to end, rules loaded; CPU median of 15')
+    env = env_with(XDG_CACHE_HOME=cache)
+    subprocess.run([pl, '--format', 'json', seed], stdout=subprocess.DEVNULL, env=env)
+    cpu, wall, _ = medians([pl, '--format', 'json', seed], 15, env)
+    print('  cache warm                                : %7.1f ms CPU, %6.1f ms wall  (target <= 10 ms: %s)'
+          % (cpu * 1e3, wall * 1e3, target(cpu <= 0.010)))
+    cold = os.path.join(cache, 'cold')
+    cpu, wall, _ = medians([pl, '--format', 'json', seed], 7, env_with(XDG_CACHE_HOME=cold),
+                           setup=lambda: shutil.rmtree(cold, ignore_errors=True))
+    print('  cache cold (compiles, then caches)        : %7.1f ms CPU, %6.1f ms wall  (target <= 25 ms: %s)'
+          % (cpu * 1e3, wall * 1e3, target(cpu <= 0.025)))
+    cpu, wall, _ = medians([pl, '--no-cache', '--format', 'json', seed], 7, env)
+    print('  --no-cache                                : %7.1f ms CPU, %6.1f ms wall' % (cpu * 1e3, wall * 1e3))
+
+
+def pcre2grep_run(pats, files):
+    """pcre2grep -c over the same files with policylint's exported patterns
+    (each with (*UCP), as policylint compiles them); patterns it refuses are
+    left out and counted."""
+    tool = shutil.which('pcre2grep')
+    if not tool:
+        return None
+    usable = []
+    for pat in pats:
+        r = subprocess.run([tool, '-c', '-U', '-e', '(*UCP)' + pat, '/dev/null'],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if r.returncode != 2:
+            usable.append('(*UCP)' + pat)
+    with tempfile.NamedTemporaryFile('w', suffix='.pat', delete=False) as f:
+        f.write('\n'.join(usable) + '\n')
+        name = f.name
+    try:
+        cpu, wall, _ = medians([tool, '-c', '-U', '-f', name] + files, 3)
+    finally:
+        os.unlink(name)
+    return cpu, wall, len(usable)
+
+
+def throughput(corpus, env):
+    size = sum(os.path.getsize(f) for f in corpus)
+    files = corpus * 4
+    mb = 4 * size / 1e6
+    print('throughput (issue 15): the %d OPP-115 policies x4 (%.1f MB), one run each'
+          % (len(corpus), mb))
+    cpu1, wall1, rss1 = medians([pl, '-j', '1', '--format', 'json'] + files, 3, env)
+    print('  one core (-j1)                            : %7.2f s CPU  %6.1f MB/s  (target >= 15 MB/s: %s)'
+          % (cpu1, mb / cpu1, target(mb / cpu1 >= 15)))
+    cpu2, wall2, rss2 = medians([pl, '-j', '2', '--format', 'json'] + files, 3, env)
+    print('  two threads (-j2)                         : %7.2f s wall %6.1f MB/s' % (wall2, mb / wall2))
+    print('  peak memory (-j1 / -j2)                   : %7.1f / %.1f MB  (target <= 20 MB: %s)'
+          % (rss1, rss2, target(max(rss1, rss2) <= 20)))
+    pats = subprocess.run([pl, '--export-patterns'], stdout=subprocess.PIPE,
+                          text=True, env=env).stdout.splitlines()
+    g = pcre2grep_run(pats, files)
+    if g is None:
+        print('  pcre2grep: not installed (apt-get install pcre2-utils): no side-by-side figure')
+    else:
+        gcpu, gwall, n = g
+        print('  pcre2grep -c -U -f (%d of %d patterns)    : %7.2f s wall  (policylint -j2 is %.1fx faster; target >= 5x: %s)'
+              % (n, len(pats), gwall, gwall / wall2, target(gwall / wall2 >= 5)))
+    return cpu1
+
+
+def profiles_cost(corpus, env, base_cpu):
+    files = corpus * 4
+    cpu, _, _ = medians([pl, '-j', '1', '--format', 'json', '--profile', 'all'] + files, 3, env)
+    print('  --profile all (%d profiles), -j1           : %7.2f s CPU  (%.2fx the default; target < 1.5x: %s)'
+          % (count_profiles(), cpu, cpu / base_cpu, target(cpu / base_cpu < 1.5)))
+
+
+def prefilter_effect(corpus, env):
+    on, _, _ = medians([pl, '-j', '1', '--format', 'json'] + corpus, 3, env)
+    off, _, _ = medians([pl, '-j', '1', '--format', 'json'] + corpus, 3,
+                        env_with(POLICYLINT_PREFILTER='0', XDG_CACHE_HOME=env['XDG_CACHE_HOME']))
+    a = subprocess.run([pl, '--format', 'json', '--profile', 'all'] + corpus,
+                       stdout=subprocess.PIPE, env=env).stdout
+    b = subprocess.run([pl, '--format', 'json', '--profile', 'all'] + corpus, stdout=subprocess.PIPE,
+                       env=env_with(POLICYLINT_PREFILTER='0',
+                                    XDG_CACHE_HOME=env['XDG_CACHE_HOME'])).stdout
+    print('  prefilter on / off (corpus x1, -j1)       : %7.2f / %.2f s CPU  (%.1fx); reports %s'
+          % (on, off, off / on, 'identical' if a == b else 'DIFFER'))
+
+
+def linear(corpus, env):
+    text = ''.join(open(f, encoding='utf-8', errors='replace').read() for f in corpus)
+    times = []
+    for k in (1, 8):
+        with tempfile.NamedTemporaryFile('w', suffix='.html', delete=False) as f:
+            f.write(text * k)
+            name = f.name
+        times.append(medians([pl, '-j', '1', '--format', 'json', name], 3, env)[0])
+        os.unlink(name)
+    print('  the corpus as one %.1f MB file: %.2f s CPU; 8x as long: %.2f s (ratio %.1f; linear: about 8)'
+          % (len(text) / 1e6, times[0], times[1], times[1] / times[0]))
+
+
 def main():
     hostile()
     seeds = sorted(glob.glob(os.path.join(shared, 'seeds', '0*.txt')))
@@ -149,45 +245,17 @@ def main():
     if not seeds or not corpus:
         print('bench: %s has no seeds or corpus; nothing to measure' % shared)
         return
-    print('policylint benchmark (%d cores)' % os.cpu_count())
-    t = median_time([pl, '--format', 'json', seeds[0]])
-    print('  one seed policy, end to end (rules loaded) : %7.1f ms  (median of 15)' % (t * 1e3))
-    t_all = median_time([pl, '--format', 'json'] + corpus, n=7)
-    size = sum(os.path.getsize(f) for f in corpus)
-    print('  %d OPP-115 policies (%.1f MB), one run      : %7.1f ms  (%.1f MB/s)'
-          % (len(corpus), size / 1e6, t_all * 1e3, size / 1e6 / t_all))
-    # Compliance profiles: every profile's rules and topics on top of the
-    # baseline, on the same corpus.
-    t_prof = median_time([pl, '--format', 'json', '--profile', 'all'] + corpus, n=7)
-    print('  the same with --profile all (%d profiles)   : %7.1f ms  (%.2fx baseline)'
-          % (count_profiles(), t_prof * 1e3, t_prof / t_all))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([pl, '--format', 'json'] + corpus, stdout=subprocess.DEVNULL)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print('  peak memory of that run                   : %7.1f MB' % (max(peak, before) / 1024))
-    rg = shutil.which('rg')
-    if rg:
-        pats = subprocess.run([pl, '--export-patterns'], stdout=subprocess.PIPE,
-                              text=True).stdout.splitlines()
-        t_rg, chunks = rg_time(rg, pats, corpus)
-        if t_rg is None:
-            print('  rg -P: some patterns do not compile in ripgrep; no side-by-side figure')
-        else:
-            print('  rg -P -c -f <(--export-patterns), %d patterns in %d runs: %6.1f ms  (policylint/rg = %.2f)'
-                  % (len(pats), chunks, t_rg * 1e3, t_all / t_rg))
-    else:
-        print('  rg: not installed (apt-get install ripgrep) — no side-by-side figure')
-    # Linear cost: the same corpus text concatenated 1x and 8x.
-    text = ''.join(open(f, encoding='utf-8', errors='replace').read() for f in corpus)
-    times = []
-    for k in (1, 8):
-        with tempfile.NamedTemporaryFile('w', suffix='.html', delete=False) as f:
-            f.write(text * k)
-            name = f.name
-        times.append(median_time([pl, '--format', 'json', name], n=3))
-        os.unlink(name)
-    print('  one %.1f MB policy: %.0f ms; 8x as long: %.0f ms (ratio %.1f)'
-          % (len(text) / 1e6, times[0] * 1e3, times[1] * 1e3, times[1] / times[0]))
+    print('policylint benchmark (%d cores; CPU seconds are user + system)' % os.cpu_count())
+    cache = tempfile.mkdtemp(prefix='policylint-bench-')
+    try:
+        env = env_with(XDG_CACHE_HOME=cache)
+        start_up(seeds[0], cache)
+        base = throughput(corpus, env)
+        profiles_cost(corpus, env, base)
+        prefilter_effect(corpus, env)
+        linear(corpus, env)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 if __name__ == '__main__':

@@ -47,8 +47,12 @@ damage() {  # NAME COMMAND...
     bad "$name: the cache is written afresh"
   ok "damaged: $name"
 }
-flip() {    # OFFSET: one byte changed in place
-  printf '\377' | dd of="$file" bs=1 seek="$1" conv=notrunc 2>/dev/null
+flip() {    # OFFSET: one byte changed in place (its bits inverted: writing
+            # a fixed byte changes nothing where the file already has it)
+  b=$(od -An -tu1 -j "$1" -N1 "$file" | tr -d ' ')
+  # shellcheck disable=SC2059
+  printf "$(printf '\\%03o' $((b ^ 255)))" |
+    dd of="$file" bs=1 seek="$1" conv=notrunc 2>/dev/null
 }
 damage "magic" flip 0
 damage "key" flip 20
