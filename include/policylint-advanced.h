@@ -59,6 +59,10 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out);
 /* Whether rs has a rule with this id. */
 int pl_ruleset_has_rule(const pl_ruleset *rs, const char *id);
 
+/* The clause rule id suggests to meet it (its `suggest:`, placeholders
+ * such as {{company}} left in), or NULL. */
+const char *pl_ruleset_rule_suggestion(const pl_ruleset *rs, const char *id);
+
 /* Profiles: a law or practice a policy may be required to satisfy
  * (`baseline`, `gdpr`, `ccpa`, ...), described in the rule files; its
  * requirements are the rules that name it. */

@@ -153,6 +153,14 @@ typedef enum {
 	PL_DIAG_GIT_REVISION,           /* no repository, or REV names no
 	                                   commit of it */
 	PL_DIAG_AGAINST_NEW_FILE,       /* REV has no such file: all is new */
+	/* appended later */
+	PL_DIAG_RULES_SUGGEST,          /* a suggest: template with an
+	                                   unknown placeholder, or a
+	                                   suggestion for no requirement */
+	PL_DIAG_LSP_MESSAGE,            /* policylint lsp: a message that is
+	                                   no JSON-RPC request */
+	PL_DIAG_LSP_CLIENT_GONE,        /* policylint lsp: the client closed
+	                                   the connection without exit */
 	PL_DIAG_COUNT
 } pl_diag_code;
 
@@ -404,6 +412,10 @@ typedef struct {
 	                                   clean files */
 	const char *against;            /* --against OLD: named in every
 	                                   format; NULL otherwise */
+	int width;                      /* text: the columns a quoted line
+	                                   may fill (0: 100) */
+	int suggest;                    /* text: each gap's suggested clause
+	                                   (a rule's suggest:) */
 } pl_report_options;
 
 typedef struct pl_report pl_report;

@@ -33,6 +33,7 @@ typedef struct {
 	int nfiles;
 	int diff;                       /* `policylint diff OLD NEW` */
 	int format_given;               /* -f was given */
+	int lsp;                        /* `policylint lsp`, --lsp */
 } pl_cli_options;
 
 /* Fills o from argv (--help and --version print and exit).  Returns 0, or

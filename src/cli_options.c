@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -19,7 +20,7 @@ enum {
 	OPT_EXPORT, OPT_NO_CONFIG, OPT_PRINT_CONFIG, OPT_AGAINST,
 	OPT_FILES_FROM, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_AGAINST_NAME,
 	OPT_LIST_PROFILES, OPT_TODAY, OPT_STATS, OPT_TRACE, OPT_FACT,
-	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SECTION
+	OPT_WITH, OPT_NO_CACHE, OPT_MAX_SIZE, OPT_SUGGEST, OPT_LSP, OPT_STDIO, OPT_SECTION
 };
 
 /* One option: its long name, argument (NULL: none; "[=WHEN]": optional),
@@ -39,6 +40,8 @@ static const option_row rows[] = {
 	 "statements the conflict finder read, as JSON)"},
 	{"quiet", NULL, 'q', "text: only findings; clean files print nothing"},
 	{"no-summary", NULL, OPT_NO_SUMMARY, "text: leave out the per-area summary"},
+	{"suggest", NULL, OPT_SUGGEST, "text: under each gap, a clause that "
+	 "would fill it (the rule's suggest:; fill in its {{placeholders}})"},
 	{"color", "[=WHEN]", OPT_COLOR, "auto (default), always or never; NO_COLOR "
 	 "in the environment means never"},
 	{"colour", "[=WHEN]", OPT_COLOR, NULL},
@@ -103,6 +106,10 @@ static const option_row rows[] = {
 	{"no-cache", NULL, OPT_NO_CACHE, "neither read nor write the compiled "
 	 "rule set kept in $XDG_CACHE_HOME/policylint (else "
 	 "~/.cache/policylint)"},
+	{"lsp", NULL, OPT_LSP, "run as a language server on standard input "
+	 "and output (the same as 'policylint lsp'; see docs/editors.md)"},
+	{"stdio", NULL, OPT_STDIO, "with lsp: accepted and ignored (standard "
+	 "input and output are its only transport; editors pass it)"},
 	{"help", NULL, 'h', "this help"},
 	{"version", NULL, 'V', "version, with the PCRE2 and libyaml versions"},
 };
@@ -134,6 +141,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: policylint [OPTIONS] FILE...\n"
 	      "       policylint diff [OPTIONS] OLD NEW\n"
+	      "       policylint lsp [OPTIONS]   (a language server on stdio)\n"
 	      "Lints privacy policies (text, Markdown, HTML) for missing and\n"
 	      "conflicting disclosures.  '-' reads standard input.  'diff' prints\n"
 	      "what the edit from OLD (a file or a git revision) to NEW changes\n"
@@ -163,7 +171,10 @@ static void usage(FILE *out)
 	      "conflict (two statements contradict each other), wording\n"
 	      "(outdated or discouraged wording), removed and weakened (--against:\n"
 	      "what the old version disclosed, or said more firmly) and\n"
-	      "unused-directive.\n\n"
+	      "unused-directive (a directive that suppresses nothing).  The text\n"
+	      "report lists the missing ones, which have no place in the text,\n"
+	      "under \"FILE: missing disclosures (N):\"; the others quote the\n"
+	      "policy's words, a window of a line wider than the terminal.\n\n"
 	      "Exit status: 0 no finding at or above the failing level, 1 such\n"
 	      "findings, 2 an error (bad input, rule or config file, option).\n"
 	      "See policylint(1) and policylint-rules(5).\n", out);
@@ -295,6 +306,9 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	case 'd': PL_PUSH(o->disabled, l->ndisabled, o->disabled_cap, optarg); break;
 	case 'q': o->report.quiet = 1; break;
 	case OPT_NO_SUMMARY: o->report.summary = 0; break;
+	case OPT_SUGGEST: o->report.suggest = 1; break;
+	case OPT_LSP: o->lsp = 1; break;
+	case OPT_STDIO: break;
 	case OPT_STDIN_NAME: o->stdin_name = optarg; break;
 	case OPT_LIST_RULES: o->list_rules = 1; break;
 	case OPT_EXPLAIN: o->explain = optarg; break;
@@ -326,6 +340,17 @@ static int parse_option(int c, pl_cli_options *o, char **argv)
 	return 0;
 }
 
+/* The columns a quoted line may fill: the terminal's when the report
+ * goes to one, else 100 (a file, a pipe, a CI log). */
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 100;
+}
+
 /* What depends on the machine and the environment: today, processors, a
  * terminal, NO_COLOR. */
 static void resolve_defaults(pl_cli_options *o)
@@ -343,6 +368,7 @@ static void resolve_defaults(pl_cli_options *o)
 			   o->report.format == PL_FORMAT_TEXT;
 	}
 	o->report.color = o->color;
+	o->report.width = terminal_width();
 	if (o->diff && !o->format_given)
 		o->report.format = PL_FORMAT_MARKDOWN;
 	const char *old = o->lint.against;
@@ -373,7 +399,12 @@ int pl_cli_parse(int argc, char **argv, pl_cli_options *o)
 	memset(o, 0, sizeof(*o));
 	/* A subcommand only as the very first argument: a policy named
 	 * "diff" elsewhere on the line is a policy (and ./diff always). */
-	if (argc > 1 && strcmp(argv[1], "diff") == 0) {
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+		o->lsp = 1;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	} else if (argc > 1 && strcmp(argv[1], "diff") == 0) {
 		o->diff = 1;
 		argv[1] = argv[0];
 		argv++;

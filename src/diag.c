@@ -52,6 +52,9 @@ static const struct {
 	[PL_DIAG_GIT_MISSING] = {"git-missing", PL_SEV_ERROR},
 	[PL_DIAG_GIT_REVISION] = {"git-revision", PL_SEV_ERROR},
 	[PL_DIAG_AGAINST_NEW_FILE] = {"against-new-file", PL_SEV_WARNING},
+	[PL_DIAG_RULES_SUGGEST] = {"rules-suggest", PL_SEV_ERROR},
+	[PL_DIAG_LSP_MESSAGE] = {"lsp-message", PL_SEV_WARNING},
+	[PL_DIAG_LSP_CLIENT_GONE] = {"lsp-client-gone", PL_SEV_INFO},
 };
 
 const char *pl_diag_code_id(pl_diag_code code)

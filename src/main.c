@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "lsp.h"
 #include "pipeline.h"
 #include "util.h"
 
@@ -30,13 +31,56 @@ typedef struct {
 	pl_report *rep;
 	int status;
 	size_t files, bytes, threads;   /* --stats */
+	struct timespec t0;
+	int progress;                   /* a progress line on stderr */
+	int progress_shown;             /* it is on the screen now */
+	int report_on_tty;              /* the report shares the screen */
+	double progress_at;             /* when it was last drawn */
 } run;
+
+static double seconds_since(const struct timespec *t0);
+
+/* A long run on a terminal says how far it is: "policylint: 1234 files,
+ * 56.7 MB, 89.0 MB/s", redrawn in place at most ten times a second, and
+ * wiped before anything else is written so that it never mixes with the
+ * report or a diagnostic. */
+#define PROGRESS_MIN_FILES 20
+
+static int wants_progress(const pl_cli_options *o, int nfiles)
+{
+	return !o->report.quiet && !o->trace && isatty(STDERR_FILENO) &&
+	       (o->files_from || nfiles >= PROGRESS_MIN_FILES);
+}
+
+static void progress_wipe(run *rn)
+{
+	if (rn->progress_shown)
+		fputs("\r\033[K", stderr);
+	rn->progress_shown = 0;
+}
+
+static void progress_draw(run *rn, int force)
+{
+	if (!rn->progress)
+		return;
+	double s = seconds_since(&rn->t0);
+	if (!force && rn->progress_shown && s - rn->progress_at < 0.1)
+		return;
+	rn->progress_at = s;
+	fprintf(stderr, "\rpolicylint: %zu file%s, %.1f MB, %.1f MB/s\033[K",
+		rn->files, rn->files == 1 ? "" : "s", (double)rn->bytes / 1e6,
+		s > 0 ? (double)rn->bytes / 1e6 / s : 0.0);
+	fflush(stderr);
+	rn->progress_shown = 1;
+}
 
 static void flush_diags(run *rn, pl_diags *diags)
 {
 	if (pl_diags_errors(diags))
 		rn->status = 2;
 	pl_report_diags(rn->rep, diags);
+	if (pl_diags_count(diags))
+		progress_wipe(rn);
 	pl_diags_print(diags, stderr);
 }
 
@@ -55,8 +99,14 @@ static void report_job(pl_lint_job *job, void *arg)
 		return;
 	rn->files++;
 	rn->bytes += pl_result_source_length(r);
-	if (!rn->o->trace)
+	if (!rn->o->trace) {
+		/* The report may go to the same terminal. */
+		if (rn->report_on_tty)
+			progress_wipe(rn);
 		pl_report_file(rn->rep, r);
+		fflush(rn->o->report.out);
+	}
+	progress_draw(rn, rn->files == 1);
 	if (pl_result_fails(r) && rn->status == 0)
 		rn->status = 1;
 	pl_result_free(r);
@@ -100,10 +150,11 @@ static double seconds_since(const struct timespec *t0)
 
 static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 {
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run rn = {0};
+	clock_gettime(CLOCK_MONOTONIC, &rn.t0);
 	rn.o = o;
+	rn.progress = wants_progress(o, nfiles);
+	rn.report_on_tty = o->report.out == stdout && isatty(STDOUT_FILENO);
 	pl_linter_options lo = o->lint;
 	if (o->trace) {
 		lo.trace = print_trace;
@@ -139,6 +190,8 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 		pl_diags_free(diags);
 		free(list_problem);
 	}
+	progress_draw(&rn, 1);
+	progress_wipe(&rn);
 	if (pl_report_end(rn.rep) != 0)
 		rn.status = pl_cli_output_failed(o->report.out);
 	if (o->write_baseline) {
@@ -156,7 +209,7 @@ static int lint_all(const pl_cli_options *o, int nfiles, char **files)
 		}
 	}
 	if (o->stats) {
-		double s = seconds_since(&t0);
+		double s = seconds_since(&rn.t0);
 		pl_diags *quiet = pl_diags_new();
 		const pl_ruleset *rs = pl_linter_ruleset(rn.lint, ".", quiet);
 		pl_diags_free(quiet);
@@ -265,7 +318,9 @@ int main(int argc, char **argv)
 	if (rc == 0) {
 		int nfiles = o.nfiles;
 		char **files = o.files;
-		if (o.print_config || o.list_rules || o.explain ||
+		if (o.lsp)
+			rc = pl_lsp_run(&o.lint, STDIN_FILENO, STDOUT_FILENO);
+		else if (o.print_config || o.list_rules || o.explain ||
 		    o.check_rules || o.export_patterns || o.list_profiles)
 			rc = describe_rules(&o, nfiles ? files[0] : "-");
 		else if ((rc = check_inputs(&o, nfiles, files)) == 0)

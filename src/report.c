@@ -82,7 +82,7 @@ int pl_report_end(pl_report *rep)
 int pl_report_write(pl_result *const *results, size_t n,
 		    pl_output_format format, FILE *out)
 {
-	pl_report_options o = {format, out, 0, 1, 0, NULL};
+	pl_report_options o = {format, out, 0, 1, 0, NULL, 0, 0};
 	pl_report *rep = pl_report_begin(&o);
 	for (size_t i = 0; i < n; i++)
 		pl_report_file(rep, results[i]);

@@ -60,6 +60,35 @@ const char *pl_report_against(const pl_report *rep, const pl_result *r);
  * (malloc'd). */
 char *pl_report_rule_ids(const pl_finding *f);
 
+/* A place on a quoted line, and what to write after its caret (NULL:
+ * nothing). */
+typedef struct {
+	size_t offset, length;
+	const char *label;
+} pl_quote_mark;
+
+/* Quotes line of r's input (or the window of it that fits in width
+ * columns; 0: 100) with one caret line per mark (report_quote.c). */
+void pl_report_quote(FILE *out, const pl_result *r, unsigned long line,
+		     const pl_quote_mark *marks, size_t n, int width, int color);
+/* Whether the places [a, b) of line can be quoted in one window. */
+int pl_report_quote_fits(const pl_result *r, unsigned long line, size_t a,
+			 size_t b, int width);
+
+/* A suggested clause for f (its rule's suggest:, or NULL) and where it
+ * would go in r's input: a missing disclosure at the end of the policy
+ * (before </body> in HTML), an incomplete one after the paragraph of its
+ * place.  text is what to insert there, line ends included (malloc'd);
+ * line and column are those of offset. */
+typedef struct {
+	char *text;
+	size_t offset;
+	unsigned long line, column;
+} pl_insertion;
+
+int pl_report_suggestion(const pl_result *r, const pl_finding *f,
+			 pl_insertion *ins);
+
 /* Writes the JSON fields every finding has in json and jsonl output
  * (without braces): rule, kind, severity, area, message, position, end,
  * fingerprint and related locations. */

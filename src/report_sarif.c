@@ -196,6 +196,29 @@ static void result_message(FILE *out, const pl_finding *f)
 	pl_buf_free(&b);
 }
 
+/* A gap with a suggested clause gets a fix: inserting the clause (an
+ * empty deleted region at the insertion point), placeholders left for the
+ * owner to fill in. */
+static void sarif_fix(FILE *out, const sarif_state *st, const pl_result *r,
+		      const pl_finding *f)
+{
+	pl_insertion ins;
+	if (!pl_report_suggestion(r, f, &ins))
+		return;
+	fputs(",\n         \"fixes\": [{\"description\": {\"text\": \"Insert a "
+	      "suggested clause (fill in its {{placeholders}})\"}, "
+	      "\"artifactChanges\": [{\"artifactLocation\": ", out);
+	artifact_location(out, st, r->path);
+	fprintf(out, ", \"replacements\": [{\"deletedRegion\": {\"startLine\": "
+		"%lu, \"startColumn\": %lu, \"endLine\": %lu, \"endColumn\": %lu, "
+		"\"byteOffset\": %zu, \"byteLength\": 0}, \"insertedContent\": "
+		"{\"text\": ", ins.line, ins.column, ins.line, ins.column,
+		ins.offset);
+	pl_json_string(out, ins.text);
+	fputs("}}]}]}]", out);
+	free(ins.text);
+}
+
 static void sarif_result(sarif_state *st, const pl_result *r,
 			 const pl_finding *f)
 {
@@ -231,6 +254,7 @@ static void sarif_result(sarif_state *st, const pl_result *r,
 		}
 		fputc(']', out);
 	}
+	sarif_fix(out, st, r, f);
 	fprintf(out, ",\n         \"partialFingerprints\": {\"policylint/v1\": "
 		"\"%016llx\"}", pl_finding_fingerprint(r, f));
 	fprintf(out, ",\n         \"properties\": {\"kind\": \"%s\", \"area\": "

@@ -5,8 +5,10 @@
  *      12 | the line of the policy it is about
  *         |      ^~~~~~~~~
  *
- * in source order, then a short per-area summary of what the policy
- * discloses and where.  Colour only when asked (main.c decides from the
+ * in source order (several findings on one sentence share its quote; a
+ * long line is shown as a window, report_quote.c), then the gaps with no
+ * place in the text under one heading, "FILE: missing disclosures (N):",
+ * then a summary of what was checked and what failed, area by area.  Colour only when asked (main.c decides from the
  * terminal, --color and NO_COLOR).
  */
 #include <stdlib.h>
@@ -41,92 +43,8 @@ static void put(pl_report *rep, const char *color, const char *s)
 		fputs(C_RESET, rep->opts.out);
 }
 
-/* A line longer than QUOTE_MAX characters is quoted as a window of that
- * many around the location, QUOTE_BEFORE of them before it, with "..."
- * where it is cut: a policy that is one 20 MB line once had that line
- * written whole under each of its findings. */
-#define QUOTE_MAX 160
-#define QUOTE_BEFORE 40
-
-static int continuation(const char *s, size_t i)
-{
-	return ((unsigned char)s[i] & 0xC0) == 0x80;
-}
-
-/* The byte offset n characters before off, not before lo. */
-static size_t chars_back(const char *s, size_t off, size_t lo, size_t n)
-{
-	while (n > 0 && off > lo) {
-		off--;
-		while (off > lo && continuation(s, off))
-			off--;
-		n--;
-	}
-	return off;
-}
-
-/* The byte offset n characters after off, not after hi. */
-static size_t chars_ahead(const char *s, size_t off, size_t hi, size_t n)
-{
-	while (n > 0 && off < hi) {
-		off++;
-		while (off < hi && continuation(s, off))
-			off++;
-		n--;
-	}
-	return off;
-}
-
-static void put_bytes(FILE *out, const char *s, size_t n)
-{
-	/* Tabs and control bytes would shift the caret: show them as spaces. */
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
-	}
-}
-
-/* Prints the quoted line (or its window) and a caret line under the
- * location's characters within it. */
-static void quote(pl_report *rep, const pl_result *r, const pl_location *l)
-{
-	FILE *out = rep->opts.out;
-	size_t len;
-	const char *text = pl_report_line(r, l->line, &len);
-	size_t line_start = (size_t)(text - r->src), line_end = line_start + len;
-	size_t at = l->offset < line_start ? line_start :
-		    l->offset > line_end ? line_end : l->offset;
-	/* The window: the whole line when it is short. */
-	size_t ws = line_start, we = line_end;
-	if (len > QUOTE_MAX &&
-	    (len > 4 * QUOTE_MAX || pl_utf8_count(text, len) > QUOTE_MAX)) {
-		ws = chars_back(r->src, at, line_start, QUOTE_BEFORE);
-		we = chars_ahead(r->src, ws, line_end, QUOTE_MAX);
-	}
-	char num[32];
-	snprintf(num, sizeof num, "%lu", l->line);
-	int w = (int)strlen(num) < 4 ? 4 : (int)strlen(num);
-	fprintf(out, " %*s | %s", w, num, ws > line_start ? "..." : "");
-	put_bytes(out, r->src + ws, we - ws);
-	fputs(we < line_end ? "...\n" : "\n", out);
-	size_t end = l->offset + l->length;
-	if (end > we)
-		end = we;
-	size_t width = end > at ? pl_utf8_count(r->src + at, end - at) : 1;
-	size_t indent = pl_utf8_count(r->src + ws, at - ws) +
-			(ws > line_start ? 3 : 0);
-	fprintf(out, " %*s | %*s", w, "", (int)indent, "");
-	if (rep->opts.color)
-		fputs(C_GREEN, out);
-	fputc('^', out);
-	for (size_t i = 1; i < width; i++)
-		fputc('~', out);
-	if (rep->opts.color)
-		fputs(C_RESET, out);
-	fputc('\n', out);
-}
-
-static void text_finding(pl_report *rep, const pl_result *r, const pl_finding *f)
+static void finding_header(pl_report *rep, const pl_result *r,
+			   const pl_finding *f)
 {
 	FILE *out = rep->opts.out;
 	fprintf(out, "%s:%lu:%lu: ", r->path, f->loc.line, f->loc.column);
@@ -138,20 +56,205 @@ static void text_finding(pl_report *rep, const pl_result *r, const pl_finding *f
 	put(rep, C_DIM, ids);
 	free(ids);
 	fputs("]\n", out);
-	if (f->loc.length > 0)
-		quote(rep, r, &f->loc);
+}
+
+/* Whether f points at text of r's own input, to be quoted. */
+static int quotable(const pl_finding *f)
+{
+	return f->loc.length > 0 && f->loc.path == NULL;
+}
+
+/* Missing disclosures have no place in the text: they are listed under
+ * one heading per file rather than each at 1:1. */
+static int listed_gap(const pl_finding *f)
+{
+	return f->kind == PL_KIND_MISSING && f->loc.length == 0;
+}
+
+static void quote_one(pl_report *rep, const pl_result *r, const pl_location *l)
+{
+	pl_quote_mark m = {l->offset, l->length, NULL};
+	pl_report_quote(rep->opts.out, r, l->line, &m, 1, rep->opts.width,
+			rep->opts.color);
+}
+
+/* Writes text wrapped to the report's width, each line after indent. */
+static void wrapped(pl_report *rep, const char *indent, const char *text)
+{
+	FILE *out = rep->opts.out;
+	size_t width = rep->opts.width > 0 ? (size_t)rep->opts.width : 100;
+	size_t room = width > strlen(indent) + 30 ? width - strlen(indent) : 30;
+	const char *p = text;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (n > room) {
+			size_t cut = room;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			n = cut ? cut : room;
+		}
+		fprintf(out, "%s%.*s\n", indent, (int)n, p);
+		p += n;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+}
+
+/* --suggest: the clause the rule suggests for a gap, if it has one. */
+static void suggestion(pl_report *rep, const pl_result *r, const pl_finding *f,
+		       const char *indent)
+{
+	if (!rep->opts.suggest || r->rules == NULL)
+		return;
+	const char *text = pl_ruleset_rule_suggestion(r->rules, f->rule);
+	for (size_t k = 0; text == NULL && k < f->nrules; k++)
+		text = pl_ruleset_rule_suggestion(r->rules, f->rules[k]);
+	if (text == NULL)
+		return;
+	char *lead = pl_xasprintf("%s  ", indent);
+	fprintf(rep->opts.out, "%s", indent);
+	put(rep, C_GREEN, "suggested clause:");
+	fputc('\n', rep->opts.out);
+	wrapped(rep, lead, text);
+	free(lead);
+}
+
+static void related_notes(pl_report *rep, const pl_result *r,
+			  const pl_finding *f, int name_rule)
+{
+	FILE *out = rep->opts.out;
 	for (size_t k = 0; k < f->nrelated; k++) {
 		const pl_location *l = &f->related[k];
 		fprintf(out, "%s:%lu:%lu: ", pl_report_location_path(r, l),
 			l->line, l->column);
 		put(rep, C_CYAN, "note");
-		fprintf(out, ": %s\n", l->message ? l->message : "related");
+		fprintf(out, ": %s", l->message ? l->message : "related");
+		/* In a group of findings, which one the note belongs to. */
+		if (name_rule)
+			fprintf(out, " [%s]", f->rule);
+		fputc('\n', out);
 		/* Another file's text (--against's OLD) is gone by now. */
 		if (l->length > 0 && l->path == NULL)
-			quote(rep, r, l);
+			quote_one(rep, r, l);
 	}
 }
 
+/* How many findings from i on share one quote: those on the same line
+ * whose places fit in one window ("several findings on one sentence
+ * quote it once"). */
+static size_t group_end(const pl_report *rep, const pl_result *r, size_t i)
+{
+	const pl_finding *f = &r->findings[i];
+	size_t j = i + 1;
+	if (!quotable(f))
+		return j;
+	size_t a = f->loc.offset, b = f->loc.offset + f->loc.length;
+	for (; j < r->nfindings; j++) {
+		const pl_finding *g = &r->findings[j];
+		if (!quotable(g) || g->loc.line != f->loc.line)
+			break;
+		size_t e = g->loc.offset + g->loc.length;
+		if (!pl_report_quote_fits(r, f->loc.line, a, e > b ? e : b,
+					  rep->opts.width))
+			break;
+		b = e > b ? e : b;
+	}
+	return j;
+}
+
+/* Findings i..j-1: their headers, one quote with a caret line each
+ * (labelled with the rule when there are several), then their notes. */
+static void text_group(pl_report *rep, const pl_result *r, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		finding_header(rep, r, &r->findings[k]);
+	const pl_finding *f = &r->findings[i];
+	if (quotable(f)) {
+		pl_quote_mark *m = pl_xcalloc(j - i, sizeof(*m));
+		for (size_t k = i; k < j; k++)
+			m[k - i] = (pl_quote_mark){r->findings[k].loc.offset,
+						   r->findings[k].loc.length,
+						   j - i > 1 ? r->findings[k].rule :
+							       NULL};
+		pl_report_quote(rep->opts.out, r, f->loc.line, m, j - i,
+				rep->opts.width, rep->opts.color);
+		free(m);
+	}
+	for (size_t k = i; k < j; k++) {
+		related_notes(rep, r, &r->findings[k], j - i > 1);
+		if (r->findings[k].kind == PL_KIND_INCOMPLETE)
+			suggestion(rep, r, &r->findings[k], "      ");
+	}
+}
+
+/* "FILE: missing disclosures (N):", then one line per gap, errors first:
+ * rule id, severity, message. */
+static void text_gaps(pl_report *rep, const pl_result *r)
+{
+	FILE *out = rep->opts.out;
+	size_t n = 0, idw = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		if (!listed_gap(&r->findings[i]))
+			continue;
+		n++;
+		char *ids = pl_report_rule_ids(&r->findings[i]);
+		idw = strlen(ids) > idw ? strlen(ids) : idw;
+		free(ids);
+	}
+	if (n == 0)
+		return;
+	fprintf(out, "%s: missing disclosures (%zu):\n", r->path, n);
+	for (int sev = PL_SEV_ERROR; sev >= PL_SEV_INFO; sev--)
+		for (size_t i = 0; i < r->nfindings; i++) {
+			const pl_finding *f = &r->findings[i];
+			if (!listed_gap(f) || (int)f->severity != sev)
+				continue;
+			char *ids = pl_report_rule_ids(f);
+			fprintf(out, "  %-*s  ", (int)idw, ids);
+			free(ids);
+			char sv[16];
+			snprintf(sv, sizeof sv, "%-7s", pl_severity_name(f->severity));
+			put(rep, sev_color(f->severity), sv);
+			fprintf(out, "  %s\n", f->message);
+			related_notes(rep, r, f, 0);
+			suggestion(rep, r, f, "      ");
+		}
+}
+
+static void text_findings(pl_report *rep, const pl_result *r)
+{
+	for (size_t i = 0; i < r->nfindings;) {
+		if (listed_gap(&r->findings[i])) {
+			i++;
+			continue;
+		}
+		size_t j = group_end(rep, r, i);
+		text_group(rep, r, i, j);
+		i = j;
+	}
+	text_gaps(rep, r);
+}
+
+/* What each selected profile asked and got: "gdpr: 14 of 21
+ * requirements met, 7 missing" (the not applicable ones apart). */
+static void profile_counts(FILE *out, const pl_result *r)
+{
+	for (size_t i = 0; i < r->ncoverage; i++) {
+		const pl_coverage *c = &r->coverage[i];
+		if (!c->applies) {
+			fprintf(out, "; %s: does not apply", c->profile);
+			continue;
+		}
+		fprintf(out, "; %s: %zu of %zu requirement%s met, %zu missing",
+			c->profile, c->nmet, c->nmet + c->nmissing,
+			c->nmet + c->nmissing == 1 ? "" : "s", c->nmissing);
+		if (c->nnot_applicable)
+			fprintf(out, " (%zu not applicable)", c->nnot_applicable);
+	}
+}
+
+/* The headline says what was checked and what failed, so that "all areas
+ * disclosed" never stands alone above a list of gaps. */
 static void text_summary(pl_report *rep, const pl_result *r)
 {
 	FILE *out = rep->opts.out;
@@ -161,9 +264,11 @@ static void text_summary(pl_report *rep, const pl_result *r)
 	size_t sev[3] = {0, 0, 0};
 	for (size_t i = 0; i < r->nfindings; i++)
 		sev[r->findings[i].severity]++;
-	fprintf(out, "%s: %d of %d areas disclosed; %zu %sfinding%s "
-		"(%zu error%s, %zu warning%s, %zu info)\n", r->path, disclosed,
-		PL_AREA_COUNT, r->nfindings, pl_report_against(rep, r) ? "new " : "",
+	fprintf(out, "%s: areas %d/%d disclosed", r->path, disclosed,
+		PL_AREA_COUNT);
+	profile_counts(out, r);
+	fprintf(out, "; %zu %sfinding%s (%zu error%s, %zu warning%s, %zu info)\n",
+		r->nfindings, pl_report_against(rep, r) ? "new " : "",
 		r->nfindings == 1 ? "" : "s",
 		sev[PL_SEV_ERROR], sev[PL_SEV_ERROR] == 1 ? "" : "s",
 		sev[PL_SEV_WARNING], sev[PL_SEV_WARNING] == 1 ? "" : "s",
@@ -246,10 +351,9 @@ static void text_file(pl_report *rep, const pl_result *r)
 			"%s: new since %s: every finding is reported\n" :
 			"%s: compared with %s: only what the new version "
 			"changed is reported\n", r->path, against);
-	for (size_t i = 0; i < r->nfindings; i++) {
-		text_finding(rep, r, &r->findings[i]);
+	text_findings(rep, r);
+	for (size_t i = 0; i < r->nfindings; i++)
 		st->counts[r->findings[i].severity]++;
-	}
 	st->files_with_findings += r->nfindings > 0;
 	if (summary) {
 		text_summary(rep, r);

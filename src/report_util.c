@@ -4,8 +4,10 @@
  * finding.  The formats depend on this file; the driver (report.c)
  * depends on the formats.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report.h"
 
@@ -167,4 +169,57 @@ void pl_json_finding_fields(FILE *out, const pl_result *r, const pl_finding *f)
 const char *pl_report_against(const pl_report *rep, const pl_result *r)
 {
 	return r->against_name ? r->against_name : rep->opts.against;
+}
+
+/* The end of the paragraph at offset at: the start of the first blank line
+ * after it, or the end of the input (looked for over at most 64 KB). */
+static size_t paragraph_end(const pl_result *r, size_t at)
+{
+	size_t i = pl_line_next(r->src, pl_line_end(r->src, at, r->src_len),
+				r->src_len);
+	size_t limit = at + ((size_t)64 << 10);
+	while (i < r->src_len && i < limit) {
+		size_t e = pl_line_end(r->src, i, r->src_len);
+		size_t k = i;
+		while (k < e && (r->src[k] == ' ' || r->src[k] == '\t'))
+			k++;
+		if (k == e)
+			return i;
+		i = pl_line_next(r->src, e, r->src_len);
+	}
+	return r->src_len;
+}
+
+/* Where HTML's </body> begins, else the end. */
+static size_t html_end(const pl_result *r)
+{
+	for (size_t i = r->src_len; i >= 7; i--)
+		if (strncasecmp(r->src + i - 7, "</body>", 7) == 0)
+			return i - 7;
+	return r->src_len;
+}
+
+int pl_report_suggestion(const pl_result *r, const pl_finding *f,
+			 pl_insertion *ins)
+{
+	const char *clause = pl_ruleset_rule_suggestion(r->rules, f->rule);
+	for (size_t k = 0; clause == NULL && k < f->nrules; k++)
+		clause = pl_ruleset_rule_suggestion(r->rules, f->rules[k]);
+	if (clause == NULL || (f->kind != PL_KIND_MISSING &&
+			       f->kind != PL_KIND_INCOMPLETE))
+		return 0;
+	size_t n = strlen(clause);
+	while (n && (clause[n - 1] == '\n' || clause[n - 1] == ' '))
+		n--;
+	int html = r->format == PL_INPUT_HTML;
+	ins->offset = html ? html_end(r) :
+		      f->kind == PL_KIND_INCOMPLETE && f->loc.length ?
+		      paragraph_end(r, f->loc.offset) : r->src_len;
+	/* A line of its own, and in Markdown and text a paragraph. */
+	int at_line_start = ins->offset == 0 || r->src[ins->offset - 1] == '\n';
+	ins->text = html ? pl_xasprintf("<p>%.*s</p>\n", (int)n, clause) :
+		    pl_xasprintf("%s\n%.*s\n", at_line_start ? "" : "\n",
+				 (int)n, clause);
+	pl_result_position(r, ins->offset, &ins->line, &ins->column);
+	return 1;
 }

@@ -174,9 +174,21 @@ typedef struct {
 	pl_topic_refs actions;    /* conflict: action ids (index into
 	                             vocab[PL_VOCAB_ACTION]) */
 	pl_applicability applies; /* when the requirement applies */
+	char *suggest;            /* require, require-if: a clause that would
+	                             meet it, with {{placeholders}} (its own
+	                             suggest:, or a suggestions: entry) */
+	pl_origin suggest_origin;
 	pl_examples examples_match, examples_no_match;
 	pl_origin origin;
 } pl_rule;
+
+/* A `suggestions:` entry: a rule's suggest: written in another file, so
+ * that the wording of the clauses stays apart from the patterns. */
+typedef struct {
+	char *rule;
+	char *text;
+	pl_origin origin;
+} pl_suggestion;
 
 /* ---- Vocabularies of the conflict finder (statements.c, conflicts.c) --
  *
@@ -394,6 +406,8 @@ struct pl_ruleset {
 	size_t ndefines, defines_cap;
 	pl_profile *profiles;     /* compliance profiles */
 	size_t nprofiles, profiles_cap;
+	pl_suggestion *suggestions; /* given apart from their rules */
+	size_t nsuggestions, suggestions_cap;
 	pl_patterns overview;     /* structure: sentences that preview the
 	                             policy rather than disclose */
 	pl_patterns other_party;  /* structure: a subject that is not the
@@ -419,6 +433,20 @@ const char *pl_rule_kind_name(pl_rule_kind k);
  * `first`; returns 1, the number of errors added (ruleset.c). */
 int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
 		    const pl_origin *at, const pl_origin *first);
+
+/* ---- Suggested clauses (suggest.c) ------------------------------------ */
+
+/* Why a suggest: template is malformed (an unknown or unclosed
+ * {{placeholder}}), or NULL when it is fine. */
+const char *pl_suggest_problem(const char *text, char *buf, size_t n);
+
+/* text with every placeholder replaced by its sample value (malloc'd). */
+char *pl_suggest_fill(const char *text);
+
+/* Gives each `suggestions:` entry to its rule; an entry for no rule, for
+ * a rule that is no requirement or already has one is an error.  Returns
+ * the number of errors added. */
+int pl_ruleset_link_suggestions(pl_ruleset *rs, pl_diags *diags);
 
 /* ---- Profiles (profiles.c) ------------------------------------------- */
 

@@ -51,6 +51,31 @@ static int check_one(const pl_ruleset *rs, const pl_example *ex, int expect,
 	return 1;
 }
 
+/* A suggested clause, its placeholders filled in, must meet its rule:
+ * alone for a require rule, after the rule's first `match` example (what
+ * triggers it) for a require-if rule. */
+static int check_suggestion(const pl_ruleset *rs, const pl_rule *r,
+			    pl_diags *diags)
+{
+	char *filled = pl_suggest_fill(r->suggest);
+	char *text = r->kind == PL_RULE_REQUIRE_IF && r->examples_match.count ?
+		     pl_xasprintf("%s\n\n%s", r->examples_match.items[0].text,
+				  filled) : pl_xstrdup(filled);
+	pl_scanner sc;
+	pl_scanner_run(&sc, rs, r->suggest_origin.file, text, strlen(text),
+		       PL_INPUT_TEXT, diags);
+	int fired = rule_fires_on(&sc, r);
+	pl_scanner_free(&sc);
+	if (fired)
+		pl_diags_add(diags, PL_DIAG_RULES_SUGGEST, r->suggest_origin.file,
+			     r->suggest_origin.line, r->suggest_origin.column,
+			     "rule '%s': its suggested clause does not meet it: "
+			     "%s", r->id, filled);
+	free(filled);
+	free(text);
+	return fired;
+}
+
 int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags)
 {
 	int failures = 0;
@@ -71,6 +96,8 @@ int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags)
 		for (size_t i = 0; i < ru->examples_no_match.count; i++)
 			failures += check_one(rs, &ru->examples_no_match.items[i],
 					      0, -1, ru, diags);
+		if (ru->suggest)
+			failures += check_suggestion(rs, ru, diags);
 	}
 	return failures;
 }

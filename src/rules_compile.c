@@ -490,6 +490,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 	rs->cache = pl_rule_cache_open(rs->cache_dir, rs->files_hash);
 	rs->npatterns = 0;
 	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
+	errors += pl_ruleset_link_suggestions(rs, diags);  /* suggest.c */
 	char owner[160];
 	for (size_t i = 0; i < rs->ntopics; i++) {
 		pl_topic *t = &rs->topics[i];

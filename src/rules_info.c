@@ -70,6 +70,22 @@ static void print_examples(FILE *out, const char *title, const pl_examples *e)
 		fprintf(out, "  - %s\n", e->items[i].text);
 }
 
+/* A clause as written, each line two spaces in, without the line end a
+ * folded YAML scalar leaves. */
+static void print_indented(FILE *out, const char *text)
+{
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		n--;
+	fputs("  ", out);
+	for (size_t i = 0; i < n; i++) {
+		fputc(text[i], out);
+		if (text[i] == '\n')
+			fputs("  ", out);
+	}
+	fputc('\n', out);
+}
+
 static void print_refs(FILE *out, const char *title, const pl_topic_refs *r)
 {
 	if (r->count == 0)
@@ -191,6 +207,11 @@ int pl_ruleset_explain(const pl_ruleset *rs, const char *id, FILE *out)
 			for (size_t k = 0; k < r->nprofiles; k++)
 				fprintf(out, "%s %s", k ? "," : "", r->profiles[k]);
 			fputc('\n', out);
+		}
+		if (r->suggest) {
+			/* After what the contract's scorer reads above. */
+			fputs("Suggested clause (fill in the {{placeholders}}):\n", out);
+			print_indented(out, r->suggest);
 		}
 		print_examples(out, "Reported on", &r->examples_match);
 		print_examples(out, "Not reported on", &r->examples_no_match);

@@ -587,12 +587,65 @@ static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
 	a->default_applies = load_choice(ld, v, "default", yes_no, 1);
 }
 
+/* A template's placeholders are checked where it is written. */
+static int check_template(loader *ld, const pl_ynode *n, const char *what)
+{
+	char why[160];
+	const char *problem = pl_suggest_problem(n->value, why, sizeof why);
+	if (problem)
+		error_at(ld, PL_DIAG_RULES_SUGGEST, n, "%s: suggest: %s", what,
+			 problem);
+	return problem == NULL;
+}
+
+/* `suggest:` a clause that would meet a requirement (require, require-if
+ * only: nothing can be inserted to meet an avoid or conflict rule). */
+static void load_suggest(loader *ld, const pl_ynode *map, pl_rule *r,
+			 const char *what)
+{
+	const pl_ynode *n = pl_ynode_get(map, "suggest");
+	if (n == NULL || !expect(ld, n, PL_YNODE_SCALAR, "'suggest'"))
+		return;
+	if (r->kind != PL_RULE_REQUIRE && r->kind != PL_RULE_REQUIRE_IF) {
+		error_at(ld, PL_DIAG_RULES_SUGGEST, n, "%s: 'suggest' only "
+			 "applies to rules of kind require or require-if", what);
+		return;
+	}
+	if (!check_template(ld, n, what))
+		return;
+	r->suggest = pl_xstrdup(n->value);
+	r->suggest_origin = origin_of(ld, n);
+}
+
+/* `suggestions: {RULE-ID: template, ...}`: suggest: for rules written
+ * elsewhere, linked to them by pl_ruleset_link_suggestions. */
+static void load_suggestions(loader *ld, const pl_ynode *map)
+{
+	if (!expect(ld, map, PL_YNODE_MAP, "'suggestions'"))
+		return;
+	for (size_t i = 0; i < map->count; i++) {
+		const pl_ynode *k = map->keys[i], *v = map->items[i];
+		if (!expect(ld, k, PL_YNODE_SCALAR, "a rule id") ||
+		    !expect(ld, v, PL_YNODE_SCALAR, "a suggestion"))
+			continue;
+		char what[128];
+		snprintf(what, sizeof what, "suggestion for '%s'", k->value);
+		if (!check_template(ld, v, what))
+			continue;
+		pl_suggestion s = {pl_xstrdup(k->value), pl_xstrdup(v->value),
+				   origin_of(ld, k)};
+		PL_PUSH(ld->rs->suggestions, ld->rs->nsuggestions,
+			ld->rs->suggestions_cap, s);
+	}
+}
+
 static void load_rule(loader *ld, const pl_ynode *map)
 {
 	static const char *const own_keys[] = {
 		"id", "kind", "area", "severity", "message", "rationale",
 		"references", "profiles", "topics", "when", "actions",
-		"examples", "refines", "max-age-months", "applies", NULL};
+		"examples", "refines", "max-age-months", "applies", "suggest",
+		NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
@@ -655,6 +708,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		check_kind_keys(ld, map, &r, what);
 	load_examples(ld, map, &r.examples_match, &r.examples_no_match, what,
 		      r.kind != PL_RULE_CONFLICT);
+	load_suggest(ld, map, &r, what);
 	PL_PUSH(ld->rs->rules, ld->rs->nrules, ld->rs->rules_cap, r);
 }
 
@@ -1032,7 +1086,8 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		static const char *const keys[] = {
 			"define", "topics", "rules", "data_types", "recipients",
 			"places", "purposes", "actions", "qualifiers",
-			"scopes", "grammar", "profiles", "structure", NULL};
+			"scopes", "grammar", "profiles", "structure",
+			"suggestions", NULL};
 		check_keys(&ld, root, "a rule file", keys);
 		const pl_ynode *defs = pl_ynode_get(root, "define");
 		if (defs)
@@ -1057,6 +1112,9 @@ static int load_file(pl_ruleset *rs, const char *path, pl_diags *diags)
 		const pl_ynode *st = pl_ynode_get(root, "structure");
 		if (st)
 			load_structure(&ld, st);
+		const pl_ynode *sg = pl_ynode_get(root, "suggestions");
+		if (sg)
+			load_suggestions(&ld, sg);
 	}
 	pl_ynode_free(root);
 	free(raw);

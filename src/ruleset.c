@@ -129,6 +129,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(r->id);
 		free(r->message);
 		free(r->rationale);
+		free(r->suggest);
 		strings_free(r->references, r->nreferences);
 		strings_free(r->profiles, r->nprofiles);
 		free(r->profile_origins);
@@ -152,6 +153,11 @@ void pl_ruleset_free(pl_ruleset *rs)
 		applicability_free(&p->applies);
 	}
 	free(rs->profiles);
+	for (size_t i = 0; i < rs->nsuggestions; i++) {
+		free(rs->suggestions[i].rule);
+		free(rs->suggestions[i].text);
+	}
+	free(rs->suggestions);
 	for (size_t i = 0; i < rs->ndefines; i++) {
 		free(rs->defines[i].name);
 		free(rs->defines[i].value);

@@ -70,7 +70,8 @@ git add privacy.md
 pre-commit run >"$tmp/log" 2>&1
 rc=$?
 if [ $rc = 1 ] && grep -q '^policylint.*Failed' "$tmp/log" &&
-   grep -q 'privacy.md:1:1: error: the policy gives no privacy contact address \[need-contact\]' "$tmp/log"; then
+   grep -q 'privacy.md: missing disclosures (2):' "$tmp/log" &&
+   grep -q '  need-contact    error    the policy gives no privacy contact address$' "$tmp/log"; then
   ok precommit-findings-fail
 else
   no precommit-findings-fail

@@ -16,6 +16,8 @@ static const char *rules_yaml =
 	"     message: \"a \\\"quoted\\\" message\", rationale: r,\n"
 	"     patterns: ['\\bcookies\\b']}\n";
 
+static int width;       /* the text report's columns (0: 100) */
+
 static char *render(pl_output_format fmt, const char *name, const char *text,
 		    int summary)
 {
@@ -25,7 +27,7 @@ static char *render(pl_output_format fmt, const char *name, const char *text,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	pl_report_options ro = {fmt, out, 0, summary, 0, NULL};
+	pl_report_options ro = {fmt, out, 0, summary, 0, NULL, width, 0};
 	(void)rs;
 	pl_report *rep = pl_report_begin(&ro);
 	pl_result *r = tu_lint(rs, name, text, &d);
@@ -75,18 +77,22 @@ static void text_lines_and_caret(void **state)
 {
 	(void)state;
 	char *s = render(PL_FORMAT_TEXT, "p.txt", "Intro.\nWe use cookies here.\n", 1);
-	assert_non_null(strstr(s, "p.txt:1:1: error: says nothing about children "
-				  "[missing-children]\n"));
+	/* A gap has no place: it is listed under the file's heading. */
+	assert_null(strstr(s, "p.txt:1:1:"));
+	assert_non_null(strstr(s, "p.txt: missing disclosures (1):\n"
+				  "  missing-children  error    says nothing about "
+				  "children\n"));
 	assert_non_null(strstr(s, "p.txt:2:8: info: a \"quoted\" message [cookie-word]\n"
 				  "    2 | We use cookies here.\n"
 				  "      |        ^~~~~~~\n"));
-	assert_non_null(strstr(s, "p.txt: 1 of 11 areas disclosed; 2 findings"));
+	assert_non_null(strstr(s, "p.txt: areas 1/11 disclosed; baseline: 0 of 2 "
+				  "requirements met, 2 missing; 2 findings"));
 	assert_non_null(strstr(s, "  cookies     disclosed at 2:8\n"));
 	assert_non_null(strstr(s, "  children    not disclosed\n"));
 	assert_null(strstr(s, "\033["));   /* no colour unless asked */
 	free(s);
 	s = render(PL_FORMAT_TEXT, "p.txt", "cookies", 0);
-	assert_null(strstr(s, "areas disclosed"));
+	assert_null(strstr(s, "/11 disclosed"));
 	free(s);
 }
 
@@ -106,6 +112,53 @@ static void lone_cr_ends_lines(void **state)
  * where it is cut, and the caret under the finding's first character; the
  * column still counts characters (é is two bytes), from the line index's
  * character marks. */
+/* The display columns of s[0..n): UTF-8 characters, two for the wide
+ * ones this test uses. */
+static size_t columns(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if ((b & 0xC0) != 0x80)
+			c += b == 0xE6 ? 2 : 1;    /* U+6xxx: CJK, wide */
+	}
+	return c;
+}
+
+/* Whatever the terminal's width, the quoted line fills at most that many
+ * columns (wide characters count two), and the caret stands under the
+ * match in display columns. */
+static void window_fits_every_width(void **state)
+{
+	(void)state;
+	pl_buf b;
+	pl_buf_init(&b);
+	for (int i = 0; i < 60; i++)
+		pl_buf_puts(&b, "\xE6\x97\xA5\xE6\x9C\xAC caf\xC3\xA9 ");
+	pl_buf_puts(&b, "we use cookies here");
+	for (int i = 0; i < 60; i++)
+		pl_buf_puts(&b, " \xE6\x97\xA5 more");
+	pl_buf_puts(&b, ".\n");
+	static const int widths[] = {40, 60, 80, 100, 132, 200};
+	for (size_t k = 0; k < sizeof widths / sizeof *widths; k++) {
+		width = widths[k];
+		char *s = render(PL_FORMAT_TEXT, "p.txt", b.data, 0);
+		const char *q = strstr(s, "    1 | ...");
+		assert_non_null(q);
+		const char *nl = strchr(q, '\n');
+		assert_true(columns(q, (size_t)(nl - q)) <= (size_t)width);
+		assert_non_null(strstr(q, "...\n"));   /* cut on both sides */
+		const char *word = strstr(q, "cookies");
+		assert_true(word != NULL && word < nl);
+		const char *caret = strchr(nl + 1, '^');
+		assert_int_equal(columns(nl + 1, (size_t)(caret - nl - 1)),
+				 columns(q, (size_t)(word - q)));
+		free(s);
+	}
+	width = 0;
+	pl_buf_free(&b);
+}
+
 static void long_line_is_quoted_as_a_window(void **state)
 {
 	(void)state;
@@ -167,6 +220,7 @@ int main(void)
 		cmocka_unit_test(text_lines_and_caret),
 		cmocka_unit_test(lone_cr_ends_lines),
 		cmocka_unit_test(long_line_is_quoted_as_a_window),
+		cmocka_unit_test(window_fits_every_width),
 		cmocka_unit_test(one_line_report_stays_bounded),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

@@ -60,7 +60,7 @@ static char *render(const pl_ruleset *rs, pl_output_format f,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	pl_report_options o = {f, out, 0, 1, 0, against};
+	pl_report_options o = {f, out, 0, 1, 0, against, 0, 0};
 	(void)rs;
 	pl_report *rep = pl_report_begin(&o);
 	pl_report_file(rep, r);
@@ -182,7 +182,7 @@ static void test_text_against_and_quiet(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	pl_report_options o = {PL_FORMAT_TEXT, out, 0, 1, 1, NULL};
+	pl_report_options o = {PL_FORMAT_TEXT, out, 0, 1, 1, NULL, 0, 0};
 	(void)rs;
 	pl_report *rep = pl_report_begin(&o);
 	pl_report_file(rep, r);

@@ -49,4 +49,27 @@ printf '<p>We collect data.</p>\r<!-- never closed\r<p>x</p>' >"$tmp/u.html"
 check /dev/zero --max-size 1K "$tmp/u.html" "$tmp/empty.txt"
 check --files-from /dev/zero examples/gaps.txt
 check --explain missing-retention
+# policylint lsp: one session read from a file (open, hover, code
+# actions, a malformed message, shutdown, exit).
+python3 - "$tmp/session" examples/contradictions.md <<'PY'
+import json, sys
+text = open(sys.argv[2]).read()
+uri = "file:///tmp/contradictions.md"
+msgs = [{"id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
+        {"id": 2, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}},
+        {"id": 3, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0},
+            "end": {"line": 60, "character": 0}}, "context": {"diagnostics": []}}},
+        "{broken", {"id": 4, "method": "shutdown"}, {"method": "exit"}]
+with open(sys.argv[1], "wb") as f:
+    for m in msgs:
+        b = m.encode() if isinstance(m, str) else json.dumps(dict(m, jsonrpc="2.0")).encode()
+        f.write(b"Content-Length: %d\r\n\r\n" % len(b) + b)
+PY
+runs=$((runs + 1))
+$vg "$pl" lsp --no-config >/dev/null 2>"$tmp/log" <"$tmp/session"
+if [ $? != 0 ]; then echo "valgrind: policylint lsp:"; cat "$tmp/log"; fail=1; fi
 if [ $fail = 0 ]; then echo "valgrind-test: $runs runs, no errors, no leaks"; else exit 1; fi

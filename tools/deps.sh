@@ -2,10 +2,10 @@
 # Checks that the build dependencies are installed (through pkg-config) and
 # installs the missing Debian packages with apt-get when it can; otherwise
 # prints the exact command to run.  `deps.sh test` also checks what the test
-# suite uses (valgrind, python3, jsonschema, pre-commit, git, ripgrep, GNU
-# parallel, Dask distributed, pcre2grep, and clang with the libFuzzer
-# runtime for the fuzz targets); the tests that need an optional tool
-# skip visibly when it cannot be had.
+# suite uses (valgrind, python3, jsonschema, pre-commit, git, GNU
+# parallel, Dask distributed, pcre2grep, neovim as a real LSP client, and
+# clang with the libFuzzer runtime for the fuzz targets); the tests that
+# need an optional tool skip visibly when it cannot be had.
 need=""
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v cc >/dev/null 2>&1 || need="$need gcc"
@@ -22,7 +22,6 @@ if [ "${1:-}" = test ]; then
   command -v python3 >/dev/null 2>&1 || need="$need python3"
   command -v git >/dev/null 2>&1 || need="$need git"
   command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
-  command -v rg >/dev/null 2>&1 || need="$need ripgrep"
   python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
   # scale-out (tests/cli/scale_out.sh) and the benchmark's pcre2grep
   command -v parallel >/dev/null 2>&1 || need="$need parallel"
@@ -30,6 +29,8 @@ if [ "${1:-}" = test ]; then
     /usr/bin/python3 -c 'import distributed' 2>/dev/null ||
     need="$need python3-distributed"
   command -v pcre2grep >/dev/null 2>&1 || need="$need pcre2-utils"
+  # a real LSP client for policylint lsp (tests/cli/lsp_nvim.sh)
+  command -v nvim >/dev/null 2>&1 || need="$need neovim"
   # The fuzz targets: clang, and libFuzzer's runtime (libclang-rt-dev
   # names the one matching Debian's default clang).
   command -v clang >/dev/null 2>&1 || need="$need clang"

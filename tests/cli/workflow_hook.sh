@@ -65,5 +65,5 @@ git checkout -q -- privacy.md
 cp ../findings.md brand-new.md
 git add brand-new.md
 run git commit -qm 'new policy with an error'
-check hook-new-file eval "[ \"\$rc\" != 0 ] && has_err 'brand-new.md:1:1: error'"
+check hook-new-file eval "[ \"\$rc\" != 0 ] && has_err '^brand-new.md: missing disclosures' && has_err '^  need-contact  *error'"
 finish

@@ -158,4 +158,27 @@ assert len(run["results"]) == 25000, len(run["results"])
 note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
 assert note.startswith("12 more results"), note
 ' "$tmp/.out"
+
+# A gap whose rule has a suggest: clause carries a fix: an insertion (an
+# empty deleted region) of the clause, valid against the schema.
+cp "$root/tests/cli/golden/in/group.md" gaps.md
+run $pl --no-config --rules "$root/tests/cli/golden/window.yaml" -f sarif gaps.md
+check sarif-fixes-valid validate "$tmp/.out" 5
+check sarif-fixes-insert python3 -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+by = {r["ruleId"]: r for r in run["results"]}
+assert "fixes" not in by["avoid-stale"] and "fixes" not in by["need-contact" if "need-contact" in by else "avoid-vague"]
+fix = by["need-retention"]["fixes"][0]
+ch = fix["artifactChanges"][0]
+assert ch["artifactLocation"]["uri"] == "gaps.md", ch
+rep = ch["replacements"][0]
+reg = rep["deletedRegion"]
+src = open("gaps.md", "rb").read()
+assert reg["byteLength"] == 0 and reg["byteOffset"] == len(src), reg
+assert (reg["startLine"], reg["startColumn"]) == (reg["endLine"], reg["endColumn"])
+assert rep["insertedContent"]["text"] == "\nOf {{categories}}: we hold it for {{period}}, then delete it.\n"
+inc = by["biscuits-no-refusal"]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+assert "refuse them" in inc["insertedContent"]["text"]
+' "$tmp/.out"
 finish

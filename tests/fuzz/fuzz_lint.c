@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			PL_FORMAT_SARIF, PL_FORMAT_GITHUB, PL_FORMAT_GCC};
 		for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
 			pl_report_options ro = {formats[i], fuzz_devnull(), 1, 1,
-						0, NULL};
+						0, NULL, 0, 0};
 			pl_report *rep = pl_report_begin(&ro);
 			pl_report_file(rep, r);
 			pl_report_diags(rep, d);
