@@ -124,4 +124,19 @@ assert "ccpa-purposes" in d["profiles"]["ccpa"]["missing"]
 printf '<!-- policylint-disable-file gdpr-purposes -- tested -->\n\nWe collect your e-mail address to send receipts.\n' >quiet.md
 run $t --no-config -p gdpr,ccpa -f gcc quiet.md
 check gap-suppressed-by-any-id eval "! has purposes"
+
+# A service that says it collects no personal data at all has nothing to
+# keep, protect, correct or choose about: those baseline requirements do
+# not apply (a declared fact decides first); a narrower denial does not.
+printf '# Privacy\n\nThis app does not collect, store or share any personal data.\n\nQuestions: write to dev@example.org.\n' >nodata.md
+run $t --no-config -f gcc nodata.md
+for r in retention rights security purposes choices children; do
+  check "no-data-no-missing-$r" eval "! has '\[missing-$r\]'"
+done
+check no-data-still-dated has '\[missing-effective-date\]'
+run $t --no-config -f gcc --fact collects_personal_data=yes nodata.md
+check no-data-fact-wins has '\[missing-retention\]'
+printf 'We do not collect any personal data unless you write to us.\n' >scoped.md
+run $t --no-config -f gcc scoped.md
+check scoped-denial-still-missing has '\[missing-retention\]'
 finish
