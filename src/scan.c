@@ -237,7 +237,7 @@ static long sentence_starting_in(const pl_text *t, size_t from, size_t to,
 /* The region holding prose offset pos: the first block ending after it. */
 static size_t region_of(const pl_scanner *sc, size_t pos)
 {
-	size_t lo = 0, hi = sc->text.nblocks;
+	size_t lo = 0, hi = sc->nregions;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sc->block_ends[mid] <= pos)
@@ -254,7 +254,7 @@ static int search_span(pl_scanner *sc, const pl_pattern *p, const char *owner,
 		       size_t *pos, size_t hi, pl_match_visit visit, void *arg)
 {
 	size_t b = region_of(sc, *pos);
-	while (b < sc->text.nblocks && *pos <= hi) {
+	while (b < sc->nregions && *pos <= hi) {
 		size_t end = sc->block_ends[b];
 		size_t limit = hi < end - 1 ? hi : end - 1;
 		while (*pos <= limit) {
@@ -275,7 +275,7 @@ static int search_span(pl_scanner *sc, const pl_pattern *p, const char *owner,
 		}
 		if (*pos <= limit)
 			*pos = limit + 1;       /* nothing else starts up to limit */
-		while (b < sc->text.nblocks && sc->block_ends[b] <= *pos)
+		while (b < sc->nregions && sc->block_ends[b] <= *pos)
 			b++;
 	}
 	return 0;
@@ -289,7 +289,7 @@ static const pl_slot_view *view(pl_scanner *sc, const pl_pattern *p)
 	size_t slot = (size_t)p->slot;
 	if (!sc->viewed[slot]) {
 		pl_prefilter_view(sc->rs->prefilter, &sc->occ, p->slot,
-				  sc->block_ends, sc->text.nblocks,
+				  sc->block_ends, sc->nregions,
 				  &sc->views[slot]);
 		sc->viewed[slot] = 1;
 	}
@@ -456,6 +456,46 @@ static void mark_overviews(pl_scanner *sc)
 		}
 }
 
+/* The search regions: one per block, but a block longer than REGION_MAX
+ * (a whole policy written as one paragraph or one line) is cut at sentence
+ * ends into regions of about that size.  Without the cut, a pattern the
+ * prefilter cannot narrow is searched over the whole block wherever one
+ * of its literals occurs in it: linear, but ten times what the same text
+ * costs in paragraphs.  A match, as at a block's end, never crosses a cut;
+ * prose has no sentence that long. */
+#define REGION_MAX (64 * 1024)
+
+static void plan_regions(pl_scanner *sc)
+{
+	const pl_text *t = &sc->text;
+	size_t cap = t->nblocks + t->prose_len / REGION_MAX + 2, n = 0, si = 0;
+	sc->block_ends = pl_xmalloc(cap * sizeof(size_t));
+	for (size_t b = 0; b < t->nblocks; b++) {
+		size_t from = n ? sc->block_ends[n - 1] : 0, end = t->blocks[b].end;
+		while (end - from > REGION_MAX) {
+			/* The last sentence end in (from, from + REGION_MAX], else
+			 * the first one after it. */
+			size_t cut = 0;
+			while (si < t->nsentences && t->sentences[si].end <= from)
+				si++;
+			for (size_t k = si; k < t->nsentences &&
+			     t->sentences[k].end < end; k++) {
+				if (t->sentences[k].end > from + REGION_MAX && cut)
+					break;
+				cut = t->sentences[k].end;
+				if (cut > from + REGION_MAX)
+					break;
+			}
+			if (cut == 0 || cut <= from)
+				break;
+			PL_PUSH(sc->block_ends, n, cap, cut);
+			from = cut;
+		}
+		PL_PUSH(sc->block_ends, n, cap, end);
+	}
+	sc->nregions = n;
+}
+
 void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 		     const char *src, size_t len, pl_input_format fmt,
 		     pl_diags *diags)
@@ -469,9 +509,7 @@ void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
 	sc->ctx_memo = pl_xcalloc(sc->text.nsentences + 1, 1);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
-	sc->block_ends = pl_xmalloc((sc->text.nblocks + 1) * sizeof(size_t));
-	for (size_t b = 0; b < sc->text.nblocks; b++)
-		sc->block_ends[b] = sc->text.blocks[b].end;
+	plan_regions(sc);
 	if (rs->prefilter && pl_prefilter_enabled()) {
 		pl_prefilter_scan(rs->prefilter, sc->text.prose, sc->text.prose_len,
 				  &sc->occ);

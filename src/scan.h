@@ -30,8 +30,10 @@ typedef struct {
 	pl_text text;
 	pl_hits *topic_hits;    /* one list per topic */
 	unsigned char *seen;    /* scratch: one flag per sentence */
-	size_t *block_ends;     /* where each block's region ends: searches
-	                           run region by region (see scan.c) */
+	size_t *block_ends;     /* where each search region ends (a block, or
+	                           part of a very long one): searches run
+	                           region by region (see scan.c) */
+	size_t nregions;
 	pl_occurrences occ;     /* what the prefilter's pass found */
 	int filtered;           /* occ is valid */
 	pl_slot_view *views;    /* for each prefilter slot, where its pattern

@@ -252,6 +252,39 @@ static void catastrophic_pattern_is_an_error_naming_the_rule(void **state)
 	pl_diags_clear(&d);
 }
 
+/* A policy written as one paragraph is searched in regions of about 64 KB
+ * cut at sentence ends (scan.c): one region for the whole text made the
+ * patterns the prefilter cannot narrow read all of it wherever one of
+ * their words occurs (20 MB on one line cost ten times the same text in
+ * paragraphs).  The evidence is what the text in paragraphs gives. */
+static void one_long_paragraph_is_cut_at_sentences(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	const char *sent = "We share the pages you read with our partners. ";
+	size_t n = strlen(sent), reps = 6000;    /* about 290 KB */
+	char *big = malloc(n * reps + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * n, sent, n);
+	big[n * reps] = '\0';
+	pl_scanner sc;
+	pl_scanner_init(&sc, rs, "one.txt", big, n * reps, PL_INPUT_TEXT, &d);
+	assert_int_equal(sc.text.nblocks, 1);
+	assert_true(sc.nregions >= 4);
+	for (size_t i = 0; i < sc.nregions; i++) {
+		size_t from = i ? sc.block_ends[i - 1] : 0;
+		assert_true(sc.block_ends[i] - from <= 64 * 1024 + n);
+		/* each cut is a sentence's end */
+		assert_true(i + 1 == sc.nregions || big[sc.block_ends[i] - 1] == '.');
+	}
+	pl_scanner_free(&sc);
+	pl_result *r = pl_scan(rs, "one.txt", big, n * reps, NULL, &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), reps);
+	pl_result_free(r);      /* frees big: pl_scan takes the text */
+	pl_ruleset_free(rs);
+}
+
 static void large_input_is_linear(void **state)
 {
 	(void)state;
@@ -276,6 +309,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(evidence_points_at_the_words),
+		cmocka_unit_test(one_long_paragraph_is_cut_at_sentences),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(exclusions_negation_and_hedges),
 		cmocka_unit_test(sections_and_headings),
