@@ -66,22 +66,29 @@ struct pl_prefilter {
 
 /* ---- Building ------------------------------------------------------------- */
 
+/* The trie of the literals, built in the transition table itself: row u
+ * holds u's children by byte class (0: none; the root is 0 and no one's
+ * child) until the breadth-first pass below turns it into the DFA's
+ * row, so no second table of the same size is ever held. */
 typedef struct {
-	uint32_t *child;        /* by byte class, 0: none (the root is 0) */
-	uint32_t fail;
-	long literal;           /* the literal ending exactly here, or -1 */
-} trie_node;
-
-typedef struct {
-	trie_node *nodes;
+	state_t *next;          /* count rows of nclasses */
+	uint32_t *fail;
+	long *literal;          /* the literal ending exactly here, or -1 */
 	size_t count, cap, nclasses;
 } trie;
 
 static uint32_t trie_add_node(trie *t)
 {
-	trie_node n = {pl_xcalloc(t->nclasses, sizeof(uint32_t)), 0, -1};
-	PL_PUSH(t->nodes, t->count, t->cap, n);
-	return (uint32_t)(t->count - 1);
+	if (t->count == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->next = pl_xrealloc(t->next, t->cap * t->nclasses * sizeof(state_t));
+		t->fail = pl_xrealloc(t->fail, t->cap * sizeof(uint32_t));
+		t->literal = pl_xrealloc(t->literal, t->cap * sizeof(long));
+	}
+	memset(t->next + t->count * t->nclasses, 0, t->nclasses * sizeof(state_t));
+	t->fail[t->count] = 0;
+	t->literal[t->count] = -1;
+	return (uint32_t)t->count++;
 }
 
 static unsigned char fold(unsigned char c)
@@ -136,26 +143,28 @@ static void build_automaton(pl_prefilter *pf, const literal_table *lt)
 		pf->byte_class[b] = pf->byte_class[fold((unsigned char)b)];
 	pf->nclasses = nc;
 
-	trie t = {NULL, 0, 0, nc};
+	trie t = {NULL, NULL, NULL, 0, 0, nc};
 	trie_add_node(&t);
 	for (size_t l = 0; l < lt->count; l++) {
 		uint32_t at = 0;
 		for (const unsigned char *p = (const unsigned char *)lt->strings[l];
 		     *p; p++) {
-			unsigned char c = pf->byte_class[*p];
-			if (t.nodes[at].child[c] == 0) {
+			size_t cell = (size_t)at * nc + pf->byte_class[*p];
+			if (t.next[cell] == 0) {
 				uint32_t n = trie_add_node(&t);
-				t.nodes[at].child[c] = n;
+				t.next[cell] = n;       /* t.next may have moved */
 			}
-			at = t.nodes[at].child[c];
+			at = t.next[cell];
 		}
-		t.nodes[at].literal = (long)l;
+		t.literal[at] = (long)l;
 	}
 
-	/* Failure links breadth first; the DFA's transitions follow them, and
-	 * a state reports its own literal and its failure state's. */
+	/* Failure links breadth first; a row becomes the DFA's when its state
+	 * is taken from the queue (its failure state, shallower, is final by
+	 * then), and a state reports its own literal and its failure
+	 * state's. */
 	pf->nstates = t.count;
-	pf->next = pl_xcalloc(t.count * nc, sizeof(state_t));
+	pf->next = pl_xrealloc(t.next, t.count * nc * sizeof(state_t));
 	uint32_t *queue = pl_xmalloc(t.count * sizeof(uint32_t));
 	uint32_t **outs = pl_xcalloc(t.count, sizeof(*outs));
 	size_t *nouts = pl_xcalloc(t.count, sizeof(*nouts));
@@ -163,28 +172,26 @@ static void build_automaton(pl_prefilter *pf, const literal_table *lt)
 	queue[tail++] = 0;
 	while (head < tail) {
 		uint32_t u = queue[head++];
-		trie_node *un = &t.nodes[u];
 		if (u != 0) {
-			size_t f = un->fail, own = un->literal >= 0;
+			size_t f = t.fail[u], own = t.literal[u] >= 0;
 			nouts[u] = own + nouts[f];
 			outs[u] = pl_xmalloc((nouts[u] + 1) * sizeof(uint32_t));
 			if (own)
-				outs[u][0] = (uint32_t)un->literal;
+				outs[u][0] = (uint32_t)t.literal[u];
 			if (nouts[f])
 				memcpy(outs[u] + own, outs[f],
 				       nouts[f] * sizeof(uint32_t));
 			total += nouts[u];
 		}
 		for (size_t c = 0; c < nc; c++) {
-			uint32_t v = un->child[c];
+			state_t *cell = &pf->next[(size_t)u * nc + c];
 			state_t via_fail = u == 0 ? 0 :
-					   pf->next[(size_t)un->fail * nc + c];
-			if (v) {
-				t.nodes[v].fail = via_fail;
-				pf->next[(size_t)u * nc + c] = v;
-				queue[tail++] = v;
+					   pf->next[(size_t)t.fail[u] * nc + c];
+			if (*cell) {
+				t.fail[*cell] = via_fail;
+				queue[tail++] = *cell;
 			} else {
-				pf->next[(size_t)u * nc + c] = via_fail;
+				*cell = via_fail;
 			}
 		}
 	}
@@ -202,9 +209,8 @@ static void build_automaton(pl_prefilter *pf, const literal_table *lt)
 	free(outs);
 	free(nouts);
 	free(queue);
-	for (size_t i = 0; i < t.count; i++)
-		free(t.nodes[i].child);
-	free(t.nodes);
+	free(t.fail);
+	free(t.literal);
 }
 
 pl_prefilter *pl_prefilter_build(const pl_literal_set *const *sets,

@@ -177,6 +177,11 @@ static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
 	free(map);
+	/* The YAML columns of the source's bytes only place compile errors:
+	 * a byte's worth of size_t for every pattern byte, dropped now. */
+	free(p->colmap);
+	p->colmap = NULL;
+	p->colmap_len = 0;
 	return 0;
 }
 
