@@ -34,36 +34,6 @@ typedef struct {
 	show_kind show;
 } glyph;
 
-/* The code point of the valid UTF-8 sequence at s[0..n), its length in
- * *len; 0 with *len 1 for an invalid byte. */
-static unsigned decode(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned cp, min;
-	size_t k;
-	*len = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if ((s[0] & 0xE0) == 0xC0) {
-		k = 2; min = 0x80; cp = s[0] & 0x1Fu;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		k = 3; min = 0x800; cp = s[0] & 0x0Fu;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		k = 4; min = 0x10000; cp = s[0] & 0x07u;
-	} else {
-		return 0;
-	}
-	if (k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3Fu);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	*len = k;
-	return cp;
-}
 
 static int in(unsigned cp, unsigned lo, unsigned hi)
 {
@@ -110,10 +80,10 @@ static glyph glyph_at(const char *s, size_t i, size_t end, size_t col)
 		g.show = SHOW_SPACES;
 		return g;
 	}
-	size_t len;
-	unsigned cp = decode(p, end - i, &len);
-	g.bytes = len;
-	if (cp == 0 && *p != 0)
+	unsigned cp = 0;
+	size_t len = pl_utf8_decode(p, end - i, &cp);
+	g.bytes = len ? len : 1;        /* an invalid byte: one of its own */
+	if (len == 0)
 		g.show = SHOW_QMARK;
 	else if (cp < 0x20 || in(cp, 0x7F, 0x9F))
 		g.show = SHOW_SPACES;   /* control characters */

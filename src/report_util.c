@@ -11,34 +11,6 @@
 
 #include "report.h"
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned min;
-	unsigned cp;
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2; min = 0x80; cp = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3; min = 0x800; cp = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4; min = 0x10000; cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
 
 void pl_json_string_n(FILE *out, const char *s, size_t n)
 {
@@ -62,7 +34,9 @@ void pl_json_string_n(FILE *out, const char *s, size_t n)
 			fputc(c, out);
 			i++;
 		} else {
-			size_t len = utf8_valid(p + i, n - i);
+			unsigned cp;
+			size_t len = pl_utf8_decode((const unsigned char *)p + i,
+						    n - i, &cp);
 			if (len == 0) {
 				fputs("\\ufffd", out);
 				i++;

@@ -178,3 +178,33 @@ int pl_id_listed(const char *const *ids, size_t n, const char *id)
 			return 1;
 	return 0;
 }
+
+size_t pl_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t len;
+	unsigned min, v;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2; min = 0x80; v = s[0] & 0x1Fu;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3; min = 0x800; v = s[0] & 0x0Fu;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4; min = 0x10000; v = s[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3Fu);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}

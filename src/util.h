@@ -67,5 +67,9 @@ size_t pl_line_next(const char *s, size_t e, size_t n);
 /* Number of UTF-8 characters in s[0..n): counts every byte that is not a
  * continuation byte, so invalid sequences still advance the count. */
 size_t pl_utf8_count(const char *s, size_t n);
+/* The length of the valid UTF-8 sequence at s (n > 0 bytes left), its
+ * code point in *cp; 0 for an invalid, overlong, surrogate or truncated
+ * sequence. */
+size_t pl_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 
 #endif

@@ -68,21 +68,12 @@ def directives_policy(count):
     return '\n'.join(lines) + '\n'
 
 
-def cpu_time(argv):
-    """CPU seconds (user + system) of one run: on a shared machine the wall
-    clock measures the neighbours too."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
 def timed_file(text, suffix, fmt='json', n=1):
     with tempfile.NamedTemporaryFile('w', suffix=suffix, delete=False) as f:
         f.write(text)
         name = f.name
     try:
-        return statistics.median(cpu_time([pl, '-j', '1', '--format', fmt, name])
+        return statistics.median(cpu_and_wall([pl, '-j', '1', '--format', fmt, name])[0]
                                  for _ in range(n))
     finally:
         os.unlink(name)
