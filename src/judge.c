@@ -182,7 +182,7 @@ static const pl_fact *declared(const pl_scan_options *o, const char *name)
  * sentence that says so, a declared fact, or the default. */
 static int applies(const pl_scanner *sc, const pl_result *r,
 		   const pl_applicability *a, const pl_scan_options *o,
-		   pl_location *why)
+		   int through_all, pl_location *why)
 {
 	memset(why, 0, sizeof(*why));
 	if (!a->present)
@@ -205,7 +205,8 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 	}
 	if (a->shown_by.count && first_of(sc, &a->shown_by))
 		return 1;
-	if (a->default_applies)
+	if (through_all && a->default_in_all >= 0 ? a->default_in_all :
+						    a->default_applies)
 		return 1;
 	why->message = a->fact ?
 		pl_xasprintf("the policy does not show that it applies "
@@ -258,7 +259,7 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 		}
 		if (rule->kind == PL_RULE_CONFLICT)
 			continue;
-		if (!applies(sc, r, &rule->applies, opts, &why[i])) {
+		if (!applies(sc, r, &rule->applies, opts, 0, &why[i])) {
 			status[i] = RULE_NOT_APPLICABLE;
 			continue;
 		}
@@ -401,6 +402,15 @@ static size_t selected_profiles(const pl_ruleset *rs,
 	}
 	*out = sel;
 	return count;
+}
+
+/* Whether the user named profile id (else it came in through "all"). */
+static int profile_named(const pl_scan_options *opts, const char *id)
+{
+	for (size_t i = 0; opts && i < opts->nprofiles; i++)
+		if (strcmp(opts->profiles[i], id) == 0)
+			return 1;
+	return 0;
 }
 
 /* Which rules run: those of a selected profile that applies, unless a
@@ -598,6 +608,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
 		const pl_profile *pr = pl_ruleset_profile(rs, sel[p]);
 		papplies[p] = (unsigned char)(pr == NULL ||
 					      applies(&sc, r, &pr->applies, opts,
+						      !profile_named(opts, sel[p]),
 						      &pwhy[p]));
 		if (papplies[p])
 			live[nlive++] = sel[p];

@@ -127,6 +127,10 @@ typedef struct {
  *     denied-by: [topics]       ... or that it does not ("our service is
  *                               not directed to children")
  *     default: yes | no         when neither the fact nor the words say
+ *     default-in-all: yes | no  a profile's default when it was selected
+ *                               only through --profile all, not by name
+ *                               (a law with a size threshold the text
+ *                               rarely shows: only when the policy names it)
  *
  * A declared fact decides; else the policy's denial (a sentence of
  * denied-by: "not directed to children"), which outweighs incidental
@@ -138,6 +142,7 @@ typedef struct {
 	pl_origin fact_origin;
 	pl_topic_refs shown_by, denied_by;
 	int default_applies;
+	int default_in_all;       /* -1: as default_applies */
 } pl_applicability;
 
 typedef enum {

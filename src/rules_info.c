@@ -123,8 +123,13 @@ static void print_applies(FILE *out, const char *indent,
 			a->shown_by.names[i]);
 	if (a->shown_by.count)
 		fputs("; ", out);
-	fprintf(out, "otherwise %s\n", a->default_applies ? "it applies" :
+	fprintf(out, "otherwise %s", a->default_applies ? "it applies" :
 							     "it does not");
+	if (a->default_in_all >= 0 && a->default_in_all != a->default_applies)
+		fprintf(out, " (under --profile all, %s)",
+			a->default_in_all ? "it applies" :
+					    "only when the policy shows it");
+	fputc('\n', out);
 }
 
 static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)

@@ -563,10 +563,11 @@ static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
 	static const char *const yes_no[] = {"no", "yes", NULL};
 	const pl_ynode *v = pl_ynode_get(map, "applies");
 	a->default_applies = 1;
+	a->default_in_all = -1;
 	if (v == NULL || !expect(ld, v, PL_YNODE_MAP, "'applies'"))
 		return;
 	static const char *const keys[] = {"fact", "shown-by", "denied-by",
-					   "default", NULL};
+					   "default", "default-in-all", NULL};
 	check_keys(ld, v, "'applies'", keys);
 	a->present = 1;
 	const pl_ynode *f = pl_ynode_get(v, "fact");
@@ -585,6 +586,9 @@ static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
 	load_topic_refs(ld, v, "shown-by", &a->shown_by, 0, what);
 	load_topic_refs(ld, v, "denied-by", &a->denied_by, 0, what);
 	a->default_applies = load_choice(ld, v, "default", yes_no, 1);
+	if (pl_ynode_get(v, "default-in-all"))
+		a->default_in_all = load_choice(ld, v, "default-in-all", yes_no,
+						a->default_applies);
 }
 
 /* A template's placeholders are checked where it is written. */

@@ -62,6 +62,30 @@ check public-body-gdpr-applies [ "$(profile agency.md gdpr --no-config | cut -d'
 printf 'As a contractor of federal agencies, we follow the Privacy Act of 1974.\nWe may disclose information to a government agency when the law requires it.\n' >contractor.md
 check contractor-is-no-public-body [ "$(profile contractor.md ccpa --no-config | cut -d' ' -f1)" = True ]
 
+# Laws with size thresholds the text rarely shows (the CCPA, the later
+# state acts): under --profile all they apply only to a policy that speaks
+# to those states' people; named, they apply unless the policy says not.
+printf 'We collect your e-mail address to answer you.\n' >plain.md
+printf 'We collect your e-mail address.\nIf you are a California resident, you may ask what we hold.\nVirginia residents may appeal a refusal.\n' >states.md
+state() {  # FILE PROFILE [OPTIONS]: "applies" of PROFILE under --profile all
+  f=$1 p=$2
+  shift 2
+  $t --no-config "$@" -p all -f json "$f" | python3 -c 'import json,sys
+print(json.load(sys.stdin)["files"][0]["profiles"][sys.argv[1]]["applies"])' "$p"
+}
+for p in ccpa us-states; do
+  check "all-$p-not-shown" [ "$(state plain.md $p)" = False ]
+  check "all-$p-shown" [ "$(state states.md $p)" = True ]
+  check "named-$p-applies" [ "$(profile plain.md $p --no-config | cut -d' ' -f1)" = True ]
+  check "all-and-named-$p-applies" [ "$(state plain.md $p -p $p)" = True ]
+done
+check all-ccpa-fact-wins [ "$(state plain.md ccpa --fact ccpa_business=yes)" = True ]
+check all-us-states-fact-wins [ "$(state plain.md us-states --fact state_privacy_laws=yes)" = True ]
+run $t --no-config -p all --color=never plain.md
+check all-ccpa-why has '^  ccpa .*does not apply: the policy does not show that it applies (declare ccpa_business'
+printf 'Our office is at 1 Market Street, San Francisco, California 94105.\nWe collect your e-mail address.\n' >address.md
+check all-ccpa-address-is-no-sign [ "$(state address.md ccpa)" = False ]
+
 # A site that says it uses no cookies: the cookie requirements do not
 # apply, with that sentence as the reason; one that only limits them
 # ("not without your permission") is judged as before.
