@@ -113,13 +113,82 @@ static pl_date scanner_today(const pl_scanner *sc)
 	return sc->today.year ? sc->today : pl_date_today();
 }
 
-int pl_rule_fires(const pl_scanner *sc, const pl_rule *r,
+/* ---- Scope: evidence for another law's people ---------------------------- */
+
+/* Whether profile p's scope rules hit h out: its sentence or context names
+ * only the people of another law ("If you are in the EEA, you may ask us
+ * to correct ..." does not describe the CCPA's right to correct). */
+static int profile_scopes_out(pl_scanner *sc, const pl_profile *p,
+			      const pl_hit *h)
+{
+	char owner[160];
+	if (p == NULL || p->scope_outside.count == 0)
+		return 0;
+	snprintf(owner, sizeof owner, "profile '%s' scope", p->id);
+	return pl_scanner_sentence_says(sc, &p->scope_outside, owner,
+					h->sentence) &&
+	       !(p->scope_within.count &&
+		 pl_scanner_sentence_says(sc, &p->scope_within, owner,
+					  h->sentence));
+}
+
+/* A hit is out of a rule's scope when every profile of the rule puts it
+ * out (a rule of baseline, which has no scope, takes every hit). */
+static int out_of_scope(pl_scanner *sc, const pl_rule *r, const pl_hit *h)
+{
+	if (r->nprofiles == 0)
+		return 0;
+	for (size_t i = 0; i < r->nprofiles; i++)
+		if (!profile_scopes_out(sc, pl_ruleset_profile(sc->rs,
+							       r->profiles[i]),
+					h))
+			return 0;
+	return 1;
+}
+
+static int rule_scoped(const pl_scanner *sc, const pl_rule *r)
+{
+	for (size_t i = 0; i < r->nprofiles; i++) {
+		const pl_profile *p = pl_ruleset_profile(sc->rs, r->profiles[i]);
+		if (p == NULL || p->scope_outside.count == 0)
+			return 0;
+	}
+	return r->nprofiles > 0;
+}
+
+typedef struct {
+	pl_scanner *sc;
+	const pl_rule *rule;
+	const pl_hit *best;
+} scoped_first;
+
+static void keep_first_in_scope(const pl_scanner *csc, const pl_hit *h,
+				void *arg)
+{
+	scoped_first *sf = arg;
+	(void)csc;
+	if ((sf->best == NULL || h->start < sf->best->start) &&
+	    !out_of_scope(sf->sc, sf->rule, h))
+		sf->best = h;
+}
+
+/* The first hit of the rule's topics that is within its scope. */
+static const pl_hit *first_in_scope(pl_scanner *sc, const pl_rule *r)
+{
+	if (!rule_scoped(sc, r))
+		return first_of(sc, &r->topics);
+	scoped_first sf = {sc, r, NULL};
+	each_ref_hit(sc, &r->topics, keep_first_in_scope, &sf);
+	return sf.best;
+}
+
+int pl_rule_fires(pl_scanner *sc, const pl_rule *r,
 			  const pl_hit **trigger)
 {
 	*trigger = NULL;
 	switch (r->kind) {
 	case PL_RULE_REQUIRE:
-		if (first_of(sc, &r->topics) == NULL)
+		if (first_in_scope(sc, r) == NULL)
 			return 1;
 		if (r->max_age_months > 0) {
 			pl_date d, today = scanner_today(sc);
@@ -133,7 +202,7 @@ int pl_rule_fires(const pl_scanner *sc, const pl_rule *r,
 		return 0;
 	case PL_RULE_REQUIRE_IF:
 		*trigger = first_of(sc, &r->when);
-		return *trigger != NULL && first_of(sc, &r->topics) == NULL;
+		return *trigger != NULL && first_in_scope(sc, r) == NULL;
 	default:
 		return 0;
 	}

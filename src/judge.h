@@ -20,7 +20,7 @@ pl_result *pl_scan(const pl_ruleset *rs, const char *display_name, char *src,
  * that makes a require-if rule apply, or for a require rule with
  * max-age-months the hit holding the newest date when that date is too
  * old. */
-int pl_rule_fires(const pl_scanner *sc, const pl_rule *r,
+int pl_rule_fires(pl_scanner *sc, const pl_rule *r,
 		  const pl_hit **trigger);
 
 /* The newest date in the evidence of refs (the effective or last-updated

@@ -324,6 +324,11 @@ typedef struct {
 	char *url;
 	char *description;
 	pl_applicability applies; /* when the law applies to a policy */
+	/* `scope: {outside, within}`: evidence whose sentence or context
+	 * names only other people's law (outside matches, within does not:
+	 * "EEA residents may ask us to correct ...") does not meet this
+	 * profile's requirements. */
+	pl_patterns scope_outside, scope_within;
 	pl_origin origin;
 } pl_profile;
 

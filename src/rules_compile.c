@@ -534,6 +534,9 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		snprintf(owner, sizeof owner, "profile '%s'", p->id);
 		errors += resolve_refs(rs, &p->applies.shown_by, owner, diags);
 		errors += resolve_refs(rs, &p->applies.denied_by, owner, diags);
+		snprintf(owner, sizeof owner, "profile '%s' scope", p->id);
+		errors += compile_patterns(rs, &p->scope_outside, owner, diags);
+		errors += compile_patterns(rs, &p->scope_within, owner, diags);
 	}
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		errors += compile_vocab(rs, (pl_vocab_kind)k, diags);

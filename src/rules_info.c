@@ -153,6 +153,12 @@ static void explain_profile(const pl_ruleset *rs, const char *id, FILE *out)
 		fputc('\n', out);
 		print_applies(out, "", &p->applies);
 	}
+	if (p && p->scope_outside.count)
+		fprintf(out, "\nEvidence does not count when its sentence or "
+			"context names only other people's law (%zu scope "
+			"pattern%s, %zu that keep it)\n", p->scope_outside.count,
+			p->scope_outside.count == 1 ? "" : "s",
+			p->scope_within.count);
 	fprintf(out, "\n%zu requirements:\n", pl_profile_rule_count(rs, id));
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const pl_rule *r = &rs->rules[i];

@@ -722,7 +722,7 @@ static void load_profile(loader *ld, const pl_ynode *map)
 {
 	static const char *const keys[] = {
 		"id", "title", "law", "citation", "url", "description",
-		"applies", NULL};
+		"applies", "scope", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a profile"))
 		return;
 	check_keys(ld, map, "a profile", keys);
@@ -747,6 +747,14 @@ static void load_profile(loader *ld, const pl_ynode *map)
 		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "url"),
 			 "%s: 'url' must start with https:// or http://", what);
 	load_applies(ld, map, &p.applies, what);
+	const pl_ynode *scope = pl_ynode_get(map, "scope");
+	if (scope && expect(ld, scope, PL_YNODE_MAP, "'scope'")) {
+		static const char *const scope_keys[] = {"outside", "within",
+							 NULL};
+		check_keys(ld, scope, "'scope'", scope_keys);
+		load_patterns(ld, scope, "outside", &p.scope_outside, 1, what);
+		load_patterns(ld, scope, "within", &p.scope_within, 0, what);
+	}
 	PL_PUSH(ld->rs->profiles, ld->rs->nprofiles, ld->rs->profiles_cap, p);
 }
 

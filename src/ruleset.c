@@ -151,6 +151,8 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(p->url);
 		free(p->description);
 		applicability_free(&p->applies);
+		patterns_free(&p->scope_outside);
+		patterns_free(&p->scope_within);
 	}
 	free(rs->profiles);
 	for (size_t i = 0; i < rs->nsuggestions; i++) {

@@ -135,6 +135,16 @@ static int context_matches(pl_scanner *sc, const pl_patterns *ps,
 	return 0;
 }
 
+int pl_scanner_sentence_says(pl_scanner *sc, const pl_patterns *ps,
+			     const char *owner, size_t s)
+{
+	size_t len;
+	const char *text = sentence_text(sc, s, &len);
+	size_t at = sc->text.sentences[s].start;
+	return any_matches(sc, ps, owner, text, len, at) ||
+	       context_matches(sc, ps, owner, s, at);
+}
+
 /* What a sentence's context says of the matcher running, remembered per
  * sentence: one sentence holds many candidate matches of weak cues, and
  * each would test the whole heading chain again.  pl_scanner_match clears

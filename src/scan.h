@@ -83,6 +83,11 @@ void pl_scanner_search(pl_scanner *sc, const pl_pattern *p, const char *owner,
 int pl_scanner_may_match_in(pl_scanner *sc, const pl_pattern *p, size_t from,
 			    size_t to);
 
+/* Whether sentence s, or its context (headings above it, its list's
+ * lead-in, its column's header), matches one of ps. */
+int pl_scanner_sentence_says(pl_scanner *sc, const pl_patterns *ps,
+			     const char *owner, size_t s);
+
 /* Whether the prefilter runs (POLICYLINT_PREFILTER=0 turns it off: the
  * soundness test compares the two). */
 int pl_prefilter_enabled(void);

@@ -86,6 +86,25 @@ check all-ccpa-why has '^  ccpa .*does not apply: the policy does not show that 
 printf 'Our office is at 1 Market Street, San Francisco, California 94105.\nWe collect your e-mail address.\n' >address.md
 check all-ccpa-address-is-no-sign [ "$(state address.md ccpa)" = False ]
 
+# A right given only to another law's people is not the CCPA's (scope:
+# in profiles.yaml); named with California, or for everyone, it is.
+req() {  # FILE PROFILE RULE: met | missing | not_applicable
+  $t --no-config -p "$2" -f json "$1" | python3 -c 'import json,sys
+c = json.load(sys.stdin)["files"][0]["profiles"][sys.argv[1]]
+print([k for k in ("met", "missing", "not_applicable") if sys.argv[2] in c[k]][0])' "$2" "$3"
+}
+printf 'We collect your e-mail address.\nIf you live in the EEA, you may ask us to correct inaccurate personal data.\n' >eea.md
+check scope-eea-sentence-not-ccpa [ "$(req eea.md ccpa ccpa-right-to-correct)" = missing ]
+check scope-eea-sentence-is-gdpr [ "$(req eea.md gdpr gdpr-right-rectification)" = met ]
+printf '# Privacy\n\nWe collect your e-mail address.\n\n## Rights of UK residents\n\nYou may ask us to correct inaccurate personal data.\n' >uk.md
+check scope-uk-heading-not-ccpa [ "$(req uk.md ccpa ccpa-right-to-correct)" = missing ]
+printf 'We collect your e-mail address.\nResidents of the EEA and California may ask us to correct inaccurate personal data.\n' >both.md
+check scope-named-with-california [ "$(req both.md ccpa ccpa-right-to-correct)" = met ]
+printf 'We collect your e-mail address.\nYou may ask us to correct inaccurate personal data.\n' >anyone.md
+check scope-unscoped-counts [ "$(req anyone.md ccpa ccpa-right-to-correct)" = met ]
+run $t --no-config --explain ccpa
+check scope-explained has "names only other people's law"
+
 # A site that says it uses no cookies: the cookie requirements do not
 # apply, with that sentence as the reason; one that only limits them
 # ("not without your permission") is judged as before.
