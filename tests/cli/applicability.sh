@@ -104,6 +104,9 @@ printf 'We collect your e-mail address.\nYou may ask us to correct inaccurate pe
 check scope-unscoped-counts [ "$(req anyone.md ccpa ccpa-right-to-correct)" = met ]
 run $t --no-config --explain ccpa
 check scope-explained has "names only other people's law"
+printf 'We collect your e-mail address.\nCalifornia residents may ask us to delete their personal information.\n' >ca.md
+check scope-california-only-not-gdpr [ "$(req ca.md gdpr gdpr-right-erasure)" = missing ]
+check scope-california-only-is-ccpa [ "$(req ca.md ccpa ccpa-right-to-delete)" = met ]
 
 # A site that says it uses no cookies: the cookie requirements do not
 # apply, with that sentence as the reason; one that only limits them
