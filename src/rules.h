@@ -425,6 +425,8 @@ struct pl_ruleset {
 	                             match (first-party topics) */
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
+	pl_regex *negation_undone; /* "but", "except", "other than": what
+	                             follows a denial is not denied */
 	pl_grammar_spec grammar;  /* the statement reader's grammar */
 	struct pl_prefilter *prefilter; /* the literals of every pattern searched
 	                             over whole texts (prefilter.c) */

@@ -550,6 +550,10 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 	if (rs->negation == NULL)
 		rs->negation = pl_regex_builtin(
 			"\\b(?:not|never|no|nor|neither|none|cannot)\\b|n't\\b|n\\x{2019}t\\b");
+	if (rs->negation_undone == NULL)
+		rs->negation_undone = pl_regex_builtin(
+			"\\b(?:but|however|yet|except|excepting|save|other\\s+than|"
+			"apart\\s+from|aside\\s+from|besides|beyond|only|unless)\\b");
 	if (rs->conditional == NULL)
 		rs->conditional = pl_regex_builtin(
 			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"

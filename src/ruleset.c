@@ -171,6 +171,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 	patterns_free(&rs->other_party);
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
+	pl_regex_free(rs->negation_undone);
 	grammar_free(&rs->grammar);
 	pl_prefilter_free(rs->prefilter);
 	free(rs->cache_dir);

@@ -89,6 +89,32 @@ static int negated_before(pl_scanner *sc, size_t sent_start, size_t mstart)
 			     mstart - a) == PL_MATCH_FOUND;
 }
 
+/* Whether the items of a list are denied by its lead-in: "The extension
+ * does not collect, store or transmit:" then "- cookies".  The lead-in's
+ * last clause must hold the denial and nothing that undoes it for what
+ * follows ("we do not sell your data, but we share it with:", "we
+ * collect nothing except:"); the match must be in the item's first
+ * clause. */
+static int lead_in_denies(pl_scanner *sc, size_t s, size_t mstart)
+{
+	const pl_sentence *st = &sc->text.sentences[s];
+	if (st->lead_in < 0 || clause_start(sc, st->start, mstart) != st->start)
+		return 0;
+	const pl_sentence *l = &sc->text.sentences[st->lead_in];
+	size_t end = l->end;
+	while (end > l->start && (sc->text.prose[end - 1] == ':' ||
+				  sc->text.prose[end - 1] == ' ' ||
+				  sc->text.prose[end - 1] == '\n'))
+		end--;
+	size_t a = clause_start(sc, l->start, end);
+	const char *p = sc->text.prose + a;
+	return end > a &&
+	       pl_regex_test(sc->rs->negation, sc->ms, p, end - a) ==
+		       PL_MATCH_FOUND &&
+	       pl_regex_test(sc->rs->negation_undone, sc->ms, p, end - a) !=
+		       PL_MATCH_FOUND;
+}
+
 /* Whether another party is the subject of the clause before mstart
  * ("advertisers may collect", "third parties use cookies"): the rule set's
  * structure.other-party patterns, which end at the match. */
@@ -200,7 +226,8 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 			*detail = (int)i;
 			return PL_TRACE_EXCLUDED;
 		}
-	if (m->skip_negated && negated_before(sc, st->start, mstart))
+	if (m->skip_negated && (negated_before(sc, st->start, mstart) ||
+				lead_in_denies(sc, s, mstart)))
 		return PL_TRACE_NEGATED;
 	if (m->skip_conditional &&
 	    pl_regex_test(sc->rs->conditional, sc->ms, text, len) == PL_MATCH_FOUND)
