@@ -150,7 +150,9 @@ typedef enum {
 	PL_TRACE_REPEAT,        /* the sentence is evidence of it already */
 	PL_TRACE_YIELD,         /* another practice's cue in the sentence
 	                           governs it (the topic's yield:) */
-	PL_TRACE_RULE           /* a rule's verdict, in message */
+	PL_TRACE_RULE,          /* a rule's verdict, in message */
+	PL_TRACE_UNDONE         /* a topic of its undone-by: has evidence in
+	                           the policy, which outweighs it */
 } pl_trace_verdict;
 
 /* "kept", "heading", ... */

@@ -109,6 +109,10 @@ typedef struct {
 	                          these topics (or areas) has a hit: the cue
 	                          serves another practice there ("to opt out,
 	                          contact us at ...") */
+	pl_topic_refs undone_by; /* every hit is dropped when one of these
+	                          has evidence anywhere in the policy: a
+	                          claim that nothing is collected does not
+	                          hold beside data sent to third parties */
 	char **profiles;       /* runs only when one of these is selected;
 	                          none: always (the baseline topics) */
 	size_t nprofiles, profiles_cap;

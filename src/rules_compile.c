@@ -509,6 +509,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		snprintf(owner, sizeof owner, "topic '%s'", t->id);
 		errors += compile_matcher(rs, &t->match, owner, diags);
 		errors += resolve_refs(rs, &t->yield, owner, diags);
+		errors += resolve_refs(rs, &t->undone_by, owner, diags);
 	}
 	for (size_t i = 0; i < rs->nrules; i++) {
 		pl_rule *r = &rs->rules[i];

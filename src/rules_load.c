@@ -467,7 +467,7 @@ static void load_topic(loader *ld, const pl_ynode *map)
 {
 	static const char *const own_keys[] = {
 		"id", "area", "summary", "evidence", "examples", "profiles",
-		"yield", NULL};
+		"yield", "undone-by", NULL};
 	if (!expect(ld, map, PL_YNODE_MAP, "a topic"))
 		return;
 	check_keys2(ld, map, "a topic", own_keys, matcher_keys);
@@ -494,6 +494,7 @@ static void load_topic(loader *ld, const pl_ynode *map)
 	load_profile_list(ld, map, &t.origin, &t.profiles, &t.nprofiles,
 			  &t.profiles_cap, &t.profile_origins, 0, what);
 	load_topic_refs(ld, map, "yield", &t.yield, 0, what);
+	load_topic_refs(ld, map, "undone-by", &t.undone_by, 0, what);
 	load_examples(ld, map, &t.examples_match, &t.examples_no_match, what, 1);
 	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
 }

@@ -121,6 +121,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 		free(t->profile_origins);
 		matcher_free(&t->match);
 		refs_free(&t->yield);
+		refs_free(&t->undone_by);
 		examples_free(&t->examples_match);
 		examples_free(&t->examples_no_match);
 	}

@@ -617,6 +617,32 @@ static void apply_yields(pl_scanner *sc)
 	free(other);
 }
 
+/* undone-by: a topic whose claim the rest of the policy contradicts
+ * (it says nothing is collected, and sends the location to weather
+ * services) has no hits.  Decided on the hits after yield. */
+static void apply_undone(pl_scanner *sc)
+{
+	const pl_ruleset *rs = sc->rs;
+	for (size_t t = 0; t < rs->ntopics; t++) {
+		const pl_topic_refs *u = &rs->topics[t].undone_by;
+		pl_hits *h = &sc->topic_hits[t];
+		if (u->count == 0 || h->count == 0)
+			continue;
+		int undone = 0;
+		for (size_t v = 0; v < rs->ntopics && !undone; v++)
+			for (size_t i = 0; v != t && i < u->count && !undone; i++)
+				undone = ref_covers(rs, u, i, v) &&
+					 sc->topic_hits[v].count > 0;
+		if (!undone)
+			continue;
+		for (size_t k = 0; sc->trace && k < h->count; k++)
+			sc->trace(sc->trace_arg, rs->topics[t].id, -1, 0,
+				  PL_TRACE_UNDONE, -1, h->items[k].start,
+				  h->items[k].end);
+		h->count = 0;
+	}
+}
+
 void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on)
 {
 	const pl_ruleset *rs = sc->rs;
@@ -632,6 +658,7 @@ void pl_scanner_match_topics(pl_scanner *sc, const unsigned char *topic_on)
 			qsort(h->items, h->count, sizeof(*h->items), compare_hits);
 	}
 	apply_yields(sc);
+	apply_undone(sc);
 }
 
 void pl_scanner_run(pl_scanner *sc, const pl_ruleset *rs, const char *name,

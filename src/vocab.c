@@ -132,6 +132,6 @@ const char *pl_trace_verdict_name(pl_trace_verdict v)
 	static const char *const names[] = {
 		"kept", "heading", "excluded", "section", "weak", "negated",
 		"conditional", "toc", "overview", "other-party", "metadata",
-		"repeat", "yield", "rule"};
+		"repeat", "yield", "rule", "undone"};
 	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "?";
 }

@@ -53,6 +53,18 @@ for p in gdpr ccpa caloppa us-states; do
   check "some-personal-data-$p" [ "$(profile somedata.md $p --no-config | cut -d' ' -f1)" = True ]
 done
 
+# A claim that nothing is collected does not hold beside data the same
+# policy sends off the device (undone-by: in applicability.yaml); a
+# denial of sending does not undo it.  "Only used locally" is such a claim.
+printf 'This app does not collect any personal data.\n\nYour location is shared with our weather providers to find the forecast.\n' >undone.md
+check no-personal-data-undone [ "$(profile undone.md gdpr --no-config | cut -d' ' -f1)" = True ]
+run $t --no-config --trace applies.no-personal-data undone.md
+check no-personal-data-undone-traced has 'applies.no-personal-data: undone'
+printf 'This app does not collect any personal data.\n\nYour location is not shared with anyone.\n' >notundone.md
+check no-personal-data-denied-sending [ "$(profile notundone.md gdpr --no-config | cut -d' ' -f1)" = False ]
+printf 'All information handled by the extension, including your history, will only be used locally.\n' >local.md
+check no-personal-data-local-only [ "$(profile local.md gdpr --no-config | cut -d' ' -f1)" = False ]
+
 # A public body's policy: the US consumer privacy laws bind businesses.
 printf 'This is an official website of the United States government.\nWe collect your e-mail address to answer you.\n' >agency.md
 for p in ccpa caloppa us-states; do
