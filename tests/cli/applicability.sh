@@ -97,6 +97,15 @@ run $t --no-config -p all --color=never plain.md
 check all-ccpa-why has '^  ccpa .*does not apply: the policy does not show that it applies (declare ccpa_business'
 printf 'Our office is at 1 Market Street, San Francisco, California 94105.\nWe collect your e-mail address.\n' >address.md
 check all-ccpa-address-is-no-sign [ "$(state address.md ccpa)" = False ]
+# CalOPPA binds commercial operators: under all, a policy must show one
+# (the operator's legal form, customers, payments, ads) or address
+# Californians; a processor's company name is no sign.
+printf 'This free app is made by volunteers.\nWe collect your e-mail address.\nOur site is hosted by GitHub, Inc.\n' >hobby.md
+printf 'The app is run by Example Apps LLC.\nWe collect your e-mail address.\n' >shop.md
+check all-caloppa-hobby [ "$(state hobby.md caloppa)" = False ]
+check all-caloppa-company [ "$(state shop.md caloppa)" = True ]
+check named-caloppa-hobby [ "$(profile hobby.md caloppa --no-config | cut -d' ' -f1)" = True ]
+check all-caloppa-fact [ "$(state hobby.md caloppa --fact commercial_operator=yes)" = True ]
 
 # A right given only to another law's people is not the CCPA's (scope:
 # in profiles.yaml); named with California, or for everyone, it is.
