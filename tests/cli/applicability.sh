@@ -71,6 +71,14 @@ for p in ccpa caloppa us-states; do
   check "public-body-$p" [ "$(profile agency.md $p --no-config | cut -d' ' -f1,5)" = "False 1" ]
 done
 check public-body-gdpr-applies [ "$(profile agency.md gdpr --no-config | cut -d' ' -f1)" = True ]
+# ... and a public body outside the EU is out of the GDPR's and ePrivacy's
+# reach too (Art. 3(2)); an EU public body is not (public-body-gdpr-applies).
+printf 'This policy applies to the dta.gov.au website managed by the Digital Transformation Agency.\nWe collect your e-mail address to answer you.\n' >au.md
+for p in gdpr eprivacy ccpa caloppa us-states; do
+  check "public-body-abroad-$p" [ "$(profile au.md $p --no-config | cut -d' ' -f1)" = False ]
+done
+printf 'We may share information with the Australian Government when the law requires it.\nWe collect your e-mail address.\n' >sharesau.md
+check public-body-abroad-not-by-mention [ "$(profile sharesau.md gdpr --no-config | cut -d' ' -f1)" = True ]
 printf 'As a contractor of federal agencies, we follow the Privacy Act of 1974.\nWe may disclose information to a government agency when the law requires it.\n' >contractor.md
 check contractor-is-no-public-body [ "$(profile contractor.md ccpa --no-config | cut -d' ' -f1)" = True ]
 
