@@ -70,9 +70,12 @@ printf 'This is an official website of the United States government.\nWe collect
 for p in ccpa caloppa us-states; do
   check "public-body-$p" [ "$(profile agency.md $p --no-config | cut -d' ' -f1,5)" = "False 1" ]
 done
-check public-body-gdpr-applies [ "$(profile agency.md gdpr --no-config | cut -d' ' -f1)" = True ]
+# An EU public body is bound by the GDPR; a US one's site is not reached by it.
+printf 'We are a public authority of the City of Vienna.\nWe collect your e-mail address to answer you.\n' >euagency.md
+check public-body-eu-gdpr-applies [ "$(profile euagency.md gdpr --no-config | cut -d' ' -f1)" = True ]
+check public-body-us-gdpr-not [ "$(profile agency.md gdpr --no-config | cut -d' ' -f1)" = False ]
 # ... and a public body outside the EU is out of the GDPR's and ePrivacy's
-# reach too (Art. 3(2)); an EU public body is not (public-body-gdpr-applies).
+# reach too (Art. 3(2)); an EU public body is not (public-body-eu-gdpr-applies).
 printf 'This policy applies to the dta.gov.au website managed by the Digital Transformation Agency.\nWe collect your e-mail address to answer you.\n' >au.md
 for p in gdpr eprivacy ccpa caloppa us-states; do
   check "public-body-abroad-$p" [ "$(profile au.md $p --no-config | cut -d' ' -f1)" = False ]
