@@ -318,7 +318,15 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 			snprintf(owner, sizeof owner, "rule '%s'", rule->id);
 			pl_scanner_match(sc, &rule->match, rule->id, owner,
 					 &hits);
+			/* One finding per paragraph: "We rely on the Privacy
+			 * Shield.  The Privacy Shield is a framework ..." is
+			 * one problem, said twice. */
+			long last_block = -1;
 			for (size_t k = 0; k < hits.count; k++) {
+				long b = (long)sc->text.sentences[hits.items[k].sentence].block;
+				if (b == last_block)
+					continue;
+				last_block = b;
 				pl_finding *f = add_finding(r, rule, PL_KIND_WORDING);
 				f->loc = location_of(sc, r, &hits.items[k]);
 			}
