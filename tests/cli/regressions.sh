@@ -40,4 +40,11 @@ check evidence-false-area eval "python3 -c 'import json,sys
 d = json.load(open(sys.argv[1]))[\"files\"][0]
 assert not d[\"areas\"][\"contact\"][\"disclosed\"]
 assert [f[\"rule\"] for f in d[\"findings\"]] == [\"need-contact\"]' \"$tmp/.out\""
+# A wording problem said in two sentences of one paragraph is one finding
+# (a real policy had 22 Privacy Shield findings for 11 paragraphs); in two
+# paragraphs it is two.
+printf 'We rely on the EU-US Privacy Shield. The Privacy Shield framework governs our transfers.\n\nOur processors are certified under the Privacy Shield.\n' >shield.md
+run "$pl" --no-config --rules "$root/rules" -f gcc shield.md
+check wording-once-per-paragraph eval "[ \"\$(grep -c privacy-shield-reliance \"$tmp/.out\")\" = 2 ]"
+
 finish
