@@ -208,7 +208,7 @@ check gap-suppressed-by-any-id eval "! has purposes"
 # not apply (a declared fact decides first); a narrower denial does not.
 printf '# Privacy\n\nThis app does not collect, store or share any personal data.\n\nQuestions: write to dev@example.org.\n' >nodata.md
 run $t --no-config -f gcc nodata.md
-for r in retention rights security purposes choices children; do
+for r in retention rights security purposes choices children collection cookies; do
   check "no-data-no-missing-$r" eval "! has '\[missing-$r\]'"
 done
 check no-data-still-dated has '\[missing-effective-date\]'
