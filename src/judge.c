@@ -318,17 +318,21 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 			snprintf(owner, sizeof owner, "rule '%s'", rule->id);
 			pl_scanner_match(sc, &rule->match, rule->id, owner,
 					 &hits);
-			/* One finding per paragraph: "We rely on the Privacy
-			 * Shield.  The Privacy Shield is a framework ..." is
-			 * one problem, said twice. */
+			/* One finding per line and paragraph: "We rely on the
+			 * Privacy Shield.  The Privacy Shield is a framework
+			 * ..." is one problem, said twice.  (Per line as well,
+			 * since directives and baselines speak of lines.) */
 			long last_block = -1;
+			long last_line = -1;
 			for (size_t k = 0; k < hits.count; k++) {
 				long b = (long)sc->text.sentences[hits.items[k].sentence].block;
-				if (b == last_block)
+				pl_location loc = location_of(sc, r, &hits.items[k]);
+				if (b == last_block && (long)loc.line == last_line)
 					continue;
 				last_block = b;
+				last_line = (long)loc.line;
 				pl_finding *f = add_finding(r, rule, PL_KIND_WORDING);
-				f->loc = location_of(sc, r, &hits.items[k]);
+				f->loc = loc;
 			}
 			status[i] = hits.count ? RULE_MISSING : RULE_MET;
 			free(hits.items);
