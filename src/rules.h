@@ -434,6 +434,11 @@ const char *pl_rule_kind_name(pl_rule_kind k);
 int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
 		    const pl_origin *at, const pl_origin *first);
 
+/* The files pl_ruleset_load(path) reads, in its order (malloc'd, each
+ * malloc'd, *n of them), or NULL when it would fail to read any: the rule
+ * cache keys a rule set by them before loading it (rules_load.c). */
+char **pl_rule_files(const char *path, size_t *n);
+
 /* ---- Suggested clauses (suggest.c) ------------------------------------ */
 
 /* Why a suggest: template is malformed (an unknown or unclosed
