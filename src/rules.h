@@ -429,6 +429,13 @@ struct pl_ruleset {
 
 const char *pl_rule_kind_name(pl_rule_kind k);
 
+/* Compiles the built-in sentence filters (negation, conditional) into rs
+ * unless it has them (ruleset.c).  They are policylint's, not the rule
+ * files': the rule cache leaves them out (their code would not share
+ * PCRE2's character tables with code read back from a cache, and PCRE2
+ * serialises only code that does) and makes them afresh. */
+void pl_ruleset_add_builtins(pl_ruleset *rs);
+
 /* Reports that id (a "topic", "rule", ...) at `at` was first defined at
  * `first`; returns 1, the number of errors added (ruleset.c). */
 int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,

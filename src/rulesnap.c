@@ -10,7 +10,8 @@
  * added to rules.h needs one line here, in one place.  Pointers become
  * what they point at: origins name their file by its number in the rule
  * set's file list, compiled patterns come in walk order (their code is
- * PCRE2's serialisation, kept beside these bytes).  Reading trusts
+ * PCRE2's serialisation, kept beside these bytes; the built-in filters
+ * are made afresh, see pl_ruleset_add_builtins).  Reading trusts
  * nothing: every count is bounded by the bytes left, every enum by its
  * range, every index by what it indexes.
  */
@@ -446,8 +447,6 @@ static void ruleset(codec *c, pl_ruleset *rs)
 	}
 	patterns(c, &rs->overview);
 	patterns(c, &rs->other_party);
-	regex(c, &rs->negation);
-	regex(c, &rs->conditional);
 	grammar(c, &rs->grammar);
 	prefilter(c, &rs->prefilter);
 	flag(c, &rs->compiled);
@@ -570,5 +569,6 @@ pl_ruleset *pl_ruleset_decode(pl_wire_in *r, pl_regex **res, size_t nres)
 		pl_ruleset_free(c.rs);
 		return NULL;
 	}
+	pl_ruleset_add_builtins(c.rs);
 	return c.rs;
 }
