@@ -405,7 +405,9 @@ pl_prefilter *pl_prefilter_decode(pl_wire_in *r)
 			goto bad;
 	pf->outputs = take_u32s(r, (size_t)noutputs, 0);
 	uint64_t nlits = pl_wire_u64(r);
-	if (pf->outputs == NULL || r->bad || nlits >= UINT32_MAX)
+	/* Each literal ends at a state of its own (the scan allocates per
+	 * literal, so a count beyond that is refused). */
+	if (pf->outputs == NULL || r->bad || nlits > nstates)
 		goto bad;
 	for (size_t i = 0; i < noutputs; i++)
 		if (pf->outputs[i] >= nlits)

@@ -186,9 +186,11 @@ static void sizes(codec *c, size_t **v, size_t n)
 {
 	int has = *v != NULL;
 	flag(c, &has);
+	if (!c->writing && has && n > (c->in->len - c->in->at) / 8)
+		c->in->bad = 1;         /* more than the bytes left can hold */
 	if (!c->writing)
-		*v = has ? pl_xcalloc(n + 1, sizeof(size_t)) : NULL;
-	for (size_t i = 0; has && i < n && !failed(c); i++)
+		*v = has && !c->in->bad ? pl_xcalloc(n + 1, sizeof(size_t)) : NULL;
+	for (size_t i = 0; *v && i < n && !failed(c); i++)
 		sz(c, &(*v)[i]);
 }
 
@@ -196,9 +198,11 @@ static void origins(codec *c, pl_origin **v, size_t n)
 {
 	int has = *v != NULL;
 	flag(c, &has);
+	if (!c->writing && has && n > (c->in->len - c->in->at) / 8)
+		c->in->bad = 1;
 	if (!c->writing)
-		*v = has ? pl_xcalloc(n + 1, sizeof(pl_origin)) : NULL;
-	for (size_t i = 0; has && i < n && !failed(c); i++)
+		*v = has && !c->in->bad ? pl_xcalloc(n + 1, sizeof(pl_origin)) : NULL;
+	for (size_t i = 0; *v && i < n && !failed(c); i++)
 		origin(c, &(*v)[i]);
 }
 
@@ -334,7 +338,8 @@ static void term(codec *c, pl_term *t)
 		return;
 	}
 	for (size_t k = 0; k < PL_TERM_PARENTS; k++) {
-		str(c, &t->parents[k]);
+		if (k < t->nparents)    /* the others are never set, nor freed */
+			str(c, &t->parents[k]);
 		origin(c, &t->parent_origins[k]);
 		sz(c, &t->parent_index[k]);
 	}
