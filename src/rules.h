@@ -545,6 +545,11 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
  * aborts on error, since these are fixed strings in the source. */
 pl_regex *pl_regex_builtin(const char *pattern);
 
+/* Tells the engine that len more bytes of text are to be scanned in this
+ * run (scan.c, once per text): JIT code is made only once the run's texts
+ * add up to enough to pay for it. */
+void pl_regex_note_text(size_t len);
+
 /* Whether term a of v lies inside term b: b itself, or under it through
  * any of its parents (ruleset.c). */
 int pl_term_inside(const pl_terms *v, size_t a, size_t b);
