@@ -154,7 +154,7 @@ FUZZ_CFLAGS   = -std=c11 $(WARN) -Iinclude -Isrc -DPL_DATADIR='"$(DATADIR)"' \
                 -DPL_FUZZ_ROOT='"$(CURDIR)"' \
                 $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 FUZZ_TARGETS  = lint_text lint_markdown lint_html input rules config \
-                baseline directives dates against lsp
+                baseline directives dates against lsp rulecache
 FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_OBJ      = $(LIB_SRC:src/%.c=build/fuzz/%.o)
 

@@ -30,6 +30,7 @@
 #include "judge.h"
 #include "notice.h"
 #include "paths.h"
+#include "rulecache.h"
 #include "util.h"
 
 /* A configuration in use and the rule set it selects. */
@@ -125,35 +126,65 @@ pl_ruleset *pl_ruleset_open(const char *path, pl_diags *diags)
 	return rs;
 }
 
-/* Loads the rule set a configuration selects: the options' rule paths
- * (else the default set), then the configuration's own. */
-static pl_ruleset *load_rules(const pl_linter_options *o, const pl_config *c,
-			      pl_diags *diags)
+/* The rule paths a configuration selects, in load order: the options'
+ * (else the default set), then the configuration's own (malloc'd).
+ * Returns 0 when the default set cannot be found (reported in diags). */
+static int rule_paths(const pl_linter_options *o, const pl_config *c,
+		      char ***paths, size_t *n, pl_diags *diags)
 {
-	size_t before = diags->errors;
-	pl_ruleset *rs = pl_ruleset_new();
+	size_t cap = 0;
+	int ok = 1;
 	if (o->nrules == 0) {
 		char *def = pl_default_rules_path();
-		if (def == NULL)
+		if (def == NULL) {
 			pl_diags_add(diags, PL_DIAG_RULES_NOT_FOUND, NULL, 0, 0,
 				     "cannot find the default rule set "
 				     "(looked next to the program and under "
 				     "share/policylint); use --rules PATH");
-		else
-			pl_ruleset_load(rs, def, diags);
-		free(def);
+			ok = 0;
+		} else {
+			PL_PUSH(*paths, *n, cap, def);
+		}
 	}
 	for (size_t i = 0; i < o->nrules; i++)
-		pl_ruleset_load(rs, o->rules[i], diags);
-	for (size_t i = 0; i < c->rules.count; i++) {
-		char *p = pl_config_rule_path(c, i);
-		pl_ruleset_load(rs, p, diags);
-		free(p);
+		PL_PUSH(*paths, *n, cap, pl_xstrdup(o->rules[i]));
+	for (size_t i = 0; i < c->rules.count; i++)
+		PL_PUSH(*paths, *n, cap, pl_config_rule_path(c, i));
+	return ok;
+}
+
+/* Loads the rule set a configuration selects: whole from the rule cache
+ * when it holds these very files (rulecache.c), else from the YAML, and
+ * then into the cache if it loaded without a word said. */
+static pl_ruleset *load_rules(const pl_linter_options *o, const pl_config *c,
+			      pl_diags *diags)
+{
+	size_t before = diags->errors, said = diags->count;
+	char **paths = NULL;
+	size_t n = 0;
+	uint64_t key = 0;
+	int keyed = rule_paths(o, c, &paths, &n, diags) && o->cache_dir &&
+		    pl_rule_set_key((const char *const *)paths, n, &key);
+	pl_ruleset *rs = keyed ? pl_rule_set_cached(o->cache_dir, key) : NULL;
+	if (rs == NULL) {
+		rs = pl_ruleset_new();
+		for (size_t i = 0; i < n; i++)
+			pl_ruleset_load(rs, paths[i], diags);
+		if (diags->errors == before) {
+			pl_ruleset_set_cache(rs, o->cache_dir);
+			pl_ruleset_compile(rs, diags);
+		}
+		/* The files are read again for the key: one changed while it
+		 * was loaded must not be cached under its old bytes. */
+		uint64_t again = 0;
+		if (keyed && diags->count == said && rs->compiled &&
+		    pl_rule_set_key((const char *const *)paths, n, &again) &&
+		    again == key)
+			pl_rule_set_save(o->cache_dir, key, rs);
 	}
-	if (diags->errors == before) {
-		pl_ruleset_set_cache(rs, o->cache_dir);
-		pl_ruleset_compile(rs, diags);
-	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 	return rs;
 }
 

@@ -28,6 +28,7 @@
 
 #include "prefilter.h"
 #include "util.h"
+#include "wire.h"
 
 /* A window wider than this is not worth computing: the set is then left
  * out for the text. */
@@ -290,6 +291,141 @@ void pl_prefilter_free(pl_prefilter *pf)
 	free(pf->out_start);
 	free(pf->outputs);
 	free(pf);
+}
+
+/* ---- Kept on disk (rulecache.c) ------------------------------------------- */
+
+static void put_u32s(pl_buf *b, const uint32_t *v, size_t n)
+{
+	if (n)
+		pl_wire_put(b, v, n * sizeof(uint32_t));
+}
+
+void pl_prefilter_encode(const pl_prefilter *pf, pl_buf *b)
+{
+	pl_wire_put_u64(b, pf->nstates);
+	pl_wire_put_u64(b, pf->nclasses);
+	pl_wire_put(b, pf->byte_class, 256);
+	put_u32s(b, pf->next, pf->nstates * pf->nclasses);
+	put_u32s(b, pf->out_start, pf->nstates + 1);
+	pl_wire_put_u64(b, pf->out_start[pf->nstates]);
+	put_u32s(b, pf->outputs, pf->out_start[pf->nstates]);
+	pl_wire_put_u64(b, pf->nlits);
+	pl_wire_put_u64(b, pf->nslots);
+	for (size_t s = 0; s < pf->nslots; s++) {
+		const slot_info *si = &pf->slots[s];
+		pl_wire_put_u32(b, (uint32_t)si->nsets);
+		pl_wire_put_u32(b, (uint32_t)si->fallback);
+		for (size_t j = 0; j < si->nsets; j++) {
+			const slot_set *ss = &si->sets[j];
+			pl_wire_put_u64(b, ss->nlits);
+			put_u32s(b, ss->lits, ss->nlits);
+			pl_wire_put_u64(b, ss->reach.bytes);
+			pl_wire_put_u32(b, ss->reach.space_runs);
+			pl_wire_put_u32(b, ss->reach.word_runs);
+			pl_wire_put_u32(b, ss->reach.token_runs);
+			pl_wire_put_u32(b, (uint32_t)ss->reach.unbounded);
+			pl_wire_put_u64(b, ss->shortest);
+			pl_wire_put_u32(b, (uint32_t)ss->in_lookahead);
+		}
+	}
+}
+
+/* n words, each below limit (limit 0: any), malloc'd with one to spare
+ * (as the builder allocates them); NULL and r bad on damage. */
+static uint32_t *take_u32s(pl_wire_in *r, size_t n, uint64_t limit)
+{
+	if (r->bad || n > (r->len - r->at) / sizeof(uint32_t)) {
+		r->bad = 1;
+		return NULL;
+	}
+	uint32_t *v = pl_xmalloc((n + 1) * sizeof(uint32_t));
+	if (n)
+		memcpy(v, pl_wire_take(r, n * sizeof(uint32_t)), n * sizeof(uint32_t));
+	for (size_t i = 0; limit && i < n; i++)
+		if (v[i] >= limit) {
+			r->bad = 1;
+			free(v);
+			return NULL;
+		}
+	return v;
+}
+
+static int decode_slot(pl_wire_in *r, slot_info *si, size_t nlits)
+{
+	uint32_t nsets = pl_wire_u32(r), fallback = pl_wire_u32(r);
+	if (r->bad || nsets > PL_LITERAL_SETS ||
+	    (fallback != UINT32_MAX && fallback >= nsets))
+		return 0;
+	si->fallback = fallback == UINT32_MAX ? -1 : (int)fallback;
+	for (size_t j = 0; j < nsets; j++) {
+		slot_set *ss = &si->sets[j];
+		size_t n = pl_wire_count(r, sizeof(uint32_t));
+		ss->lits = take_u32s(r, n, nlits);
+		if (ss->lits == NULL)
+			return 0;
+		si->nsets = j + 1;      /* freed with the automaton from here */
+		ss->nlits = n;
+		ss->reach.bytes = (size_t)pl_wire_u64(r);
+		ss->reach.space_runs = pl_wire_u32(r);
+		ss->reach.word_runs = pl_wire_u32(r);
+		ss->reach.token_runs = pl_wire_u32(r);
+		ss->reach.unbounded = (int)pl_wire_u32(r);
+		ss->shortest = (size_t)pl_wire_u64(r);
+		ss->in_lookahead = (int)pl_wire_u32(r);
+	}
+	return !r->bad;
+}
+
+/* Every state, class, output and literal is checked to lie in its table,
+ * so that an automaton read from a damaged file can never index past one. */
+pl_prefilter *pl_prefilter_decode(pl_wire_in *r)
+{
+	pl_prefilter *pf = pl_xcalloc(1, sizeof(*pf));
+	uint64_t nstates = pl_wire_u64(r), nclasses = pl_wire_u64(r);
+	const unsigned char *bc = pl_wire_take(r, 256);
+	if (r->bad || nstates == 0 || nstates >= UINT32_MAX || nclasses == 0 ||
+	    nclasses > 256 || nstates > (r->len - r->at) / 4 / nclasses)
+		goto bad;
+	for (int b = 0; b < 256; b++)
+		if (bc[b] >= nclasses)
+			goto bad;
+	memcpy(pf->byte_class, bc, 256);
+	pf->nclasses = (size_t)nclasses;
+	pf->next = take_u32s(r, (size_t)(nstates * nclasses), nstates);
+	pf->out_start = take_u32s(r, (size_t)nstates + 1, 0);
+	if (pf->next == NULL || pf->out_start == NULL)
+		goto bad;
+	pf->nstates = (size_t)nstates;
+	uint64_t noutputs = pl_wire_u64(r);
+	if (r->bad || pf->out_start[0] != 0 || pf->out_start[nstates] != noutputs)
+		goto bad;
+	for (size_t s = 0; s < nstates; s++)
+		if (pf->out_start[s] > pf->out_start[s + 1])
+			goto bad;
+	pf->outputs = take_u32s(r, (size_t)noutputs, 0);
+	uint64_t nlits = pl_wire_u64(r);
+	/* Each literal ends at a state of its own (the scan allocates per
+	 * literal, so a count beyond that is refused). */
+	if (pf->outputs == NULL || r->bad || nlits > nstates)
+		goto bad;
+	for (size_t i = 0; i < noutputs; i++)
+		if (pf->outputs[i] >= nlits)
+			goto bad;
+	pf->nlits = (size_t)nlits;
+	size_t nslots = pl_wire_count(r, 8);
+	if (r->bad)
+		goto bad;
+	pf->slots = pl_xcalloc(nslots + 1, sizeof(*pf->slots));
+	pf->nslots = nslots;
+	for (size_t s = 0; s < nslots; s++)
+		if (!decode_slot(r, &pf->slots[s], pf->nlits))
+			goto bad;
+	return pf;
+bad:
+	r->bad = 1;
+	pl_prefilter_free(pf);
+	return NULL;
 }
 
 /* ---- Scanning -------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "literals.h"
+#include "wire.h"
 
 typedef struct pl_prefilter pl_prefilter;
 
@@ -22,6 +23,11 @@ size_t pl_prefilter_literals(const pl_prefilter *pf);
 /* The memory its tables take. */
 size_t pl_prefilter_bytes(const pl_prefilter *pf);
 void pl_prefilter_free(pl_prefilter *pf);
+
+/* The automaton as bytes (wire.h), and back: decode checks every index
+ * it reads, returning NULL (r bad) for bytes that are not an automaton. */
+void pl_prefilter_encode(const pl_prefilter *pf, pl_buf *b);
+pl_prefilter *pl_prefilter_decode(pl_wire_in *r);
 
 /* What one pass over a text found: where each literal ends, and the
  * text's longest runs of white space, of word characters and of anything

@@ -106,11 +106,12 @@ static entry *entry_at(pl_rule_cache *c, size_t i)
 	return &c->entries[i];
 }
 
-static char *file_for(const char *dir, uint64_t key)
+static char *file_for(const char *dir, const char *prefix, uint64_t key)
 {
-	size_t n = strlen(dir) + 40;
+	size_t n = strlen(dir) + strlen(prefix) + 40;
 	char *path = pl_xmalloc(n);
-	snprintf(path, n, "%s/rules-%016llx.bin", dir, (unsigned long long)key);
+	snprintf(path, n, "%s/%s-%016llx.bin", dir, prefix,
+		 (unsigned long long)key);
 	return path;
 }
 
@@ -209,6 +210,19 @@ static unsigned char *read_file(const char *path, size_t *len)
 	return data;
 }
 
+/* The header every cache file starts with: magic, format, byte order,
+ * key, then a checksum and the size of the rest, which must agree. */
+static int header_ok(reader *r, const char *want_magic, uint32_t want_fmt,
+		     uint64_t want_key)
+{
+	const char *magic = take(r, 8);
+	uint32_t fmt = take_u32(r), order = take_u32(r);
+	uint64_t key = take_u64(r), sum = take_u64(r), size = take_u64(r);
+	return !r->bad && memcmp(magic, want_magic, 8) == 0 && fmt == want_fmt &&
+	       order == 0x01020304u && key == want_key && size == r->len - r->at &&
+	       checksum(r->p + r->at, r->len - r->at) == sum;
+}
+
 static void free_entry(entry *e)
 {
 	pl_regex_free(e->cached);
@@ -226,12 +240,7 @@ static void load(pl_rule_cache *c, const char *path)
 	if (data == NULL)
 		return;
 	reader r = {data, len, 0, 0};
-	const char *magic = take(&r, 8);
-	uint32_t fmt = take_u32(&r), order = take_u32(&r);
-	uint64_t key = take_u64(&r), sum = take_u64(&r), size = take_u64(&r);
-	if (r.bad || memcmp(magic, MAGIC, 8) != 0 || fmt != FORMAT ||
-	    order != 0x01020304u || key != c->key || size != len - r.at ||
-	    checksum(data + r.at, len - r.at) != sum) {
+	if (!header_ok(&r, MAGIC, FORMAT, c->key)) {
 		free(data);
 		return;
 	}
@@ -269,7 +278,7 @@ pl_rule_cache *pl_rule_cache_open(const char *dir, uint64_t rules_key)
 	pl_rule_cache *c = pl_xcalloc(1, sizeof(*c));
 	c->dir = pl_xstrdup(dir);
 	c->key = cache_key(rules_key);
-	char *path = file_for(dir, c->key);
+	char *path = file_for(dir, "rules", c->key);
 	load(c, path);
 	free(path);
 	return c;
@@ -390,9 +399,10 @@ static int newer_first(const void *a, const void *b)
 	return x->written > y->written ? -1 : x->written < y->written;
 }
 
-/* Keeps the MAX_FILES most recently written rule sets. */
-static void prune(const char *dir)
+/* Keeps the MAX_FILES most recently written files of a kind. */
+static void prune(const char *dir, const char *prefix)
 {
+	size_t plen0 = strlen(prefix);
 	DIR *d = opendir(dir);
 	if (d == NULL)
 		return;
@@ -401,7 +411,8 @@ static void prune(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
-		if (strncmp(e->d_name, "rules-", 6) != 0 || len < 10 ||
+		if (strncmp(e->d_name, prefix, plen0) != 0 ||
+		    e->d_name[plen0] != '-' || len < plen0 + 5 ||
 		    strcmp(e->d_name + len - 4, ".bin") != 0)
 			continue;
 		size_t plen = strlen(dir) + len + 2;
@@ -423,6 +434,44 @@ static void prune(const char *dir)
 		free(files[i].path);
 	}
 	free(files);
+}
+
+/* Writes header and body to dir/PREFIX-KEY.bin through a temporary file
+ * renamed into place, then prunes that kind of file. */
+static void write_file(const char *dir, const char *prefix, const char *magic,
+		       uint32_t fmt, uint64_t key, const pl_buf *body)
+{
+	pl_buf file;
+	pl_buf_init(&file);
+	put(&file, magic, 8);
+	put_u32(&file, fmt);
+	put_u32(&file, 0x01020304u);
+	put_u64(&file, key);
+	put_u64(&file, checksum((const unsigned char *)body->data, body->len));
+	put_u64(&file, body->len);
+	put(&file, body->data, body->len);
+	if (make_dirs(dir)) {
+		char *path = file_for(dir, prefix, key);
+		size_t tlen = strlen(path) + 16;
+		char *tmp = pl_xmalloc(tlen);
+		snprintf(tmp, tlen, "%s.XXXXXX", path);
+		int fd = mkstemp(tmp);
+		if (fd >= 0) {
+			FILE *f = fdopen(fd, "wb");
+			int ok = f != NULL &&
+				 fwrite(file.data, 1, file.len, f) == file.len;
+			if (f == NULL)
+				close(fd);
+			if (f != NULL && fclose(f) != 0)
+				ok = 0;
+			if (!ok || rename(tmp, path) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+		free(path);
+		prune(dir, prefix);
+	}
+	pl_buf_free(&file);
 }
 
 void pl_rule_cache_save(pl_rule_cache *c)
@@ -473,39 +522,8 @@ void pl_rule_cache_save(pl_rule_cache *c)
 			}
 		}
 	}
-	pl_buf file;
-	pl_buf_init(&file);
-	put(&file, MAGIC, 8);
-	put_u32(&file, FORMAT);
-	put_u32(&file, 0x01020304u);
-	put_u64(&file, c->key);
-	put_u64(&file, checksum((const unsigned char *)body.data, body.len));
-	put_u64(&file, body.len);
-	put(&file, body.data, body.len);
+	write_file(c->dir, "rules", MAGIC, FORMAT, c->key, &body);
 	pl_buf_free(&body);
-
-	if (make_dirs(c->dir)) {
-		char *path = file_for(c->dir, c->key);
-		size_t tlen = strlen(path) + 16;
-		char *tmp = pl_xmalloc(tlen);
-		snprintf(tmp, tlen, "%s.XXXXXX", path);
-		int fd = mkstemp(tmp);
-		if (fd >= 0) {
-			FILE *f = fdopen(fd, "wb");
-			int ok = f != NULL &&
-				 fwrite(file.data, 1, file.len, f) == file.len;
-			if (f == NULL)
-				close(fd);
-			if (f != NULL && fclose(f) != 0)
-				ok = 0;
-			if (!ok || rename(tmp, path) != 0)
-				unlink(tmp);
-		}
-		free(tmp);
-		free(path);
-		prune(c->dir);
-	}
-	pl_buf_free(&file);
 }
 
 void pl_rule_cache_close(pl_rule_cache *c)
@@ -517,4 +535,115 @@ void pl_rule_cache_close(pl_rule_cache *c)
 	free(c->entries);
 	free(c->dir);
 	free(c);
+}
+
+/* ---- Whole rule sets ---------------------------------------------------------
+ *
+ * dir/set-KEY.bin holds a rule set as loaded and compiled (rulesnap.c),
+ * with PCRE2's serialised code for its patterns, so that a run with the
+ * same rule files reads neither YAML nor patterns: KEY covers the paths
+ * given, the name and bytes of every file they load, and the versions of
+ * policylint, PCRE2 and both formats, so that any change to what shapes
+ * the rule set is another key.  Trusted only whole, like the pattern
+ * cache above; written only for a rule set that loaded and compiled
+ * without any diagnostic, so that a run from it reports what one from the
+ * YAML would. */
+
+#define SET_FORMAT 2
+#define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
+
+int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key)
+{
+	uint64_t h = cache_key(SET_FORMAT);
+	int ok = n > 0;
+	for (size_t i = 0; i < n && ok; i++) {
+		h = fnv(h, paths[i], strlen(paths[i]) + 1);
+		size_t nfiles = 0;
+		char **files = pl_rule_files(paths[i], &nfiles);
+		ok = files != NULL;
+		for (size_t k = 0; k < nfiles; k++) {
+			size_t len = 0;
+			unsigned char *data = ok ? read_file(files[k], &len) : NULL;
+			ok = data != NULL;
+			if (ok) {
+				h = fnv(h, files[k], strlen(files[k]) + 1);
+				uint64_t sum = checksum(data, len);
+				h = fnv(h, &sum, sizeof sum);
+				h = fnv(h, &len, sizeof len);
+			}
+			free(data);
+			free(files[k]);
+		}
+		free(files);
+	}
+	*key = h;
+	return ok;
+}
+
+pl_ruleset *pl_rule_set_cached(const char *dir, uint64_t key)
+{
+	if (dir == NULL || *dir == '\0')
+		return NULL;
+	char *path = file_for(dir, "set", key);
+	size_t len = 0;
+	unsigned char *data = read_file(path, &len);
+	free(path);
+	if (data == NULL)
+		return NULL;
+	pl_ruleset *rs = NULL;
+	reader r = {data, len, 0, 0};
+	if (header_ok(&r, SET_MAGIC, SET_FORMAT, key)) {
+		uint64_t nres = take_u64(&r), code_len = take_u64(&r);
+		const unsigned char *code = take(&r, code_len);
+		pl_regex **res = NULL;
+		if (!r.bad && nres > 0 && nres < ((uint64_t)1 << 24)) {
+			res = pl_xcalloc((size_t)nres, sizeof(*res));
+			if (!pl_regex_deserialize(code, code_len, (size_t)nres, res)) {
+				free(res);
+				res = NULL;
+			}
+		}
+		if (res) {
+			pl_wire_in in;
+			pl_wire_in_init(&in, data + r.at, len - r.at);
+			rs = pl_ruleset_decode(&in, res, (size_t)nres);
+			if (rs && in.at != in.len) {    /* bytes left over */
+				pl_ruleset_free(rs);
+				rs = NULL;
+			}
+			free(res);
+		}
+	}
+	free(data);
+	if (rs) {
+		rs->from_cache = 1;
+		pl_ruleset_set_cache(rs, dir);
+	}
+	return rs;
+}
+
+void pl_rule_set_save(const char *dir, uint64_t key, const pl_ruleset *rs)
+{
+	if (dir == NULL || *dir == '\0' || rs == NULL || !rs->compiled)
+		return;
+	pl_buf set;
+	pl_buf_init(&set);
+	const pl_regex **res = NULL;
+	size_t nres = 0, code_len = 0;
+	unsigned char *code = NULL;
+	if (pl_ruleset_encode(rs, &set, &res, &nres) && nres > 0)
+		code = pl_regex_serialize(res, nres, &code_len);
+	free(res);
+	if (code) {
+		pl_buf body;
+		pl_buf_init(&body);
+		put_u64(&body, nres);
+		put_u64(&body, code_len);
+		put(&body, code, code_len);
+		put(&body, set.data, set.len);
+		write_file(dir, "set", SET_MAGIC, SET_FORMAT, key, &body);
+		pl_buf_free(&body);
+		free(code);
+	}
+	pl_buf_free(&set);
 }

@@ -10,6 +10,7 @@
 
 #include "literals.h"
 #include "rules.h"
+#include "rulesnap.h"
 
 typedef struct pl_rule_cache pl_rule_cache;
 
@@ -43,5 +44,22 @@ void pl_rule_cache_put_literals(pl_rule_cache *c, size_t i,
 void pl_rule_cache_save(pl_rule_cache *c);
 
 void pl_rule_cache_close(pl_rule_cache *c);
+
+/* ---- Whole rule sets (loaded and compiled) ---- */
+
+/* The key of the rule set that loading paths[0..n) in turn gives: over the
+ * paths, the name and bytes of every file they load and the versions of
+ * what reads them.  0 when a file cannot be read (the loader then says
+ * why; nothing is cached). */
+int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key);
+
+/* The rule set cached under key in dir, ready to use (its cache dir set,
+ * pl_ruleset_from_cache true); NULL when none is, or the file is damaged,
+ * stale or from another build. */
+pl_ruleset *pl_rule_set_cached(const char *dir, uint64_t key);
+
+/* Keeps rs (compiled without errors, and loaded without any diagnostic)
+ * under key in dir; failing to write only costs the next run its speed. */
+void pl_rule_set_save(const char *dir, uint64_t key, const pl_ruleset *rs);
 
 #endif

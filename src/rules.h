@@ -445,10 +445,22 @@ struct pl_ruleset {
 
 const char *pl_rule_kind_name(pl_rule_kind k);
 
+/* Compiles the built-in sentence filters (negation, conditional) into rs
+ * unless it has them (ruleset.c).  They are policylint's, not the rule
+ * files': the rule cache leaves them out (their code would not share
+ * PCRE2's character tables with code read back from a cache, and PCRE2
+ * serialises only code that does) and makes them afresh. */
+void pl_ruleset_add_builtins(pl_ruleset *rs);
+
 /* Reports that id (a "topic", "rule", ...) at `at` was first defined at
  * `first`; returns 1, the number of errors added (ruleset.c). */
 int pl_duplicate_id(pl_diags *diags, const char *what, const char *id,
 		    const pl_origin *at, const pl_origin *first);
+
+/* The files pl_ruleset_load(path) reads, in its order (malloc'd, each
+ * malloc'd, *n of them), or NULL when it would fail to read any: the rule
+ * cache keys a rule set by them before loading it (rules_load.c). */
+char **pl_rule_files(const char *path, size_t *n);
 
 /* ---- Suggested clauses (suggest.c) ------------------------------------ */
 
@@ -548,6 +560,11 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 /* Compiles one of policylint's own helper patterns (negation, hedges);
  * aborts on error, since these are fixed strings in the source. */
 pl_regex *pl_regex_builtin(const char *pattern);
+
+/* Tells the engine that len more bytes of text are to be scanned in this
+ * run (scan.c, once per text): JIT code is made only once the run's texts
+ * add up to enough to pay for it. */
+void pl_regex_note_text(size_t len);
 
 /* Whether term a of v lies inside term b: b itself, or under it through
  * any of its parents (ruleset.c). */

@@ -545,20 +545,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 				   diags);
 	errors += compile_patterns(rs, &rs->other_party,
 				   "structure 'other-party'", diags);
-	/* Negation is looked for in the clause before a match: "we do not
-	 * sell", "we never share", "nor rent".  A conditional sentence opens
-	 * with a hedge: "if we ever sell ...", "should you ...". */
-	if (rs->negation == NULL)
-		rs->negation = pl_regex_builtin(
-			"\\b(?:not|never|no|nor|neither|none|cannot)\\b|n't\\b|n\\x{2019}t\\b");
-	if (rs->negation_undone == NULL)
-		rs->negation_undone = pl_regex_builtin(
-			"\\b(?:but|however|yet|except|excepting|save|other\\s+than|"
-			"apart\\s+from|aside\\s+from|besides|beyond|only|unless)\\b");
-	if (rs->conditional == NULL)
-		rs->conditional = pl_regex_builtin(
-			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
-			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
+	pl_ruleset_add_builtins(rs);
 	errors += compile_grammar(rs, diags) + check_grammar(rs, diags);
 	if (errors == 0)
 		build_prefilter(rs);

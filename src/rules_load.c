@@ -1146,6 +1146,56 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The rule files of a folder, in load order (full paths, malloc'd); -1
+ * when it cannot be opened. */
+static long folder_files(const char *path, char ***out)
+{
+	DIR *dir = opendir(path);
+	if (dir == NULL)
+		return -1;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir)) != NULL)
+		if (e->d_name[0] != '.' && has_yaml_suffix(e->d_name))
+			PL_PUSH(names, n, cap, pl_xstrdup(e->d_name));
+	closedir(dir);
+	if (n > 1)      /* qsort of no names: names is NULL */
+		qsort(names, n, sizeof(*names), compare_names);
+	size_t plen = strlen(path);
+	for (size_t i = 0; i < n; i++) {
+		char *full = pl_xasprintf("%s%s%s", path,
+					  plen && path[plen - 1] == '/' ? "" : "/",
+					  names[i]);
+		free(names[i]);
+		names[i] = full;
+	}
+	*out = names;
+	return (long)n;
+}
+
+char **pl_rule_files(const char *path, size_t *n)
+{
+	struct stat st;
+	*n = 0;
+	if (stat(path, &st) != 0)
+		return NULL;
+	char **files = NULL;
+	if (!S_ISDIR(st.st_mode)) {
+		files = pl_xmalloc(sizeof(*files));
+		files[0] = pl_xstrdup(path);
+		*n = 1;
+		return files;
+	}
+	long k = folder_files(path, &files);
+	if (k <= 0) {
+		free(files);
+		return NULL;
+	}
+	*n = (size_t)k;
+	return files;
+}
+
 int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
 {
 	struct stat st;
@@ -1157,36 +1207,23 @@ int pl_ruleset_load(pl_ruleset *rs, const char *path, pl_diags *diags)
 	if (!S_ISDIR(st.st_mode))
 		return load_file(rs, path, diags);
 
-	DIR *dir = opendir(path);
-	if (dir == NULL) {
+	char **files = NULL;
+	long n = folder_files(path, &files);
+	if (n < 0) {
 		pl_diags_add(diags, PL_DIAG_RULES_UNREADABLE, path, 0, 0,
 			     "cannot open rule folder: %s", strerror(errno));
 		return 1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dir)) != NULL)
-		if (e->d_name[0] != '.' && has_yaml_suffix(e->d_name))
-			PL_PUSH(names, n, cap, pl_xstrdup(e->d_name));
-	closedir(dir);
-	if (n > 1)      /* qsort of no names: names is NULL */
-		qsort(names, n, sizeof(*names), compare_names);
 	int errors = 0;
 	if (n == 0) {
 		pl_diags_add(diags, PL_DIAG_RULES_EMPTY_FOLDER, path, 0, 0,
 			     "no *.yaml rule files in this folder");
 		errors = 1;
 	}
-	size_t plen = strlen(path);
-	for (size_t i = 0; i < n; i++) {
-		char *full = pl_xasprintf("%s%s%s", path,
-					  plen && path[plen - 1] == '/' ? "" : "/",
-					  names[i]);
-		errors += load_file(rs, full, diags);
-		free(full);
-		free(names[i]);
+	for (long i = 0; i < n; i++) {
+		errors += load_file(rs, files[i], diags);
+		free(files[i]);
 	}
-	free(names);
+	free(files);
 	return errors;
 }

@@ -103,6 +103,26 @@ pl_ruleset *pl_ruleset_new(void)
 	return pl_xcalloc(1, sizeof(pl_ruleset));
 }
 
+void pl_ruleset_add_builtins(pl_ruleset *rs)
+{
+	/* Negation is looked for in the clause before a match: "we do not
+	 * sell", "we never share", "nor rent".  A conditional sentence opens
+	 * with a hedge: "if we ever sell ...", "should you ...". */
+	if (rs->negation == NULL)
+		rs->negation = pl_regex_builtin(
+			"\\b(?:not|never|no|nor|neither|none|cannot)\\b|n't\\b|n\\x{2019}t\\b");
+	/* What follows a denial is not denied after "but", "except" ...:
+	 * a list's lead-in "we collect nothing except:" denies no item. */
+	if (rs->negation_undone == NULL)
+		rs->negation_undone = pl_regex_builtin(
+			"\\b(?:but|however|yet|except|excepting|save|other\\s+than|"
+			"apart\\s+from|aside\\s+from|besides|beyond|only|unless)\\b");
+	if (rs->conditional == NULL)
+		rs->conditional = pl_regex_builtin(
+			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
+			"in\\s+case|unless|whether|in\\s+the\\s+future)\\b");
+}
+
 void pl_ruleset_set_cache(pl_ruleset *rs, const char *dir)
 {
 	free(rs->cache_dir);

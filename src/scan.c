@@ -543,6 +543,7 @@ void pl_scanner_init(pl_scanner *sc, const pl_ruleset *rs, const char *name,
 	sc->name = name;
 	sc->ms = pl_match_state_new();
 	pl_extract(&sc->text, fmt, src, len);
+	pl_regex_note_text(sc->text.prose_len);
 	sc->seen = pl_xcalloc(sc->text.nsentences + 1, 1);
 	sc->ctx_memo = pl_xcalloc(sc->text.nsentences + 1, 1);
 	sc->topic_hits = pl_xcalloc(rs->ntopics + 1, sizeof(*sc->topic_hits));
