@@ -41,6 +41,8 @@ static const phrase phrases[] = {
 	 "now gives the legal basis of the processing"},
 	{"collection.consent-basis", "says some processing rests on consent",
 	 "now says some processing rests on consent"},
+	{"collection.law-basis", "names a legal basis of the processing",
+	 "now names a legal basis of the processing"},
 	{"collection.legitimate-interests", "relies on legitimate interests",
 	 "now relies on legitimate interests"},
 	{"collection.legitimate-interests-pursued", "says which legitimate interests it pursues",
