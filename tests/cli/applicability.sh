@@ -154,6 +154,17 @@ for r in ("eprivacy-cookie-purposes", "eprivacy-cookie-duration", "eprivacy-thir
     assert c["why_not_applicable"][r]["line"] == 4, c["why_not_applicable"][r]
 assert not c["missing"], c
 ' "$tmp/.out"
+# Only strictly necessary cookies: no consent to ask, refuse or withdraw
+# (Art. 5(3), second sentence); what they are for is still asked.
+printf 'We only use strictly necessary cookies, to keep you signed in.\n' >essential.md
+run $t --no-config -p eprivacy -f json essential.md
+check essential-cookies-no-consent python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["eprivacy"]
+for r in ("eprivacy-cookie-consent", "eprivacy-cookie-refusal", "eprivacy-consent-withdrawal"):
+    assert r in c["not_applicable"], (r, c)
+assert "eprivacy-cookie-purposes" not in c["not_applicable"], c
+' "$tmp/.out"
 printf 'Our site sets a cookie to remember your language.\nNo other cookies are set without your permission.\n' >somecookies.md
 run $t --no-config -p eprivacy -f json somecookies.md
 check limited-cookies-still-judged python3 -c '
