@@ -29,6 +29,7 @@
 #include "policylint.h"
 #include "rulecache.h"
 #include "util.h"
+#include "wire.h"
 
 #define FORMAT 1
 #define MAGIC "PLRULES"                 /* with its NUL: 8 bytes */
@@ -117,44 +118,9 @@ static char *file_for(const char *dir, const char *prefix, uint64_t key)
 
 /* ---- Reading ---------------------------------------------------------------- */
 
-typedef struct {
-	const unsigned char *p;
-	size_t len, at;
-	int bad;
-} reader;
-
-static const void *take(reader *r, size_t n)
+static int read_literals(pl_wire_in *r, entry *e)
 {
-	if (r->bad || n > r->len - r->at) {
-		r->bad = 1;
-		return NULL;
-	}
-	const void *p = r->p + r->at;
-	r->at += n;
-	return p;
-}
-
-static uint64_t take_u64(reader *r)
-{
-	uint64_t v = 0;
-	const void *p = take(r, 8);
-	if (p)
-		memcpy(&v, p, 8);
-	return v;
-}
-
-static uint32_t take_u32(reader *r)
-{
-	uint32_t v = 0;
-	const void *p = take(r, 4);
-	if (p)
-		memcpy(&v, p, 4);
-	return v;
-}
-
-static int read_literals(reader *r, entry *e)
-{
-	uint32_t nsets = take_u32(r);
+	uint32_t nsets = pl_wire_u32(r);
 	e->nsets = -1;
 	if (nsets == UINT32_MAX)
 		return !r->bad;
@@ -162,14 +128,14 @@ static int read_literals(reader *r, entry *e)
 		return 0;
 	for (uint32_t j = 0; j < nsets; j++) {
 		pl_literal_set *s = &e->sets[j];
-		s->count = take_u32(r);
-		s->shortest = take_u64(r);
-		s->reach.bytes = take_u64(r);
-		s->reach.space_runs = take_u32(r);
-		s->reach.word_runs = take_u32(r);
-		s->reach.token_runs = take_u32(r);
-		s->reach.unbounded = (int)take_u32(r);
-		s->in_lookahead = (int)take_u32(r);
+		s->count = pl_wire_u32(r);
+		s->shortest = pl_wire_u64(r);
+		s->reach.bytes = pl_wire_u64(r);
+		s->reach.space_runs = pl_wire_u32(r);
+		s->reach.word_runs = pl_wire_u32(r);
+		s->reach.token_runs = pl_wire_u32(r);
+		s->reach.unbounded = (int)pl_wire_u32(r);
+		s->in_lookahead = (int)pl_wire_u32(r);
 		if (r->bad || s->count > 4096) {
 			s->count = 0;
 			pl_literal_sets_free(e->sets, j);
@@ -177,8 +143,8 @@ static int read_literals(reader *r, entry *e)
 		}
 		s->strings = pl_xcalloc(s->count + 1, sizeof(char *));
 		for (size_t k = 0; k < s->count; k++) {
-			uint32_t len = take_u32(r);
-			const char *str = take(r, len);
+			uint32_t len = pl_wire_u32(r);
+			const char *str = pl_wire_take(r, len);
 			if (str == NULL) {
 				pl_literal_sets_free(e->sets, j + 1);
 				return 0;
@@ -212,12 +178,12 @@ static unsigned char *read_file(const char *path, size_t *len)
 
 /* The header every cache file starts with: magic, format, byte order,
  * key, then a checksum and the size of the rest, which must agree. */
-static int header_ok(reader *r, const char *want_magic, uint32_t want_fmt,
+static int header_ok(pl_wire_in *r, const char *want_magic, uint32_t want_fmt,
 		     uint64_t want_key)
 {
-	const char *magic = take(r, 8);
-	uint32_t fmt = take_u32(r), order = take_u32(r);
-	uint64_t key = take_u64(r), sum = take_u64(r), size = take_u64(r);
+	const char *magic = pl_wire_take(r, 8);
+	uint32_t fmt = pl_wire_u32(r), order = pl_wire_u32(r);
+	uint64_t key = pl_wire_u64(r), sum = pl_wire_u64(r), size = pl_wire_u64(r);
 	return !r->bad && memcmp(magic, want_magic, 8) == 0 && fmt == want_fmt &&
 	       order == 0x01020304u && key == want_key && size == r->len - r->at &&
 	       checksum(r->p + r->at, r->len - r->at) == sum;
@@ -239,14 +205,15 @@ static void load(pl_rule_cache *c, const char *path)
 	unsigned char *data = read_file(path, &len);
 	if (data == NULL)
 		return;
-	reader r = {data, len, 0, 0};
+	pl_wire_in r;
+	pl_wire_in_init(&r, data, len);
 	if (!header_ok(&r, MAGIC, FORMAT, c->key)) {
 		free(data);
 		return;
 	}
-	uint64_t n = take_u64(&r);
-	uint64_t code_len = take_u64(&r);
-	const unsigned char *code = take(&r, code_len);
+	uint64_t n = pl_wire_u64(&r);
+	uint64_t code_len = pl_wire_u64(&r);
+	const unsigned char *code = pl_wire_take(&r, code_len);
 	if (r.bad || n == 0 || n > (uint64_t)1 << 24 || code == NULL) {
 		free(data);
 		return;
@@ -254,7 +221,7 @@ static void load(pl_rule_cache *c, const char *path)
 	entry_at(c, (size_t)n - 1);
 	int ok = 1;
 	for (size_t i = 0; i < c->n && ok; i++) {
-		c->entries[i].source = take_u64(&r);
+		c->entries[i].source = pl_wire_u64(&r);
 		ok = read_literals(&r, &c->entries[i]);
 	}
 	pl_regex **res = pl_xcalloc(c->n + 1, sizeof(*res));
@@ -355,21 +322,6 @@ void pl_rule_cache_put_literals(pl_rule_cache *c, size_t i,
 
 /* ---- Writing ---------------------------------------------------------------- */
 
-static void put(pl_buf *b, const void *p, size_t n)
-{
-	pl_buf_put(b, p, n);
-}
-
-static void put_u32(pl_buf *b, uint32_t v)
-{
-	put(b, &v, 4);
-}
-
-static void put_u64(pl_buf *b, uint64_t v)
-{
-	put(b, &v, 8);
-}
-
 /* Creates dir and its parents (0700: the cache is the user's). */
 static int make_dirs(const char *dir)
 {
@@ -443,13 +395,13 @@ static void write_file(const char *dir, const char *prefix, const char *magic,
 {
 	pl_buf file;
 	pl_buf_init(&file);
-	put(&file, magic, 8);
-	put_u32(&file, fmt);
-	put_u32(&file, 0x01020304u);
-	put_u64(&file, key);
-	put_u64(&file, checksum((const unsigned char *)body->data, body->len));
-	put_u64(&file, body->len);
-	put(&file, body->data, body->len);
+	pl_wire_put(&file, magic, 8);
+	pl_wire_put_u32(&file, fmt);
+	pl_wire_put_u32(&file, 0x01020304u);
+	pl_wire_put_u64(&file, key);
+	pl_wire_put_u64(&file, checksum((const unsigned char *)body->data, body->len));
+	pl_wire_put_u64(&file, body->len);
+	pl_wire_put(&file, body->data, body->len);
 	if (make_dirs(dir)) {
 		char *path = file_for(dir, prefix, key);
 		size_t tlen = strlen(path) + 16;
@@ -493,32 +445,32 @@ void pl_rule_cache_save(pl_rule_cache *c)
 		return;
 	pl_buf body;
 	pl_buf_init(&body);
-	put_u64(&body, c->n);
-	put_u64(&body, code_len);
-	put(&body, code, code_len);
+	pl_wire_put_u64(&body, c->n);
+	pl_wire_put_u64(&body, code_len);
+	pl_wire_put(&body, code, code_len);
 	free(code);
 	for (size_t i = 0; i < c->n; i++) {
 		const entry *e = &c->entries[i];
-		put_u64(&body, e->source);
+		pl_wire_put_u64(&body, e->source);
 		if (e->nsets < 0) {
-			put_u32(&body, UINT32_MAX);
+			pl_wire_put_u32(&body, UINT32_MAX);
 			continue;
 		}
-		put_u32(&body, (uint32_t)e->nsets);
+		pl_wire_put_u32(&body, (uint32_t)e->nsets);
 		for (long j = 0; j < e->nsets; j++) {
 			const pl_literal_set *s = &e->sets[j];
-			put_u32(&body, (uint32_t)s->count);
-			put_u64(&body, s->shortest);
-			put_u64(&body, s->reach.bytes);
-			put_u32(&body, s->reach.space_runs);
-			put_u32(&body, s->reach.word_runs);
-			put_u32(&body, s->reach.token_runs);
-			put_u32(&body, (uint32_t)s->reach.unbounded);
-			put_u32(&body, (uint32_t)s->in_lookahead);
+			pl_wire_put_u32(&body, (uint32_t)s->count);
+			pl_wire_put_u64(&body, s->shortest);
+			pl_wire_put_u64(&body, s->reach.bytes);
+			pl_wire_put_u32(&body, s->reach.space_runs);
+			pl_wire_put_u32(&body, s->reach.word_runs);
+			pl_wire_put_u32(&body, s->reach.token_runs);
+			pl_wire_put_u32(&body, (uint32_t)s->reach.unbounded);
+			pl_wire_put_u32(&body, (uint32_t)s->in_lookahead);
 			for (size_t k = 0; k < s->count; k++) {
 				uint32_t len = (uint32_t)strlen(s->strings[k]);
-				put_u32(&body, len);
-				put(&body, s->strings[k], len);
+				pl_wire_put_u32(&body, len);
+				pl_wire_put(&body, s->strings[k], len);
 			}
 		}
 	}
@@ -591,10 +543,11 @@ pl_ruleset *pl_rule_set_cached(const char *dir, uint64_t key)
 	if (data == NULL)
 		return NULL;
 	pl_ruleset *rs = NULL;
-	reader r = {data, len, 0, 0};
+	pl_wire_in r;
+	pl_wire_in_init(&r, data, len);
 	if (header_ok(&r, SET_MAGIC, SET_FORMAT, key)) {
-		uint64_t nres = take_u64(&r), code_len = take_u64(&r);
-		const unsigned char *code = take(&r, code_len);
+		uint64_t nres = pl_wire_u64(&r), code_len = pl_wire_u64(&r);
+		const unsigned char *code = pl_wire_take(&r, code_len);
 		pl_regex **res = NULL;
 		if (!r.bad && nres > 0 && nres < ((uint64_t)1 << 24)) {
 			res = pl_xcalloc((size_t)nres, sizeof(*res));
@@ -637,10 +590,10 @@ void pl_rule_set_save(const char *dir, uint64_t key, const pl_ruleset *rs)
 	if (code) {
 		pl_buf body;
 		pl_buf_init(&body);
-		put_u64(&body, nres);
-		put_u64(&body, code_len);
-		put(&body, code, code_len);
-		put(&body, set.data, set.len);
+		pl_wire_put_u64(&body, nres);
+		pl_wire_put_u64(&body, code_len);
+		pl_wire_put(&body, code, code_len);
+		pl_wire_put(&body, set.data, set.len);
 		write_file(dir, "set", SET_MAGIC, SET_FORMAT, key, &body);
 		pl_buf_free(&body);
 		free(code);
