@@ -154,6 +154,12 @@ for r in ("eprivacy-cookie-purposes", "eprivacy-cookie-duration", "eprivacy-thir
     assert c["why_not_applicable"][r]["line"] == 4, c["why_not_applicable"][r]
 assert not c["missing"], c
 ' "$tmp/.out"
+# Whether cookies are used is asked of a website, not of a native app
+# whose policy shows no web pages of its own.
+printf 'The app keeps your notes on your phone.\nCrash reports are sent to us only if you choose to.\n' >nativeapp.md
+printf 'When you visit our website we log your IP address.\n' >website.md
+check eprivacy-cookies-not-for-apps [ "$(req nativeapp.md eprivacy eprivacy-cookies)" = not_applicable ]
+check eprivacy-cookies-for-websites [ "$(req website.md eprivacy eprivacy-cookies)" = missing ]
 # Only strictly necessary cookies: no consent to ask, refuse or withdraw
 # (Art. 5(3), second sentence); what they are for is still asked.
 printf 'We only use strictly necessary cookies, to keep you signed in.\n' >essential.md
