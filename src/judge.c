@@ -274,8 +274,10 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 	}
 	if (a->shown_by.count && first_of(sc, &a->shown_by))
 		return 1;
-	if (through_all && a->default_in_all >= 0 ? a->default_in_all :
-						    a->default_applies)
+	int by_default = a->default_applies;
+	if (through_all && a->default_in_all >= 0)
+		by_default = a->default_in_all;
+	if (by_default)
 		return 1;
 	why->message = a->fact ?
 		pl_xasprintf("the policy does not show that it applies "
@@ -325,8 +327,9 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 			long last_block = -1;
 			long last_line = -1;
 			for (size_t k = 0; k < hits.count; k++) {
-				long b = (long)sc->text.sentences[hits.items[k].sentence].block;
-				pl_location loc = location_of(sc, r, &hits.items[k]);
+				const pl_hit *h = &hits.items[k];
+				long b = (long)sc->text.sentences[h->sentence].block;
+				pl_location loc = location_of(sc, r, h);
 				if (b == last_block && (long)loc.line == last_line)
 					continue;
 				last_block = b;
