@@ -250,7 +250,10 @@ static void side_init(side *s, const pl_result *r, const pl_ruleset *rs,
 		long i = hit_sentence(s, h);
 		if (i >= 0 && rs->topics[t].area == PL_AREA_RETENTION)
 			s->retention[i] = 1;
-		if (i >= 0)
+		/* Only evidence says a sentence discloses its area: a topic
+		 * that merely feeds a requirement (applicability, a trigger)
+		 * is no rewording of a lost disclosure. */
+		if (i >= 0 && rs->topics[t].evidence)
 			s->area_hit[(size_t)i * PL_AREA_COUNT + rs->topics[t].area] = 1;
 	}
 	pl_pstatement buf[MAX_STATEMENTS];

@@ -307,6 +307,21 @@ static void test_reworded_is_not_removed(void **state)
 	pl_result_free(cur);
 }
 
+/* A sentence that only feeds a requirement (here applies.something-to-choose,
+ * which is no evidence) is no rewording of a lost disclosure: the opt-out is
+ * gone even though most of its words stay in a sentence about settings. */
+static void test_lost_not_reworded_into_non_evidence(void **state)
+{
+	(void)state;
+	pl_result *cur = edit(BASE "You can opt out of the analytics on our "
+			      "settings page.\n\n",
+			      BASE "The analytics settings page is on our "
+			      "site.\n\n");
+	assert_true(count_kind(cur, PL_KIND_REMOVED) +
+		    count_kind(cur, PL_KIND_WEAKENED) >= 1);
+	pl_result_free(cur);
+}
+
 /* ---- what an edit weakens --------------------------------------------------- */
 
 static void test_period_vague(void **state)
@@ -457,6 +472,7 @@ int main(void)
 		cmocka_unit_test(test_section_deleted),
 		cmocka_unit_test(test_area_removed_once),
 		cmocka_unit_test(test_reworded_is_not_removed),
+		cmocka_unit_test(test_lost_not_reworded_into_non_evidence),
 		cmocka_unit_test(test_period_vague),
 		cmocka_unit_test(test_right_narrowed),
 		cmocka_unit_test(test_promise_qualified),

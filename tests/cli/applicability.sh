@@ -234,4 +234,16 @@ check no-data-fact-wins has '\[missing-retention\]'
 printf 'We do not collect any personal data unless you write to us.\n' >scoped.md
 run $t --no-config -f gcc scoped.md
 check scoped-denial-still-missing has '\[missing-retention\]'
+
+# Choices are asked of a service that shows something to choose about
+# (marketing, ads, analytics, cookies, an account, an option, a setting),
+# not of a site that keeps server logs and answers e-mail.
+printf 'Our web server keeps a log of each request, with your IP address, for seven days.\n\nQuestions: write to dev@example.org.\n' >logs.md
+run $t --no-config -f gcc logs.md
+check logs-only-no-missing-choices eval "! has '\[missing-choices\]'"
+printf 'Our web server keeps a log of each request for seven days.\n\nWe send a monthly newsletter to those who ask for it.\n' >news.md
+run $t --no-config -f gcc news.md
+check newsletter-missing-choices has '\[missing-choices\]'
+run $t --no-config -f gcc --fact collects_personal_data=yes logs.md
+check choices-fact-wins has '\[missing-choices\]'
 finish
