@@ -246,4 +246,16 @@ run $t --no-config -f gcc news.md
 check newsletter-missing-choices has '\[missing-choices\]'
 run $t --no-config -f gcc --fact collects_personal_data=yes logs.md
 check choices-fact-wins has '\[missing-choices\]'
+
+# The CCPA's opt-out preference signals are not asked of a business that
+# says it neither sells nor shares; a denial of selling alone is no such
+# statement.
+na() {  # FILE: the ccpa requirements that do not apply
+  $t --no-config -p ccpa -f json "$1" | python3 -c 'import json,sys
+print(" ".join(json.load(sys.stdin)["files"][0]["profiles"]["ccpa"]["not_applicable"]))'
+}
+printf 'California residents have rights under the CCPA.\n\nKestrel does not sell or share Personal Information.\n' >nosale.md
+check no-sale-or-share-no-signals eval 'na nosale.md | grep -qw ccpa-opt-out-signals'
+printf 'California residents have rights under the CCPA.\n\nKestrel does not sell Personal Information.\n' >nosell.md
+check no-sell-only-signals-apply eval '! na nosell.md | grep -qw ccpa-opt-out-signals'
 finish
