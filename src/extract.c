@@ -73,6 +73,33 @@ static int markdown_line(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the line s[0..n) opens, after indentation, with a block-level
+ * HTML tag ("<p>", "<div class=...>", "<h2 id=...>", "<li>", "</ul>"). */
+static int html_block_line(const char *s, size_t n)
+{
+	static const char *const tags[] = {
+		"p", "div", "section", "article", "main", "header", "footer",
+		"nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+		"li", "table", "tr", "td", "th", "br", "dl", "dt", "dd",
+		"blockquote", "strong", "span", "a", NULL};
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n || s[i] != '<')
+		return 0;
+	i++;
+	if (i < n && s[i] == '/')
+		i++;
+	for (size_t t = 0; tags[t]; t++) {
+		size_t m = strlen(tags[t]);
+		if (i + m <= n && starts_with_ci(s + i, n - i, tags[t]) &&
+		    (i + m == n || s[i + m] == '>' || s[i + m] == ' ' ||
+		     s[i + m] == '\t' || s[i + m] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 pl_input_format pl_input_format_sniff(const char *src, size_t len)
 {
 	size_t i = 0;
@@ -89,15 +116,22 @@ pl_input_format pl_input_format_sniff(const char *src, size_t len)
 	    starts_with_ci(head, rest, "<head"))
 		return PL_INPUT_HTML;
 	/* Markdown: three marked lines among the first 200, so that a stray
-	 * "#1" or "**" in prose does not change how a text file is read. */
-	size_t marked = 0, lines = 0;
+	 * "#1" or "**" in prose does not change how a text file is read.  A
+	 * template of a web page (Astro, ERB, a PHP or Python page) has no
+	 * doctype but lines that open with block tags: read as HTML when
+	 * they are three or more and outnumber the Markdown lines (a
+	 * Markdown file may hold a few HTML blocks). */
+	size_t marked = 0, tagged = 0, lines = 0;
 	for (size_t pos = 0; pos < len && lines < 200; lines++) {
 		size_t end = pl_line_end(src, pos, len);
 		marked += markdown_line(src + pos, end - pos);
-		if (marked >= 3)
-			return PL_INPUT_MARKDOWN;
+		tagged += html_block_line(src + pos, end - pos);
 		pos = pl_line_next(src, end, len);
 	}
+	if (tagged >= 3 && tagged > marked)
+		return PL_INPUT_HTML;
+	if (marked >= 3)
+		return PL_INPUT_MARKDOWN;
 	return PL_INPUT_TEXT;
 }
 

@@ -174,6 +174,17 @@ static void content_shows_markup(void **state)
 	assert_int_equal(pl_input_format_sniff(html, strlen(html)), PL_INPUT_HTML);
 	assert_int_equal(pl_input_format_sniff(text, strlen(text)), PL_INPUT_TEXT);
 	assert_int_equal(pl_input_format_sniff("", 0), PL_INPUT_TEXT);
+	/* a page template without a doctype (Astro, ERB) is HTML; a Markdown
+	 * file with an HTML block or two stays Markdown */
+	const char *tmpl = "---\nimport Layout from './L.astro'\n---\n<Layout>\n"
+			   "  <h1>Privacy</h1>\n  <p>\n    We keep logs.\n  </p>\n"
+			   "  <p>Write to us.</p>\n</Layout>\n";
+	const char *mdhtml = "# Privacy\n\n<div align=\"center\">\n<p>logo</p>\n"
+			     "</div>\n\nWe **never** sell data.\n\n## Contact\n\n"
+			     "Write to [us](mailto:a@b.example).\n";
+	assert_int_equal(pl_input_format_sniff(tmpl, strlen(tmpl)), PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_sniff(mdhtml, strlen(mdhtml)),
+			 PL_INPUT_MARKDOWN);
 	/* a .txt that is Markdown is linted as Markdown: the heading is not
 	 * prose and the link target is gone */
 	pl_ruleset *rs = tu_default_rules();
