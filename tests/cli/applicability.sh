@@ -160,8 +160,9 @@ printf 'The app keeps your notes on your phone.\nCrash reports are sent to us on
 printf 'When you visit our website we log your IP address.\n' >website.md
 check eprivacy-cookies-not-for-apps [ "$(req nativeapp.md eprivacy eprivacy-cookies)" = not_applicable ]
 check eprivacy-cookies-for-websites [ "$(req website.md eprivacy eprivacy-cookies)" = missing ]
-# Only strictly necessary cookies: no consent to ask, refuse or withdraw
-# (Art. 5(3), second sentence); what they are for is still asked.
+# Only strictly necessary cookies: no consent to ask, refuse or withdraw,
+# nor the information of Art. 5(3), whose second sentence exempts such
+# storage from all of the first.
 printf 'We only use strictly necessary cookies, to keep you signed in.\n' >essential.md
 run $t --no-config -p eprivacy -f json essential.md
 check essential-cookies-no-consent python3 -c '
@@ -169,8 +170,14 @@ import json, sys
 c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["eprivacy"]
 for r in ("eprivacy-cookie-consent", "eprivacy-cookie-refusal", "eprivacy-consent-withdrawal"):
     assert r in c["not_applicable"], (r, c)
-assert "eprivacy-cookie-purposes" not in c["not_applicable"], c
+assert "eprivacy-cookie-purposes" not in c["missing"], c
 ' "$tmp/.out"
+# A cookie whose only stated purpose is exempt (the record of the cookie
+# notice's answer) asks nothing; one for advertising asks consent.
+printf '# Cookies\n\nWe use cookies for the following purposes:\n\n- To keep track of whether you have pressed OK on the cookie notice, so we do not ask again.\n' >consentrecord.md
+printf '# Cookies\n\nWe use cookies to show you ads from our partners.\n' >adcookies.md
+check exempt-purpose-asks-nothing [ "$(req consentrecord.md eprivacy eprivacy-cookie-consent) $(req consentrecord.md eprivacy eprivacy-cookie-purposes)" = "not_applicable not_applicable" ]
+check ad-cookies-ask-consent [ "$(req adcookies.md eprivacy eprivacy-cookie-consent)" = missing ]
 printf 'Our site sets a cookie to remember your language.\nNo other cookies are set without your permission.\n' >somecookies.md
 run $t --no-config -p eprivacy -f json somecookies.md
 check limited-cookies-still-judged python3 -c '
