@@ -24,6 +24,7 @@
  * take: 'k' may be the three-byte Kelvin sign, 's' the two-byte long s, a
  * class or an escape any character of up to four bytes.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,9 +39,27 @@
 
 enum { RUN_NONE, RUN_SPACE, RUN_WORD, RUN_TOKEN };
 
+/* A set of distinct strings, in the order they were added: the order is
+ * the caller's (it becomes the order of a slot's literals).  The strings
+ * lie back to back in one buffer the set owns, each NUL-terminated, with
+ * their offsets and lengths beside them, so that a set costs two blocks
+ * rather than one per string and no length is counted twice.  Sets that
+ * grow past a few strings get a hash index (a set of a rule's alternatives
+ * reaches hundreds), so that adding a string does not compare it with
+ * every other. */
 typedef struct {
-	char **s;
-	size_t n;
+	uint32_t off, len;      /* in buf */
+} strref;
+
+typedef struct {
+	char *buf;
+	size_t used, cap;       /* bytes of buf */
+	strref *at;             /* the strings, in order */
+	size_t n, at_cap;
+	uint32_t *index;        /* open addressing over string numbers + 1
+	                           (0: empty slot); NULL: none yet */
+	size_t index_cap;       /* slots, a power of two */
+	double cost;            /* set_cost, summed as strings are added */
 } strset;
 
 /* A requirement: one of strs ends at most reach bytes after the start. */
@@ -158,54 +177,152 @@ size_t pl_reach_bytes(const pl_reach *r, const pl_runs *runs)
 
 /* ---- String sets ---------------------------------------------------------- */
 
+#define INDEX_FROM 16           /* a set this large gets a hash index */
+
+static const char *set_str(const strset *s, size_t i)
+{
+	return s->buf + s->at[i].off;
+}
+
+static size_t set_len(const strset *s, size_t i)
+{
+	return s->at[i].len;
+}
+
 static void set_free(strset *s)
 {
+	free(s->buf);
+	free(s->at);
+	free(s->index);
+	memset(s, 0, sizeof(*s));
+}
+
+/* How often a string of this length can be expected in prose, roughly: a
+ * short string occurs far more often than a long one. */
+static double str_cost(size_t l)
+{
+	return l <= 2 ? 300 : l == 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
+	       l == 7 ? 2 : 1;
+}
+
+static uint32_t str_hash(const char *x, size_t len)
+{
+	uint32_t h = 2166136261u;       /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)x[i]) * 16777619u;
+	return h;
+}
+
+/* Puts string i into the index, which has room. */
+static void index_put(strset *s, size_t i)
+{
+	size_t mask = s->index_cap - 1;
+	size_t h = str_hash(set_str(s, i), set_len(s, i)) & mask;
+	while (s->index[h])
+		h = (h + 1) & mask;
+	s->index[h] = (uint32_t)(i + 1);
+}
+
+/* (Re)builds the index with room for twice the strings. */
+static void index_build(strset *s)
+{
+	size_t cap = 2 * INDEX_FROM;
+	while (cap < 2 * (s->n + 1))
+		cap *= 2;
+	free(s->index);
+	s->index = pl_xcalloc(cap, sizeof(*s->index));
+	s->index_cap = cap;
 	for (size_t i = 0; i < s->n; i++)
-		free(s->s[i]);
-	free(s->s);
-	s->s = NULL;
-	s->n = 0;
+		index_put(s, i);
 }
 
 static int set_has(const strset *s, const char *x, size_t len)
 {
-	/* The first byte settles most comparisons without a call (sets grow
-	 * to hundreds of strings while a rule set is compiled). */
-	char first = len ? x[0] : '\0';
-	for (size_t i = 0; i < s->n; i++) {
-		const char *y = s->s[i];
-		if (y[0] == first && strncmp(y, x, len) == 0 && y[len] == '\0')
-			return 1;
+	if (s->index) {
+		size_t mask = s->index_cap - 1;
+		for (size_t h = str_hash(x, len) & mask; s->index[h];
+		     h = (h + 1) & mask) {
+			size_t i = s->index[h] - 1;
+			if (set_len(s, i) == len && memcmp(set_str(s, i), x, len) == 0)
+				return 1;
+		}
+		return 0;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		if (set_len(s, i) == len && memcmp(set_str(s, i), x, len) == 0)
+			return 1;
 	return 0;
+}
+
+/* Appends x, known not to be in s. */
+static void set_push(strset *s, const char *x, size_t len)
+{
+	if (s->used + len + 1 > s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 32;
+		while (s->cap < s->used + len + 1)
+			s->cap *= 2;
+		s->buf = pl_xrealloc(s->buf, s->cap);
+	}
+	if (s->n == s->at_cap) {
+		s->at_cap = s->at_cap ? 2 * s->at_cap : 4;
+		s->at = pl_xrealloc(s->at, s->at_cap * sizeof(*s->at));
+	}
+	memcpy(s->buf + s->used, x, len);
+	s->buf[s->used + len] = '\0';
+	s->at[s->n].off = (uint32_t)s->used;
+	s->at[s->n].len = (uint32_t)len;
+	s->used += len + 1;
+	s->cost += str_cost(len);
+	s->n++;
+	if (s->index && 2 * (s->n + 1) > s->index_cap)
+		index_build(s);
+	else if (s->index)
+		index_put(s, s->n - 1);
+	else if (s->n >= INDEX_FROM)
+		index_build(s);
 }
 
 static void set_add(strset *s, const char *x, size_t len)
 {
-	if (set_has(s, x, len))
-		return;
-	/* Grown in powers of two. */
-	if ((s->n & (s->n - 1)) == 0)
-		s->s = pl_xrealloc(s->s, (s->n ? 2 * s->n : 1) * sizeof(*s->s));
-	s->s[s->n++] = pl_xstrndup(x, len);
+	/* A string ends at its first NUL (a "\x00" in a pattern), as a C
+	 * string would. */
+	const char *nul = memchr(x, '\0', len);
+	if (nul)
+		len = (size_t)(nul - x);
+	if (!set_has(s, x, len))
+		set_push(s, x, len);
 }
 
+/* Adds every string of b to a, in b's order. */
+static void set_add_all(strset *a, const strset *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		set_add(a, set_str(b, i), set_len(b, i));
+}
+
+/* The strings of a set are distinct already: the copy is the set's two
+ * blocks (its index is rebuilt only if the copy grows). */
 static strset set_copy(const strset *s)
 {
 	strset c = {0};
-	for (size_t i = 0; i < s->n; i++)
-		set_add(&c, s->s[i], strlen(s->s[i]));
+	if (s->n == 0)
+		return c;
+	c.buf = pl_xmalloc(s->used);
+	memcpy(c.buf, s->buf, s->used);
+	c.used = c.cap = s->used;
+	c.at = pl_xmalloc(s->n * sizeof(*c.at));
+	memcpy(c.at, s->at, s->n * sizeof(*c.at));
+	c.n = c.at_cap = s->n;
+	c.cost = s->cost;
 	return c;
 }
 
 static size_t set_minlen(const strset *s)
 {
 	size_t m = (size_t)-1;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t l = strlen(s->s[i]);
-		if (l < m)
-			m = l;
-	}
+	for (size_t i = 0; i < s->n; i++)
+		if (set_len(s, i) < m)
+			m = set_len(s, i);
 	return s->n ? m : 0;
 }
 
@@ -216,17 +333,10 @@ static int usable(const strset *s)
 	return s->n > 0 && s->n <= MAX_REQUIRED && set_minlen(s) >= MIN_LEN;
 }
 
-/* How often a set's strings can be expected in prose, roughly: a short
- * string occurs far more often than a long one. */
+/* How often a set's strings can be expected in prose (str_cost summed). */
 static double set_cost(const strset *s)
 {
-	double c = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t l = strlen(s->s[i]);
-		c += l <= 2 ? 300 : l == 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
-		     l == 7 ? 2 : 1;
-	}
-	return c;
+	return s->cost;
 }
 
 /* Lower is better: rare strings close to the start; an unbounded set
@@ -248,13 +358,13 @@ static int product(strset *out, const strset *a, const strset *b)
 	char buf[2 * MAX_LEN + 1];
 	for (size_t i = 0; i < a->n; i++)
 		for (size_t k = 0; k < b->n; k++) {
-			size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
+			size_t la = set_len(a, i), lb = set_len(b, k);
 			if (la + lb > MAX_LEN) {
 				set_free(&r);
 				return 0;
 			}
-			memcpy(buf, a->s[i], la);
-			memcpy(buf + la, b->s[k], lb);
+			memcpy(buf, set_str(a, i), la);
+			memcpy(buf + la, set_str(b, k), lb);
 			set_add(&r, buf, la + lb);
 		}
 	*out = r;
@@ -263,7 +373,7 @@ static int product(strset *out, const strset *a, const strset *b)
 
 /* a = a x b, in place; 0 (a unchanged) when the result would be too large.
  * Most pieces are one character, so the common case appends it to every
- * string without building a new set. */
+ * string (still distinct) without looking for duplicates. */
 static int multiply(strset *a, const strset *b)
 {
 	if (b->n != 1) {
@@ -274,17 +384,30 @@ static int multiply(strset *a, const strset *b)
 		*a = r;
 		return 1;
 	}
-	size_t lb = strlen(b->s[0]);
+	size_t lb = set_len(b, 0);
 	for (size_t i = 0; i < a->n; i++)
-		if (strlen(a->s[i]) + lb > MAX_LEN)
+		if (set_len(a, i) + lb > MAX_LEN)
 			return 0;
-	if (lb == 0)
+	if (lb == 0 || a->n == 0)
 		return 1;
+	size_t cap = a->used + a->n * lb;
+	char *buf = pl_xmalloc(cap);
+	size_t used = 0;
+	a->cost = 0;
 	for (size_t i = 0; i < a->n; i++) {
-		size_t la = strlen(a->s[i]);
-		a->s[i] = pl_xrealloc(a->s[i], la + lb + 1);
-		memcpy(a->s[i] + la, b->s[0], lb + 1);
+		size_t la = set_len(a, i);
+		memcpy(buf + used, set_str(a, i), la);
+		memcpy(buf + used + la, set_str(b, 0), lb + 1);
+		a->at[i].off = (uint32_t)used;
+		a->at[i].len = (uint32_t)(la + lb);
+		a->cost += str_cost(la + lb);
+		used += la + lb + 1;
 	}
+	free(a->buf);
+	a->buf = buf;
+	a->used = a->cap = used;
+	if (a->index)
+		index_build(a);
 	return 1;
 }
 
@@ -972,9 +1095,7 @@ static info parse_concat(parser *p)
 			if (b.strs.n == 0 || lead.strs.n + b.strs.n > MAX_REQUIRED) {
 				leading = 0;
 			} else {
-				for (size_t k = 0; k < b.strs.n; k++)
-					set_add(&lead.strs, b.strs.s[k],
-						strlen(b.strs.s[k]));
+				set_add_all(&lead.strs, &b.strs);
 				lead.reach = lead_used ? r_max(lead.reach, b.reach) :
 							 b.reach;
 				lead.lookahead |= b.lookahead;
@@ -1047,16 +1168,14 @@ static info parse_alt(parser *p)
 		out.maxlen = r_max(out.maxlen, x.maxlen);
 		if (out.exact_ok && x.exact_ok &&
 		    out.exact.n + x.exact.n <= MAX_STRINGS) {
-			for (size_t k = 0; k < x.exact.n; k++)
-				set_add(&out.exact, x.exact.s[k], strlen(x.exact.s[k]));
+			set_add_all(&out.exact, &x.exact);
 		} else {
 			set_free(&out.exact);
 			out.exact_ok = 0;
 		}
 		conj b = best_requirement(&x);
 		if (any_ok && b.strs.n && any.strs.n + b.strs.n <= MAX_REQUIRED) {
-			for (size_t k = 0; k < b.strs.n; k++)
-				set_add(&any.strs, b.strs.s[k], strlen(b.strs.s[k]));
+			set_add_all(&any.strs, &b.strs);
 			any.reach = r_max(any.reach, b.reach);
 			any.lookahead |= b.lookahead;
 		} else {
@@ -1075,23 +1194,25 @@ static info parse_alt(parser *p)
 	return out;
 }
 
-/* Drops every string that contains another of the set: a text holding it
- * holds the shorter one, which ends no later. */
-static void drop_superstrings(strset *s)
+/* The set for the caller, each string a block of its own, without every
+ * string that contains another of the set: a text holding it holds the
+ * shorter one, which ends no later. */
+static void export_set(const strset *s, pl_literal_set *out)
 {
-	unsigned char *drop = pl_xcalloc(s->n + 1, 1);
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t j = 0; j < s->n && !drop[i]; j++)
-			drop[i] = strlen(s->s[j]) < strlen(s->s[i]) &&
-				  strstr(s->s[i], s->s[j]) != NULL;
-	size_t k = 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (drop[i])
-			free(s->s[i]);
-		else
-			s->s[k++] = s->s[i];
-	s->n = k;
-	free(drop);
+	out->strings = pl_xmalloc((s->n ? s->n : 1) * sizeof(char *));
+	out->count = 0;
+	out->shortest = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		int drop = 0;
+		for (size_t j = 0; j < s->n && !drop; j++)
+			drop = set_len(s, j) < set_len(s, i) &&
+			       strstr(set_str(s, i), set_str(s, j)) != NULL;
+		if (drop)
+			continue;
+		if (out->count == 0 || set_len(s, i) < out->shortest)
+			out->shortest = set_len(s, i);
+		out->strings[out->count++] = pl_xstrndup(set_str(s, i), set_len(s, i));
+	}
 }
 
 size_t pl_literals_required(const char *pattern, size_t len,
@@ -1103,15 +1224,9 @@ size_t pl_literals_required(const char *pattern, size_t len,
 	if (!p.fail && p.i == len) {
 		offer_exact(&x);
 		for (size_t i = 0; i < x.nc; i++) {
-			strset *s = &x.c[i].strs;
-			drop_superstrings(s);
-			sets[n].strings = s->s;
-			sets[n].count = s->n;
-			sets[n].shortest = set_minlen(s);
+			export_set(&x.c[i].strs, &sets[n]);
 			sets[n].reach = x.c[i].reach;
 			sets[n].in_lookahead = x.c[i].lookahead;
-			s->s = NULL;
-			s->n = 0;
 			n++;
 		}
 	}
