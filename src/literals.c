@@ -41,26 +41,36 @@ enum { RUN_NONE, RUN_SPACE, RUN_WORD, RUN_TOKEN };
 
 /* A set of distinct strings, in the order they were added: the order is
  * the caller's (it becomes the order of a slot's literals).  The strings
- * lie back to back in one buffer the set owns, each NUL-terminated, with
- * their offsets and lengths beside them, so that a set costs two blocks
- * rather than one per string and no length is counted twice.  Sets that
- * grow past a few strings get a hash index (a set of a rule's alternatives
- * reaches hundreds), so that adding a string does not compare it with
- * every other. */
+ * lie back to back in one buffer, each NUL-terminated (string i + 1 starts
+ * just past string i's NUL), with their offsets and lengths beside them,
+ * so that no length is counted twice.  Most sets hold one short string (a
+ * character, the empty string a sequence starts from): those live inside
+ * the struct and cost no allocation; a larger set has its buffers on the
+ * heap.  Sets that grow past a few strings get a hash index (a set of a
+ * rule's alternatives reaches hundreds), so that adding a string does not
+ * compare it with every other. */
 typedef struct {
-	uint32_t off, len;      /* in buf */
+	uint32_t off, len;      /* in the bytes */
 } strref;
 
+#define SMALL_BYTES 24          /* inline room: bytes */
+#define SMALL_REFS 2            /* and strings */
+
 typedef struct {
-	char *buf;
-	size_t used, cap;       /* bytes of buf */
-	strref *at;             /* the strings, in order */
-	size_t n, at_cap;
+	char *buf;              /* the bytes; NULL: in small */
+	strref *at;             /* the strings, in order; NULL: in small_at */
 	uint32_t *index;        /* open addressing over string numbers + 1
-	                           (0: empty slot); NULL: none yet */
-	size_t index_cap;       /* slots, a power of two */
+	                           (0: an empty slot); NULL: none yet */
+	uint32_t n, at_cap;     /* strings */
+	uint32_t used, cap;     /* bytes */
+	uint32_t index_cap;     /* slots, a power of two */
 	double cost;            /* set_cost, summed as strings are added */
+	char small[SMALL_BYTES];
+	strref small_at[SMALL_REFS];
 } strset;
+
+/* The empty set (all zero: an empty set has room for SMALL_* inline). */
+#define EMPTY_SET ((strset){0})
 
 /* A requirement: one of strs ends at most reach bytes after the start. */
 typedef struct {
@@ -179,14 +189,25 @@ size_t pl_reach_bytes(const pl_reach *r, const pl_runs *runs)
 
 #define INDEX_FROM 16           /* a set this large gets a hash index */
 
+static char *set_bytes(strset *s)
+{
+	return s->buf ? s->buf : s->small;
+}
+
+static strref *set_refs(strset *s)
+{
+	return s->at ? s->at : s->small_at;
+}
+
 static const char *set_str(const strset *s, size_t i)
 {
-	return s->buf + s->at[i].off;
+	return (s->buf ? s->buf : s->small) +
+	       (s->at ? s->at : s->small_at)[i].off;
 }
 
 static size_t set_len(const strset *s, size_t i)
 {
-	return s->at[i].len;
+	return (s->at ? s->at : s->small_at)[i].len;
 }
 
 static void set_free(strset *s)
@@ -194,7 +215,39 @@ static void set_free(strset *s)
 	free(s->buf);
 	free(s->at);
 	free(s->index);
-	memset(s, 0, sizeof(*s));
+	*s = EMPTY_SET;
+}
+
+/* Room for need bytes in all. */
+static void reserve_bytes(strset *s, size_t need)
+{
+	size_t cap = s->buf ? s->cap : SMALL_BYTES;
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (s->buf) {
+		s->buf = pl_xrealloc(s->buf, cap);
+	} else {
+		s->buf = pl_xmalloc(cap);
+		memcpy(s->buf, s->small, s->used);
+	}
+	s->cap = (uint32_t)cap;
+}
+
+/* Room for one more string. */
+static void reserve_ref(strset *s)
+{
+	size_t cap = s->at ? s->at_cap : SMALL_REFS;
+	if (s->n < cap)
+		return;
+	if (s->at) {
+		s->at = pl_xrealloc(s->at, 2 * cap * sizeof(*s->at));
+	} else {
+		s->at = pl_xmalloc(2 * cap * sizeof(*s->at));
+		memcpy(s->at, s->small_at, s->n * sizeof(*s->at));
+	}
+	s->at_cap = (uint32_t)(2 * cap);
 }
 
 /* How often a string of this length can be expected in prose, roughly: a
@@ -227,11 +280,11 @@ static void index_put(strset *s, size_t i)
 static void index_build(strset *s)
 {
 	size_t cap = 2 * INDEX_FROM;
-	while (cap < 2 * (s->n + 1))
+	while (cap < 2 * ((size_t)s->n + 1))
 		cap *= 2;
 	free(s->index);
 	s->index = pl_xcalloc(cap, sizeof(*s->index));
-	s->index_cap = cap;
+	s->index_cap = (uint32_t)cap;
 	for (size_t i = 0; i < s->n; i++)
 		index_put(s, i);
 }
@@ -254,27 +307,21 @@ static int set_has(const strset *s, const char *x, size_t len)
 	return 0;
 }
 
-/* Appends x, known not to be in s. */
+/* Appends x, known not to be in s (nor to lie in its buffer). */
 static void set_push(strset *s, const char *x, size_t len)
 {
-	if (s->used + len + 1 > s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 32;
-		while (s->cap < s->used + len + 1)
-			s->cap *= 2;
-		s->buf = pl_xrealloc(s->buf, s->cap);
-	}
-	if (s->n == s->at_cap) {
-		s->at_cap = s->at_cap ? 2 * s->at_cap : 4;
-		s->at = pl_xrealloc(s->at, s->at_cap * sizeof(*s->at));
-	}
-	memcpy(s->buf + s->used, x, len);
-	s->buf[s->used + len] = '\0';
-	s->at[s->n].off = (uint32_t)s->used;
-	s->at[s->n].len = (uint32_t)len;
-	s->used += len + 1;
+	reserve_bytes(s, (size_t)s->used + len + 1);
+	reserve_ref(s);
+	char *bytes = set_bytes(s);
+	memcpy(bytes + s->used, x, len);
+	bytes[s->used + len] = '\0';
+	strref *at = set_refs(s);
+	at[s->n].off = s->used;
+	at[s->n].len = (uint32_t)len;
+	s->used += (uint32_t)len + 1;
 	s->cost += str_cost(len);
 	s->n++;
-	if (s->index && 2 * (s->n + 1) > s->index_cap)
+	if (s->index && 2 * ((size_t)s->n + 1) > s->index_cap)
 		index_build(s);
 	else if (s->index)
 		index_put(s, s->n - 1);
@@ -300,20 +347,29 @@ static void set_add_all(strset *a, const strset *b)
 		set_add(a, set_str(b, i), set_len(b, i));
 }
 
-/* The strings of a set are distinct already: the copy is the set's two
- * blocks (its index is rebuilt only if the copy grows). */
+/* The strings of a set are distinct already: the copy is its buffers (its
+ * index is rebuilt only if the copy grows). */
 static strset set_copy(const strset *s)
 {
-	strset c = {0};
-	if (s->n == 0)
-		return c;
-	c.buf = pl_xmalloc(s->used);
-	memcpy(c.buf, s->buf, s->used);
-	c.used = c.cap = s->used;
-	c.at = pl_xmalloc(s->n * sizeof(*c.at));
-	memcpy(c.at, s->at, s->n * sizeof(*c.at));
-	c.n = c.at_cap = s->n;
-	c.cost = s->cost;
+	strset c = *s;
+	c.index = NULL;
+	c.index_cap = 0;
+	if (s->buf && s->used <= SMALL_BYTES) {
+		c.buf = NULL;
+		memcpy(c.small, s->buf, s->used);
+	} else if (s->buf) {
+		c.buf = pl_xmalloc(s->used);
+		memcpy(c.buf, s->buf, s->used);
+		c.cap = s->used;
+	}
+	if (s->at && s->n <= SMALL_REFS) {
+		c.at = NULL;
+		memcpy(c.small_at, s->at, s->n * sizeof(*c.at));
+	} else if (s->at) {
+		c.at = pl_xmalloc(s->n * sizeof(*c.at));
+		memcpy(c.at, s->at, s->n * sizeof(*c.at));
+		c.at_cap = s->n;
+	}
 	return c;
 }
 
@@ -354,7 +410,7 @@ static int product(strset *out, const strset *a, const strset *b)
 {
 	if (a->n * b->n > MAX_STRINGS)
 		return 0;
-	strset r = {0};
+	strset r = EMPTY_SET;
 	char buf[2 * MAX_LEN + 1];
 	for (size_t i = 0; i < a->n; i++)
 		for (size_t k = 0; k < b->n; k++) {
@@ -373,7 +429,9 @@ static int product(strset *out, const strset *a, const strset *b)
 
 /* a = a x b, in place; 0 (a unchanged) when the result would be too large.
  * Most pieces are one character, so the common case appends it to every
- * string (still distinct) without looking for duplicates. */
+ * string (still distinct) where it lies, without looking for duplicates:
+ * from the last string to the first, each moves up by the bytes appended
+ * to the strings before it. */
 static int multiply(strset *a, const strset *b)
 {
 	if (b->n != 1) {
@@ -390,22 +448,20 @@ static int multiply(strset *a, const strset *b)
 			return 0;
 	if (lb == 0 || a->n == 0)
 		return 1;
-	size_t cap = a->used + a->n * lb;
-	char *buf = pl_xmalloc(cap);
-	size_t used = 0;
+	reserve_bytes(a, a->used + a->n * lb);
+	char *bytes = set_bytes(a);
+	strref *at = set_refs(a);
+	const char *tail = set_str(b, 0);
 	a->cost = 0;
-	for (size_t i = 0; i < a->n; i++) {
-		size_t la = set_len(a, i);
-		memcpy(buf + used, set_str(a, i), la);
-		memcpy(buf + used + la, set_str(b, 0), lb + 1);
-		a->at[i].off = (uint32_t)used;
-		a->at[i].len = (uint32_t)(la + lb);
+	for (size_t i = a->n; i-- > 0;) {
+		size_t la = at[i].len, to = at[i].off + i * lb;
+		memmove(bytes + to, bytes + at[i].off, la);
+		memcpy(bytes + to + la, tail, lb + 1);
+		at[i].off = (uint32_t)to;
+		at[i].len = (uint32_t)(la + lb);
 		a->cost += str_cost(la + lb);
-		used += la + lb + 1;
 	}
-	free(a->buf);
-	a->buf = buf;
-	a->used = a->cap = used;
+	a->used += (uint32_t)(a->n * lb);
 	if (a->index)
 		index_build(a);
 	return 1;
@@ -672,7 +728,7 @@ static info class_info(parser *p)
 {
 	int negated = p->i < p->n && p->p[p->i] == '^';
 	p->i += negated;
-	strset members = {0};
+	strset members = EMPTY_SET;
 	size_t width = 1;
 	int first = 1, simple = !negated, word = !negated, space = !negated;
 	int token = !negated;           /* no member is white space */
@@ -1070,7 +1126,7 @@ static info quantify(info x, long min, long max)
 static info parse_concat(parser *p)
 {
 	info out = empty_info();
-	strset run = {0};               /* the exact run being multiplied */
+	strset run = EMPTY_SET;               /* the exact run being multiplied */
 	set_add(&run, "", 0);
 	pl_reach before = r_bytes(0);   /* the longest text before the atom */
 	/* Pieces that may be absent, at the start: a match starts with the
@@ -1124,10 +1180,10 @@ static info parse_concat(parser *p)
 			/* The run ends before this atom; an exact piece too large
 			 * to multiply starts the next. */
 			offer(&out, (conj){run, before, 0});
-			run = (strset){0};
+			run = EMPTY_SET;
 			if (x.exact_ok) {
 				run = x.exact;
-				x.exact = (strset){0};
+				x.exact = EMPTY_SET;
 			} else {
 				set_add(&run, "", 0);
 			}
