@@ -397,12 +397,17 @@ static double set_cost(const strset *s)
 
 /* Lower is better: rare strings close to the start; an unbounded set
  * ranks after every bounded one. */
+static double req_cost(const strset *s, const pl_reach *reach)
+{
+	double k = set_cost(s);
+	if (reach->unbounded)
+		return k * 1e6;
+	return k * (1.0 + r_typical(reach) / 64.0);
+}
+
 static double conj_cost(const conj *c)
 {
-	double k = set_cost(&c->strs);
-	if (c->reach.unbounded)
-		return k * 1e6;
-	return k * (1.0 + r_typical(&c->reach) / 64.0);
+	return req_cost(&c->strs, &c->reach);
 }
 
 /* a x b, when it stays small. */
@@ -518,11 +523,14 @@ static void offer(info *x, conj c)
 	x->nc++;
 }
 
-/* The exact set as a requirement: its string is the whole match. */
+/* The exact set as a requirement: its string is the whole match.  Takes
+ * the set (the callers are done with the piece). */
 static void offer_exact(info *x)
 {
 	if (x->exact_ok) {
-		conj c = {set_copy(&x->exact), x->maxlen, 0};
+		conj c = {x->exact, x->maxlen, 0};
+		x->exact = EMPTY_SET;
+		x->exact_ok = 0;
 		offer(x, c);
 	}
 }
@@ -848,17 +856,17 @@ static info parse_alt(parser *p);
 
 /* A positive lookahead: it matches nothing, but what it requires lies in
  * the text after its position (perhaps past the match's end). */
-static info lookahead_info(info inner)
+static info lookahead_info(info *inner)
 {
 	info x = empty_info();
-	offer_exact(&inner);
-	for (size_t i = 0; i < inner.nc; i++) {
-		conj c = inner.c[i];
+	offer_exact(inner);
+	for (size_t i = 0; i < inner->nc; i++) {
+		conj c = inner->c[i];
 		c.lookahead = 1;
 		offer(&x, c);
 	}
-	inner.nc = 0;
-	info_free(&inner);
+	inner->nc = 0;
+	info_free(inner);
 	return x;
 }
 
@@ -925,7 +933,7 @@ static info group_info(parser *p)
 	else
 		p->fail = 1;
 	if (kind == AHEAD)
-		return lookahead_info(x);
+		return lookahead_info(&x);
 	if (kind == NO_TEXT) {
 		info_free(&x);
 		return empty_info();
@@ -1046,78 +1054,113 @@ static int quantifier(parser *p, long *min, long *max)
 	return 1;
 }
 
-/* A branch's best requirement, as a copy; strs.n == 0 when it has none. */
-static conj best_requirement(info *x)
+/* A requirement seen where it lies in a piece, not copied: valid while
+ * the piece is unchanged; strs NULL when there is none. */
+typedef struct {
+	const strset *strs;
+	pl_reach reach;
+	int lookahead;
+} req_view;
+
+static req_view no_requirement(void)
 {
-	conj best = {{0}, {0, 0, 0, 0, 0}, 0};
+	req_view v = {NULL, {0, 0, 0, 0, 0}, 0};
+	return v;
+}
+
+/* What c requires. */
+static req_view conj_view(const conj *c)
+{
+	req_view v = no_requirement();
+	if (c->strs.n) {
+		v.strs = &c->strs;
+		v.reach = c->reach;
+		v.lookahead = c->lookahead;
+	}
+	return v;
+}
+
+/* A branch's best requirement. */
+static req_view best_requirement(const info *x)
+{
+	req_view best = no_requirement();
 	if (x->exact_ok && usable(&x->exact)) {
-		best.strs = set_copy(&x->exact);
+		best.strs = &x->exact;
 		best.reach = x->maxlen;
 	}
-	if (x->nc && (best.strs.n == 0 || conj_cost(&x->c[0]) < conj_cost(&best))) {
-		set_free(&best.strs);
-		best.strs = set_copy(&x->c[0].strs);
+	if (x->nc && (best.strs == NULL || conj_cost(&x->c[0]) <
+					   req_cost(best.strs, &best.reach))) {
+		best.strs = &x->c[0].strs;
 		best.reach = x->c[0].reach;
 		best.lookahead = x->c[0].lookahead;
 	}
 	return best;
 }
 
-static info quantify(info x, long min, long max)
+/* A copy of what v sees, to keep. */
+static conj req_copy(req_view v)
 {
-	pl_reach one = x.maxlen;
+	conj c = {EMPTY_SET, v.reach, v.lookahead};
+	if (v.strs)
+		c.strs = set_copy(v.strs);
+	return c;
+}
+
+static void quantify(info *x, long min, long max)
+{
+	pl_reach one = x->maxlen;
 	if (min == 0) {
-		x.optional = 1;
-		x.present = best_requirement(&x);
+		x->optional = 1;
+		x->present = req_copy(best_requirement(x));
 	}
 	/* A run of one kind of character ("\s+", "\w{1,20}") spans at most
 	 * one of the text's runs of it. */
-	if (x.run != RUN_NONE && (max < 0 || max > 4))
-		x.maxlen = r_run(x.run);
+	if (x->run != RUN_NONE && (max < 0 || max > 4))
+		x->maxlen = r_run(x->run);
 	else
-		x.maxlen = r_times(one, max);
-	x.run = RUN_NONE;
+		x->maxlen = r_times(one, max);
+	x->run = RUN_NONE;
 	if (min == 0) {
 		/* May be absent: nothing is required; exact only for "?". */
-		for (size_t i = 0; i < x.nc; i++)
-			set_free(&x.c[i].strs);
-		x.nc = 0;
-		if (x.exact_ok && max == 1) {
-			set_add(&x.exact, "", 0);
-			if (x.exact.n > MAX_STRINGS) {
-				set_free(&x.exact);
-				x.exact_ok = 0;
+		for (size_t i = 0; i < x->nc; i++)
+			set_free(&x->c[i].strs);
+		x->nc = 0;
+		if (x->exact_ok && max == 1) {
+			set_add(&x->exact, "", 0);
+			if (x->exact.n > MAX_STRINGS) {
+				set_free(&x->exact);
+				x->exact_ok = 0;
 			}
 		} else {
-			set_free(&x.exact);
-			x.exact_ok = 0;
+			set_free(&x->exact);
+			x->exact_ok = 0;
 		}
-		return x;
+		return;
 	}
 	/* At least once: what the first occurrence requires, all do, as far
 	 * from the start as in one. */
-	if (!x.exact_ok || (min == 1 && max == 1))
-		return x;
+	if (!x->exact_ok || (min == 1 && max == 1))
+		return;
 	if (min == max) {
-		strset acc = set_copy(&x.exact), next;
-		int ok = 1;
-		for (long k = 1; k < min && ok; k++) {
-			ok = product(&next, &acc, &x.exact);
+		/* min >= 2 here: min x exact, multiplied out. */
+		strset acc, next;
+		int ok = product(&acc, &x->exact, &x->exact);
+		for (long k = 2; k < min && ok; k++) {
+			ok = product(&next, &acc, &x->exact);
 			set_free(&acc);
 			if (ok)
 				acc = next;
 		}
 		if (ok) {
-			set_free(&x.exact);
-			x.exact = acc;
-			return x;
+			set_free(&x->exact);
+			x->exact = acc;
+			return;
 		}
 	}
 	/* Not exact any more: the first occurrence's string is required. */
-	offer(&x, (conj){set_copy(&x.exact), one, 0});
-	set_free(&x.exact);
-	x.exact_ok = 0;
-	return x;
+	offer(x, (conj){x->exact, one, 0});
+	x->exact = EMPTY_SET;
+	x->exact_ok = 0;
 }
 
 /* A sequence of atoms: exact sets multiply while they stay small; the
@@ -1142,16 +1185,15 @@ static info parse_concat(parser *p)
 		if (!literal_run(p, &x)) {
 			x = atom_info(p);
 			if (quantifier(p, &min, &max))
-				x = quantify(x, min, max);
+				quantify(&x, min, max);
 		}
 		if (leading && !(r_is_zero(&x.maxlen) && !x.optional)) {
-			conj b = x.optional ? x.present : best_requirement(&x);
-			if (x.optional)
-				x.present = (conj){{0}, {0, 0, 0, 0, 0}, 0};
-			if (b.strs.n == 0 || lead.strs.n + b.strs.n > MAX_REQUIRED) {
+			req_view b = x.optional ? conj_view(&x.present) :
+						  best_requirement(&x);
+			if (b.strs == NULL || lead.strs.n + b.strs->n > MAX_REQUIRED) {
 				leading = 0;
 			} else {
-				set_add_all(&lead.strs, &b.strs);
+				set_add_all(&lead.strs, b.strs);
 				lead.reach = lead_used ? r_max(lead.reach, b.reach) :
 							 b.reach;
 				lead.lookahead |= b.lookahead;
@@ -1164,7 +1206,6 @@ static info parse_concat(parser *p)
 				}
 				lead_used = 1;
 			}
-			set_free(&b.strs);
 		}
 		for (size_t k = 0; k < x.nc; k++) {
 			conj c = x.c[k];
@@ -1216,7 +1257,7 @@ static info parse_alt(parser *p)
 	if (p->i >= p->n || p->p[p->i] != '|' || p->fail)
 		return out;
 	/* Each branch must require something for the whole to. */
-	conj any = best_requirement(&out);
+	conj any = req_copy(best_requirement(&out));
 	int any_ok = any.strs.n > 0;
 	while (p->i < p->n && p->p[p->i] == '|' && !p->fail) {
 		p->i++;
@@ -1229,15 +1270,14 @@ static info parse_alt(parser *p)
 			set_free(&out.exact);
 			out.exact_ok = 0;
 		}
-		conj b = best_requirement(&x);
-		if (any_ok && b.strs.n && any.strs.n + b.strs.n <= MAX_REQUIRED) {
-			set_add_all(&any.strs, &b.strs);
+		req_view b = best_requirement(&x);
+		if (any_ok && b.strs && any.strs.n + b.strs->n <= MAX_REQUIRED) {
+			set_add_all(&any.strs, b.strs);
 			any.reach = r_max(any.reach, b.reach);
 			any.lookahead |= b.lookahead;
 		} else {
 			any_ok = 0;
 		}
-		set_free(&b.strs);
 		info_free(&x);
 	}
 	for (size_t i = 0; i < out.nc; i++)
