@@ -96,6 +96,7 @@ typedef struct {
 	const char *p;
 	size_t i, n;
 	int fail;               /* a construct that defeats the analysis */
+	pl_literal_memo *memo;  /* groups already derived, or NULL */
 } parser;
 
 /* ---- Bounds ------------------------------------------------------------- */
@@ -850,9 +851,125 @@ static info class_info(parser *p)
 	return x;
 }
 
+/* ---- Groups already derived -------------------------------------------- */
+
+/* A rule set's patterns are built from fragments ({{name}} expands to
+ * "(?:...)"), so the same group recurs in many of them, and the piece a
+ * group yields depends on its bytes alone: the parser reads nothing past a
+ * group's closing ')' and, until it reaches it, never the pattern's end
+ * (reaching the end fails the group).  So a group that closed is kept,
+ * keyed by its text, and where the same text starts again its piece is
+ * copied instead of derived again.  Only the unterminated comment
+ * "(?#..." ends without a ')' and without failing; it is not kept.  Two
+ * kept texts cannot both start at one place (the parse of the longer
+ * would end where the shorter did), so the first whose text is there is
+ * the one. */
+
+#define MEMO_KEY 16             /* groups shorter are not kept; the longer
+                                   are found by their first MEMO_KEY bytes */
+
+typedef struct memo_entry {
+	char *text;
+	size_t len;
+	info x;
+	struct memo_entry *next;        /* same bucket */
+} memo_entry;
+
+struct pl_literal_memo {
+	memo_entry **buckets;
+	size_t nbuckets, count;         /* nbuckets: a power of two */
+};
+
+pl_literal_memo *pl_literal_memo_new(void)
+{
+	pl_literal_memo *m = pl_xcalloc(1, sizeof(*m));
+	m->nbuckets = 256;
+	m->buckets = pl_xcalloc(m->nbuckets, sizeof(*m->buckets));
+	return m;
+}
+
+void pl_literal_memo_free(pl_literal_memo *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t b = 0; b < m->nbuckets; b++)
+		for (memo_entry *e = m->buckets[b], *next; e; e = next) {
+			next = e->next;
+			info_free(&e->x);
+			free(e->text);
+			free(e);
+		}
+	free(m->buckets);
+	free(m);
+}
+
+static info info_copy(const info *x)
+{
+	info c = *x;
+	c.exact = set_copy(&x->exact);
+	c.present.strs = set_copy(&x->present.strs);
+	for (size_t i = 0; i < x->nc; i++)
+		c.c[i].strs = set_copy(&x->c[i].strs);
+	return c;
+}
+
+static size_t memo_bucket(const pl_literal_memo *m, const char *text)
+{
+	return str_hash(text, MEMO_KEY) & (m->nbuckets - 1);
+}
+
+/* The group whose '(' is at start, if kept: its piece in *out and p->i
+ * past it. */
+static int memo_find(parser *p, size_t start, info *out)
+{
+	pl_literal_memo *m = p->memo;
+	if (m == NULL || p->n - start < MEMO_KEY)
+		return 0;
+	const char *text = p->p + start;
+	for (memo_entry *e = m->buckets[memo_bucket(m, text)]; e; e = e->next)
+		if (e->len <= p->n - start && memcmp(e->text, text, e->len) == 0) {
+			*out = info_copy(&e->x);
+			p->i = start + e->len;
+			return 1;
+		}
+	return 0;
+}
+
+static void memo_put(parser *p, size_t start, const info *x)
+{
+	pl_literal_memo *m = p->memo;
+	size_t len = p->i - start;
+	if (m == NULL || p->fail || p->i > p->n || len < MEMO_KEY ||
+	    p->p[p->i - 1] != ')')
+		return;
+	if (2 * m->count >= m->nbuckets) {
+		size_t nb = 2 * m->nbuckets;
+		memo_entry **b = pl_xcalloc(nb, sizeof(*b));
+		for (size_t k = 0; k < m->nbuckets; k++)
+			for (memo_entry *e = m->buckets[k], *next; e; e = next) {
+				next = e->next;
+				size_t h = str_hash(e->text, MEMO_KEY) & (nb - 1);
+				e->next = b[h];
+				b[h] = e;
+			}
+		free(m->buckets);
+		m->buckets = b;
+		m->nbuckets = nb;
+	}
+	memo_entry *e = pl_xmalloc(sizeof(*e));
+	e->text = pl_xstrndup(p->p + start, len);
+	e->len = len;
+	e->x = info_copy(x);
+	size_t h = memo_bucket(m, e->text);
+	e->next = m->buckets[h];
+	m->buckets[h] = e;
+	m->count++;
+}
+
 /* ---- The grammar ---------------------------------------------------------- */
 
 static info parse_alt(parser *p);
+static info group_info(parser *p);
 
 /* A positive lookahead: it matches nothing, but what it requires lies in
  * the text after its position (perhaps past the match's end). */
@@ -871,7 +988,7 @@ static info lookahead_info(info *inner)
 }
 
 /* "(...)": what kind of group, then its alternatives. */
-static info group_info(parser *p)
+static info group_parse(parser *p)
 {
 	const char *s = p->p;
 	if (p->i < p->n && s[p->i] == '*') {    /* (*VERB) */
@@ -938,6 +1055,18 @@ static info group_info(parser *p)
 		info_free(&x);
 		return empty_info();
 	}
+	return x;
+}
+
+/* A group, after its '(': derived, or copied from the memo. */
+static info group_info(parser *p)
+{
+	size_t start = p->i - 1;
+	info x;
+	if (memo_find(p, start, &x))
+		return x;
+	x = group_parse(p);
+	memo_put(p, start, &x);
 	return x;
 }
 
@@ -1314,7 +1443,13 @@ static void export_set(const strset *s, pl_literal_set *out)
 size_t pl_literals_required(const char *pattern, size_t len,
 			    pl_literal_set *sets)
 {
-	parser p = {pattern, 0, len, 0};
+	return pl_literals_required_memo(NULL, pattern, len, sets);
+}
+
+size_t pl_literals_required_memo(pl_literal_memo *memo, const char *pattern,
+				 size_t len, pl_literal_set *sets)
+{
+	parser p = {pattern, 0, len, 0, memo};
 	info x = parse_alt(&p);
 	size_t n = 0;
 	if (!p.fail && p.i == len) {

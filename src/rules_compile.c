@@ -375,6 +375,8 @@ typedef struct {
 	pl_literal_set **sets;  /* each slot's literal sets */
 	size_t *counts;
 	size_t n, cap;
+	pl_literal_memo *memo;  /* the groups derived so far (fragments
+	                           recur across patterns) */
 } slot_list;
 
 /* Gives each pattern of ps that has usable literals a slot. */
@@ -387,7 +389,8 @@ static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 			      pl_rule_cache_literals(rs->cache,
 						     (size_t)p->cache_index, sets);
 		size_t n = cached >= 0 ? (size_t)cached :
-			   pl_literals_required(p->source, strlen(p->source), sets);
+			   pl_literals_required_memo(sl->memo, p->source,
+						     strlen(p->source), sets);
 		if (cached < 0 && p->cache_index >= 0)
 			pl_rule_cache_put_literals(rs->cache, (size_t)p->cache_index,
 						   sets, n);
@@ -414,6 +417,7 @@ static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 static void build_prefilter(pl_ruleset *rs)
 {
 	slot_list sl = {0};
+	sl.memo = pl_literal_memo_new();
 	for (size_t i = 0; i < rs->ntopics; i++) {
 		add_slots(rs, &sl, &rs->topics[i].match.patterns);
 		add_slots(rs, &sl, &rs->topics[i].match.weak);
@@ -429,6 +433,7 @@ static void build_prefilter(pl_ruleset *rs)
 			add_slots(rs, &sl, &rs->vocab[k].items[i].inverse);
 		}
 	add_slots(rs, &sl, &rs->overview);
+	pl_literal_memo_free(sl.memo);
 	rs->prefilter = pl_prefilter_build((const pl_literal_set *const *)sl.sets,
 					   sl.counts, sl.n);
 	for (size_t s = 0; s < sl.n; s++) {
