@@ -39,18 +39,9 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 {
 	size_t n = strlen(src);
 	for (size_t i = 0; i < n; i++) {
-		size_t col = col_override ? col_override : (colmap ? colmap[i] : 0);
-		if (src[i] == '\\' && i + 1 < n) {
-			/* An escaped character is copied as is, so "\{{" is no
-			 * reference. */
-			for (int k = 0; k < 2; k++) {
-				PL_PUSH(*out_map, *map_len, *map_cap, col);
-				pl_buf_putc(out, src[i + (size_t)k]);
-			}
-			i++;
-			continue;
-		}
 		if (src[i] == '{' && i + 1 < n && src[i + 1] == '{') {
+			size_t col = col_override ? col_override :
+				     (colmap ? colmap[i] : 0);
 			const char *end = strstr(src + i + 2, "}}");
 			const pl_define *d = end ? find_define(rs, src + i + 2,
 						      (size_t)(end - src - i - 2)) : NULL;
@@ -81,8 +72,25 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 			i = (size_t)(end - src) + 1;
 			continue;
 		}
-		pl_buf_putc(out, src[i]);
-		PL_PUSH(*out_map, *map_len, *map_cap, col);
+		/* The bytes up to the next reference, copied at once.  An escaped
+		 * character is copied as is, so "\{{" is no reference; both its
+		 * bytes map to the backslash's column. */
+		size_t stop = i;
+		while (stop < n && !(src[stop] == '{' && stop + 1 < n &&
+				     src[stop + 1] == '{'))
+			stop += src[stop] == '\\' && stop + 1 < n ? 2 : 1;
+		pl_buf_put(out, src + i, stop - i);
+		pl_grow((void **)out_map, map_cap, *map_len + (stop - i),
+			sizeof(**out_map));
+		for (size_t k = i; k < stop; k++) {
+			size_t c = col_override ? col_override : colmap ? colmap[k] : 0;
+			(*out_map)[(*map_len)++] = c;
+			if (src[k] == '\\' && k + 1 < n) {
+				(*out_map)[(*map_len)++] = c;
+				k++;
+			}
+		}
+		i = stop - 1;
 	}
 	return 0;
 }
