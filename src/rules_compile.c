@@ -6,6 +6,7 @@
  * ids across files, so that an error points at the character in the YAML
  * file that causes it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,62 @@ static int uses_anchors(const char *s)
 	return 0;
 }
 
+/* The expanded sources compiled so far in one pl_ruleset_compile: the
+ * same fragments make the same pattern in several places (a rule's
+ * patterns copied from another, about one in twelve), and a copy of
+ * PCRE2's code costs far less than compiling it again.  The sources and
+ * regexes belong to their patterns. */
+typedef struct {
+	const char *source;     /* NULL: an empty slot */
+	const pl_regex *re;
+	uint64_t hash;
+} compiled_source;
+
+struct pl_compiled_sources {
+	compiled_source *slots; /* open addressing */
+	size_t cap, count;      /* cap: a power of two */
+};
+
+static uint64_t source_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;     /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The regex already compiled from source s, or NULL. */
+static const pl_regex *compiled_find(const struct pl_compiled_sources *t,
+				     const char *s, uint64_t h)
+{
+	if (t == NULL || t->cap == 0)
+		return NULL;
+	for (size_t i = h & (t->cap - 1); t->slots[i].source;
+	     i = (i + 1) & (t->cap - 1))
+		if (t->slots[i].hash == h && strcmp(t->slots[i].source, s) == 0)
+			return t->slots[i].re;
+	return NULL;
+}
+
+static void compiled_put(struct pl_compiled_sources *t, compiled_source e)
+{
+	if (2 * (t->count + 1) > t->cap) {
+		struct pl_compiled_sources old = *t;
+		t->cap = old.cap ? 2 * old.cap : 1024;
+		t->slots = pl_xcalloc(t->cap, sizeof(*t->slots));
+		t->count = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].source)
+				compiled_put(t, old.slots[i]);
+		free(old.slots);
+	}
+	size_t i = e.hash & (t->cap - 1);
+	while (t->slots[i].source)
+		i = (i + 1) & (t->cap - 1);
+	t->slots[i] = e;
+	t->count++;
+}
+
 static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 			   pl_diags *diags)
 {
@@ -165,8 +222,18 @@ static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 	 * source is the same). */
 	size_t index = rs->npatterns++;
 	pl_regex *re = pl_rule_cache_regex(rs->cache, index, exp.data);
+	uint64_t hash = 0;
+	int first = 0;                  /* compiled here for the first time */
 	if (re == NULL) {
-		re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg, &erroff);
+		hash = source_hash(exp.data);
+		const pl_regex *same = compiled_find(rs->compiled_sources,
+						     exp.data, hash);
+		if (same != NULL)
+			re = pl_regex_copy(same);
+		first = re == NULL;
+		if (re == NULL)
+			re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg,
+					      &erroff);
 		if (re != NULL)
 			pl_rule_cache_put(rs->cache, index, exp.data, re);
 	}
@@ -184,6 +251,9 @@ static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 	p->anchored = uses_anchors(exp.data);
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
+	if (first && rs->compiled_sources)
+		compiled_put(rs->compiled_sources,
+			     (compiled_source){p->source, re, hash});
 	free(map);
 	/* The YAML columns of the source's bytes only place compile errors:
 	 * a byte's worth of size_t for every pattern byte, dropped now. */
@@ -506,6 +576,8 @@ static int check_grammar(const pl_ruleset *rs, pl_diags *diags)
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
 	rs->cache = pl_rule_cache_open(rs->cache_dir, rs->files_hash);
+	struct pl_compiled_sources compiled = {NULL, 0, 0};
+	rs->compiled_sources = &compiled;
 	rs->npatterns = 0;
 	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
 	errors += pl_ruleset_link_suggestions(rs, diags);  /* suggest.c */
@@ -567,6 +639,8 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_rule_cache_save(rs->cache);
 	pl_rule_cache_close(rs->cache);
 	rs->cache = NULL;
+	free(compiled.slots);
+	rs->compiled_sources = NULL;
 	rs->compiled = errors == 0;
 	return errors;
 }
