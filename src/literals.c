@@ -486,10 +486,8 @@ static void info_free(info *x)
 
 static info piece(pl_reach maxlen)
 {
-	info x;
-	memset(&x, 0, sizeof(x));
-	x.maxlen = maxlen;
-	return x;
+	/* Built in place (an info is some 600 bytes). */
+	return (info){.maxlen = maxlen};
 }
 
 /* The empty string, exactly (assertions, flags, empty groups). */
@@ -1419,6 +1417,18 @@ static info parse_alt(parser *p)
 	return out;
 }
 
+/* Whether needle[0..nl) occurs in hay[0..hl) (both short, with their
+ * lengths known: cheaper than strstr). */
+static int contains(const char *hay, size_t hl, const char *needle, size_t nl)
+{
+	if (nl == 0)
+		return 1;
+	for (size_t at = 0; at + nl <= hl; at++)
+		if (hay[at] == needle[0] && memcmp(hay + at + 1, needle + 1, nl - 1) == 0)
+			return 1;
+	return 0;
+}
+
 /* The set for the caller, each string a block of its own, without every
  * string that contains another of the set: a text holding it holds the
  * shorter one, which ends no later. */
@@ -1427,17 +1437,29 @@ static void export_set(const strset *s, pl_literal_set *out)
 	out->strings = pl_xmalloc((s->n ? s->n : 1) * sizeof(char *));
 	out->count = 0;
 	out->shortest = 0;
+	/* Each string's bytes as bits (byte & 63): a string can contain
+	 * another only if it has all of the other's bits, which rules out
+	 * most of the n * n pairs without a search. */
+	uint64_t *bits = pl_xmalloc((s->n ? s->n : 1) * sizeof(*bits));
+	for (size_t i = 0; i < s->n; i++) {
+		bits[i] = 0;
+		for (size_t k = 0; k < set_len(s, i); k++)
+			bits[i] |= (uint64_t)1 << ((unsigned char)set_str(s, i)[k] & 63);
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		int drop = 0;
 		for (size_t j = 0; j < s->n && !drop; j++)
 			drop = set_len(s, j) < set_len(s, i) &&
-			       strstr(set_str(s, i), set_str(s, j)) != NULL;
+			       (bits[j] & ~bits[i]) == 0 &&
+			       contains(set_str(s, i), set_len(s, i),
+					set_str(s, j), set_len(s, j));
 		if (drop)
 			continue;
 		if (out->count == 0 || set_len(s, i) < out->shortest)
 			out->shortest = set_len(s, i);
 		out->strings[out->count++] = pl_xstrndup(set_str(s, i), set_len(s, i));
 	}
+	free(bits);
 }
 
 size_t pl_literals_required(const char *pattern, size_t len,
