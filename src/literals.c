@@ -24,6 +24,7 @@
  * take: 'k' may be the three-byte Kelvin sign, 's' the two-byte long s, a
  * class or an escape any character of up to four bytes.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,38 @@
 
 enum { RUN_NONE, RUN_SPACE, RUN_WORD, RUN_TOKEN };
 
+/* A set of distinct strings, in the order they were added: the order is
+ * the caller's (it becomes the order of a slot's literals).  The strings
+ * lie back to back in one buffer, each NUL-terminated (string i + 1 starts
+ * just past string i's NUL), with their offsets and lengths beside them,
+ * so that no length is counted twice.  Most sets hold one short string (a
+ * character, the empty string a sequence starts from): those live inside
+ * the struct and cost no allocation; a larger set has its buffers on the
+ * heap.  Sets that grow past a few strings get a hash index (a set of a
+ * rule's alternatives reaches hundreds), so that adding a string does not
+ * compare it with every other. */
 typedef struct {
-	char **s;
-	size_t n;
+	uint32_t off, len;      /* in the bytes */
+} strref;
+
+#define SMALL_BYTES 24          /* inline room: bytes */
+#define SMALL_REFS 2            /* and strings */
+
+typedef struct {
+	char *buf;              /* the bytes; NULL: in small */
+	strref *at;             /* the strings, in order; NULL: in small_at */
+	uint32_t *index;        /* open addressing over string numbers + 1
+	                           (0: an empty slot); NULL: none yet */
+	uint32_t n, at_cap;     /* strings */
+	uint32_t used, cap;     /* bytes */
+	uint32_t index_cap;     /* slots, a power of two */
+	double cost;            /* set_cost, summed as strings are added */
+	char small[SMALL_BYTES];
+	strref small_at[SMALL_REFS];
 } strset;
+
+/* The empty set (all zero: an empty set has room for SMALL_* inline). */
+#define EMPTY_SET ((strset){0})
 
 /* A requirement: one of strs ends at most reach bytes after the start. */
 typedef struct {
@@ -67,6 +96,7 @@ typedef struct {
 	const char *p;
 	size_t i, n;
 	int fail;               /* a construct that defeats the analysis */
+	pl_literal_memo *memo;  /* groups already derived, or NULL */
 } parser;
 
 /* ---- Bounds ------------------------------------------------------------- */
@@ -158,54 +188,198 @@ size_t pl_reach_bytes(const pl_reach *r, const pl_runs *runs)
 
 /* ---- String sets ---------------------------------------------------------- */
 
+#define INDEX_FROM 16           /* a set this large gets a hash index */
+
+static char *set_bytes(strset *s)
+{
+	return s->buf ? s->buf : s->small;
+}
+
+static strref *set_refs(strset *s)
+{
+	return s->at ? s->at : s->small_at;
+}
+
+static const char *set_str(const strset *s, size_t i)
+{
+	return (s->buf ? s->buf : s->small) +
+	       (s->at ? s->at : s->small_at)[i].off;
+}
+
+static size_t set_len(const strset *s, size_t i)
+{
+	return (s->at ? s->at : s->small_at)[i].len;
+}
+
 static void set_free(strset *s)
 {
+	free(s->buf);
+	free(s->at);
+	free(s->index);
+	*s = EMPTY_SET;
+}
+
+/* Room for need bytes in all. */
+static void reserve_bytes(strset *s, size_t need)
+{
+	size_t cap = s->buf ? s->cap : SMALL_BYTES;
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (s->buf) {
+		s->buf = pl_xrealloc(s->buf, cap);
+	} else {
+		s->buf = pl_xmalloc(cap);
+		memcpy(s->buf, s->small, s->used);
+	}
+	s->cap = (uint32_t)cap;
+}
+
+/* Room for one more string. */
+static void reserve_ref(strset *s)
+{
+	size_t cap = s->at ? s->at_cap : SMALL_REFS;
+	if (s->n < cap)
+		return;
+	if (s->at) {
+		s->at = pl_xrealloc(s->at, 2 * cap * sizeof(*s->at));
+	} else {
+		s->at = pl_xmalloc(2 * cap * sizeof(*s->at));
+		memcpy(s->at, s->small_at, s->n * sizeof(*s->at));
+	}
+	s->at_cap = (uint32_t)(2 * cap);
+}
+
+/* How often a string of this length can be expected in prose, roughly: a
+ * short string occurs far more often than a long one. */
+static double str_cost(size_t l)
+{
+	return l <= 2 ? 300 : l == 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
+	       l == 7 ? 2 : 1;
+}
+
+static uint32_t str_hash(const char *x, size_t len)
+{
+	uint32_t h = 2166136261u;       /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)x[i]) * 16777619u;
+	return h;
+}
+
+/* Puts string i into the index, which has room. */
+static void index_put(strset *s, size_t i)
+{
+	size_t mask = s->index_cap - 1;
+	size_t h = str_hash(set_str(s, i), set_len(s, i)) & mask;
+	while (s->index[h])
+		h = (h + 1) & mask;
+	s->index[h] = (uint32_t)(i + 1);
+}
+
+/* (Re)builds the index with room for twice the strings. */
+static void index_build(strset *s)
+{
+	size_t cap = 2 * INDEX_FROM;
+	while (cap < 2 * ((size_t)s->n + 1))
+		cap *= 2;
+	free(s->index);
+	s->index = pl_xcalloc(cap, sizeof(*s->index));
+	s->index_cap = (uint32_t)cap;
 	for (size_t i = 0; i < s->n; i++)
-		free(s->s[i]);
-	free(s->s);
-	s->s = NULL;
-	s->n = 0;
+		index_put(s, i);
 }
 
 static int set_has(const strset *s, const char *x, size_t len)
 {
-	/* The first byte settles most comparisons without a call (sets grow
-	 * to hundreds of strings while a rule set is compiled). */
-	char first = len ? x[0] : '\0';
-	for (size_t i = 0; i < s->n; i++) {
-		const char *y = s->s[i];
-		if (y[0] == first && strncmp(y, x, len) == 0 && y[len] == '\0')
-			return 1;
+	if (s->index) {
+		size_t mask = s->index_cap - 1;
+		for (size_t h = str_hash(x, len) & mask; s->index[h];
+		     h = (h + 1) & mask) {
+			size_t i = s->index[h] - 1;
+			if (set_len(s, i) == len && memcmp(set_str(s, i), x, len) == 0)
+				return 1;
+		}
+		return 0;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		if (set_len(s, i) == len && memcmp(set_str(s, i), x, len) == 0)
+			return 1;
 	return 0;
+}
+
+/* Appends x, known not to be in s (nor to lie in its buffer). */
+static void set_push(strset *s, const char *x, size_t len)
+{
+	reserve_bytes(s, (size_t)s->used + len + 1);
+	reserve_ref(s);
+	char *bytes = set_bytes(s);
+	memcpy(bytes + s->used, x, len);
+	bytes[s->used + len] = '\0';
+	strref *at = set_refs(s);
+	at[s->n].off = s->used;
+	at[s->n].len = (uint32_t)len;
+	s->used += (uint32_t)len + 1;
+	s->cost += str_cost(len);
+	s->n++;
+	if (s->index && 2 * ((size_t)s->n + 1) > s->index_cap)
+		index_build(s);
+	else if (s->index)
+		index_put(s, s->n - 1);
+	else if (s->n >= INDEX_FROM)
+		index_build(s);
 }
 
 static void set_add(strset *s, const char *x, size_t len)
 {
-	if (set_has(s, x, len))
-		return;
-	/* Grown in powers of two. */
-	if ((s->n & (s->n - 1)) == 0)
-		s->s = pl_xrealloc(s->s, (s->n ? 2 * s->n : 1) * sizeof(*s->s));
-	s->s[s->n++] = pl_xstrndup(x, len);
+	/* A string ends at its first NUL (a "\x00" in a pattern), as a C
+	 * string would. */
+	const char *nul = memchr(x, '\0', len);
+	if (nul)
+		len = (size_t)(nul - x);
+	if (!set_has(s, x, len))
+		set_push(s, x, len);
 }
 
+/* Adds every string of b to a, in b's order. */
+static void set_add_all(strset *a, const strset *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		set_add(a, set_str(b, i), set_len(b, i));
+}
+
+/* The strings of a set are distinct already: the copy is its buffers (its
+ * index is rebuilt only if the copy grows). */
 static strset set_copy(const strset *s)
 {
-	strset c = {0};
-	for (size_t i = 0; i < s->n; i++)
-		set_add(&c, s->s[i], strlen(s->s[i]));
+	strset c = *s;
+	c.index = NULL;
+	c.index_cap = 0;
+	if (s->buf && s->used <= SMALL_BYTES) {
+		c.buf = NULL;
+		memcpy(c.small, s->buf, s->used);
+	} else if (s->buf) {
+		c.buf = pl_xmalloc(s->used);
+		memcpy(c.buf, s->buf, s->used);
+		c.cap = s->used;
+	}
+	if (s->at && s->n <= SMALL_REFS) {
+		c.at = NULL;
+		memcpy(c.small_at, s->at, s->n * sizeof(*c.at));
+	} else if (s->at) {
+		c.at = pl_xmalloc(s->n * sizeof(*c.at));
+		memcpy(c.at, s->at, s->n * sizeof(*c.at));
+		c.at_cap = s->n;
+	}
 	return c;
 }
 
 static size_t set_minlen(const strset *s)
 {
 	size_t m = (size_t)-1;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t l = strlen(s->s[i]);
-		if (l < m)
-			m = l;
-	}
+	for (size_t i = 0; i < s->n; i++)
+		if (set_len(s, i) < m)
+			m = set_len(s, i);
 	return s->n ? m : 0;
 }
 
@@ -216,27 +390,25 @@ static int usable(const strset *s)
 	return s->n > 0 && s->n <= MAX_REQUIRED && set_minlen(s) >= MIN_LEN;
 }
 
-/* How often a set's strings can be expected in prose, roughly: a short
- * string occurs far more often than a long one. */
+/* How often a set's strings can be expected in prose (str_cost summed). */
 static double set_cost(const strset *s)
 {
-	double c = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t l = strlen(s->s[i]);
-		c += l <= 2 ? 300 : l == 3 ? 100 : l == 4 ? 30 : l == 5 ? 10 : l == 6 ? 4 :
-		     l == 7 ? 2 : 1;
-	}
-	return c;
+	return s->cost;
 }
 
 /* Lower is better: rare strings close to the start; an unbounded set
  * ranks after every bounded one. */
+static double req_cost(const strset *s, const pl_reach *reach)
+{
+	double k = set_cost(s);
+	if (reach->unbounded)
+		return k * 1e6;
+	return k * (1.0 + r_typical(reach) / 64.0);
+}
+
 static double conj_cost(const conj *c)
 {
-	double k = set_cost(&c->strs);
-	if (c->reach.unbounded)
-		return k * 1e6;
-	return k * (1.0 + r_typical(&c->reach) / 64.0);
+	return req_cost(&c->strs, &c->reach);
 }
 
 /* a x b, when it stays small. */
@@ -244,17 +416,17 @@ static int product(strset *out, const strset *a, const strset *b)
 {
 	if (a->n * b->n > MAX_STRINGS)
 		return 0;
-	strset r = {0};
+	strset r = EMPTY_SET;
 	char buf[2 * MAX_LEN + 1];
 	for (size_t i = 0; i < a->n; i++)
 		for (size_t k = 0; k < b->n; k++) {
-			size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
+			size_t la = set_len(a, i), lb = set_len(b, k);
 			if (la + lb > MAX_LEN) {
 				set_free(&r);
 				return 0;
 			}
-			memcpy(buf, a->s[i], la);
-			memcpy(buf + la, b->s[k], lb);
+			memcpy(buf, set_str(a, i), la);
+			memcpy(buf + la, set_str(b, k), lb);
 			set_add(&r, buf, la + lb);
 		}
 	*out = r;
@@ -263,7 +435,9 @@ static int product(strset *out, const strset *a, const strset *b)
 
 /* a = a x b, in place; 0 (a unchanged) when the result would be too large.
  * Most pieces are one character, so the common case appends it to every
- * string without building a new set. */
+ * string (still distinct) where it lies, without looking for duplicates:
+ * from the last string to the first, each moves up by the bytes appended
+ * to the strings before it. */
 static int multiply(strset *a, const strset *b)
 {
 	if (b->n != 1) {
@@ -274,17 +448,28 @@ static int multiply(strset *a, const strset *b)
 		*a = r;
 		return 1;
 	}
-	size_t lb = strlen(b->s[0]);
+	size_t lb = set_len(b, 0);
 	for (size_t i = 0; i < a->n; i++)
-		if (strlen(a->s[i]) + lb > MAX_LEN)
+		if (set_len(a, i) + lb > MAX_LEN)
 			return 0;
-	if (lb == 0)
+	if (lb == 0 || a->n == 0)
 		return 1;
-	for (size_t i = 0; i < a->n; i++) {
-		size_t la = strlen(a->s[i]);
-		a->s[i] = pl_xrealloc(a->s[i], la + lb + 1);
-		memcpy(a->s[i] + la, b->s[0], lb + 1);
+	reserve_bytes(a, a->used + a->n * lb);
+	char *bytes = set_bytes(a);
+	strref *at = set_refs(a);
+	const char *tail = set_str(b, 0);
+	a->cost = 0;
+	for (size_t i = a->n; i-- > 0;) {
+		size_t la = at[i].len, to = at[i].off + i * lb;
+		memmove(bytes + to, bytes + at[i].off, la);
+		memcpy(bytes + to + la, tail, lb + 1);
+		at[i].off = (uint32_t)to;
+		at[i].len = (uint32_t)(la + lb);
+		a->cost += str_cost(la + lb);
 	}
+	a->used += (uint32_t)(a->n * lb);
+	if (a->index)
+		index_build(a);
 	return 1;
 }
 
@@ -301,10 +486,8 @@ static void info_free(info *x)
 
 static info piece(pl_reach maxlen)
 {
-	info x;
-	memset(&x, 0, sizeof(x));
-	x.maxlen = maxlen;
-	return x;
+	/* Built in place (an info is some 600 bytes). */
+	return (info){.maxlen = maxlen};
 }
 
 /* The empty string, exactly (assertions, flags, empty groups). */
@@ -339,11 +522,14 @@ static void offer(info *x, conj c)
 	x->nc++;
 }
 
-/* The exact set as a requirement: its string is the whole match. */
+/* The exact set as a requirement: its string is the whole match.  Takes
+ * the set (the callers are done with the piece). */
 static void offer_exact(info *x)
 {
 	if (x->exact_ok) {
-		conj c = {set_copy(&x->exact), x->maxlen, 0};
+		conj c = {x->exact, x->maxlen, 0};
+		x->exact = EMPTY_SET;
+		x->exact_ok = 0;
 		offer(x, c);
 	}
 }
@@ -549,7 +735,7 @@ static info class_info(parser *p)
 {
 	int negated = p->i < p->n && p->p[p->i] == '^';
 	p->i += negated;
-	strset members = {0};
+	strset members = EMPTY_SET;
 	size_t width = 1;
 	int first = 1, simple = !negated, word = !negated, space = !negated;
 	int token = !negated;           /* no member is white space */
@@ -663,28 +849,144 @@ static info class_info(parser *p)
 	return x;
 }
 
+/* ---- Groups already derived -------------------------------------------- */
+
+/* A rule set's patterns are built from fragments ({{name}} expands to
+ * "(?:...)"), so the same group recurs in many of them, and the piece a
+ * group yields depends on its bytes alone: the parser reads nothing past a
+ * group's closing ')' and, until it reaches it, never the pattern's end
+ * (reaching the end fails the group).  So a group that closed is kept,
+ * keyed by its text, and where the same text starts again its piece is
+ * copied instead of derived again.  Only the unterminated comment
+ * "(?#..." ends without a ')' and without failing; it is not kept.  Two
+ * kept texts cannot both start at one place (the parse of the longer
+ * would end where the shorter did), so the first whose text is there is
+ * the one. */
+
+#define MEMO_KEY 16             /* groups shorter are not kept; the longer
+                                   are found by their first MEMO_KEY bytes */
+
+typedef struct memo_entry {
+	char *text;
+	size_t len;
+	info x;
+	struct memo_entry *next;        /* same bucket */
+} memo_entry;
+
+struct pl_literal_memo {
+	memo_entry **buckets;
+	size_t nbuckets, count;         /* nbuckets: a power of two */
+};
+
+pl_literal_memo *pl_literal_memo_new(void)
+{
+	pl_literal_memo *m = pl_xcalloc(1, sizeof(*m));
+	m->nbuckets = 256;
+	m->buckets = pl_xcalloc(m->nbuckets, sizeof(*m->buckets));
+	return m;
+}
+
+void pl_literal_memo_free(pl_literal_memo *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t b = 0; b < m->nbuckets; b++)
+		for (memo_entry *e = m->buckets[b], *next; e; e = next) {
+			next = e->next;
+			info_free(&e->x);
+			free(e->text);
+			free(e);
+		}
+	free(m->buckets);
+	free(m);
+}
+
+static info info_copy(const info *x)
+{
+	info c = *x;
+	c.exact = set_copy(&x->exact);
+	c.present.strs = set_copy(&x->present.strs);
+	for (size_t i = 0; i < x->nc; i++)
+		c.c[i].strs = set_copy(&x->c[i].strs);
+	return c;
+}
+
+static size_t memo_bucket(const pl_literal_memo *m, const char *text)
+{
+	return str_hash(text, MEMO_KEY) & (m->nbuckets - 1);
+}
+
+/* The group whose '(' is at start, if kept: its piece in *out and p->i
+ * past it. */
+static int memo_find(parser *p, size_t start, info *out)
+{
+	pl_literal_memo *m = p->memo;
+	if (m == NULL || p->n - start < MEMO_KEY)
+		return 0;
+	const char *text = p->p + start;
+	for (memo_entry *e = m->buckets[memo_bucket(m, text)]; e; e = e->next)
+		if (e->len <= p->n - start && memcmp(e->text, text, e->len) == 0) {
+			*out = info_copy(&e->x);
+			p->i = start + e->len;
+			return 1;
+		}
+	return 0;
+}
+
+static void memo_put(parser *p, size_t start, const info *x)
+{
+	pl_literal_memo *m = p->memo;
+	size_t len = p->i - start;
+	if (m == NULL || p->fail || p->i > p->n || len < MEMO_KEY ||
+	    p->p[p->i - 1] != ')')
+		return;
+	if (2 * m->count >= m->nbuckets) {
+		size_t nb = 2 * m->nbuckets;
+		memo_entry **b = pl_xcalloc(nb, sizeof(*b));
+		for (size_t k = 0; k < m->nbuckets; k++)
+			for (memo_entry *e = m->buckets[k], *next; e; e = next) {
+				next = e->next;
+				size_t h = str_hash(e->text, MEMO_KEY) & (nb - 1);
+				e->next = b[h];
+				b[h] = e;
+			}
+		free(m->buckets);
+		m->buckets = b;
+		m->nbuckets = nb;
+	}
+	memo_entry *e = pl_xmalloc(sizeof(*e));
+	e->text = pl_xstrndup(p->p + start, len);
+	e->len = len;
+	e->x = info_copy(x);
+	size_t h = memo_bucket(m, e->text);
+	e->next = m->buckets[h];
+	m->buckets[h] = e;
+	m->count++;
+}
+
 /* ---- The grammar ---------------------------------------------------------- */
 
 static info parse_alt(parser *p);
+static info group_info(parser *p);
 
 /* A positive lookahead: it matches nothing, but what it requires lies in
  * the text after its position (perhaps past the match's end). */
-static info lookahead_info(info inner)
+static info lookahead_info(info *inner)
 {
 	info x = empty_info();
-	offer_exact(&inner);
-	for (size_t i = 0; i < inner.nc; i++) {
-		conj c = inner.c[i];
+	offer_exact(inner);
+	for (size_t i = 0; i < inner->nc; i++) {
+		conj c = inner->c[i];
 		c.lookahead = 1;
 		offer(&x, c);
 	}
-	inner.nc = 0;
-	info_free(&inner);
+	inner->nc = 0;
+	info_free(inner);
 	return x;
 }
 
 /* "(...)": what kind of group, then its alternatives. */
-static info group_info(parser *p)
+static info group_parse(parser *p)
 {
 	const char *s = p->p;
 	if (p->i < p->n && s[p->i] == '*') {    /* (*VERB) */
@@ -746,11 +1048,23 @@ static info group_info(parser *p)
 	else
 		p->fail = 1;
 	if (kind == AHEAD)
-		return lookahead_info(x);
+		return lookahead_info(&x);
 	if (kind == NO_TEXT) {
 		info_free(&x);
 		return empty_info();
 	}
+	return x;
+}
+
+/* A group, after its '(': derived, or copied from the memo. */
+static info group_info(parser *p)
+{
+	size_t start = p->i - 1;
+	info x;
+	if (memo_find(p, start, &x))
+		return x;
+	x = group_parse(p);
+	memo_put(p, start, &x);
 	return x;
 }
 
@@ -867,78 +1181,113 @@ static int quantifier(parser *p, long *min, long *max)
 	return 1;
 }
 
-/* A branch's best requirement, as a copy; strs.n == 0 when it has none. */
-static conj best_requirement(info *x)
+/* A requirement seen where it lies in a piece, not copied: valid while
+ * the piece is unchanged; strs NULL when there is none. */
+typedef struct {
+	const strset *strs;
+	pl_reach reach;
+	int lookahead;
+} req_view;
+
+static req_view no_requirement(void)
 {
-	conj best = {{0}, {0, 0, 0, 0, 0}, 0};
+	req_view v = {NULL, {0, 0, 0, 0, 0}, 0};
+	return v;
+}
+
+/* What c requires. */
+static req_view conj_view(const conj *c)
+{
+	req_view v = no_requirement();
+	if (c->strs.n) {
+		v.strs = &c->strs;
+		v.reach = c->reach;
+		v.lookahead = c->lookahead;
+	}
+	return v;
+}
+
+/* A branch's best requirement. */
+static req_view best_requirement(const info *x)
+{
+	req_view best = no_requirement();
 	if (x->exact_ok && usable(&x->exact)) {
-		best.strs = set_copy(&x->exact);
+		best.strs = &x->exact;
 		best.reach = x->maxlen;
 	}
-	if (x->nc && (best.strs.n == 0 || conj_cost(&x->c[0]) < conj_cost(&best))) {
-		set_free(&best.strs);
-		best.strs = set_copy(&x->c[0].strs);
+	if (x->nc && (best.strs == NULL || conj_cost(&x->c[0]) <
+					   req_cost(best.strs, &best.reach))) {
+		best.strs = &x->c[0].strs;
 		best.reach = x->c[0].reach;
 		best.lookahead = x->c[0].lookahead;
 	}
 	return best;
 }
 
-static info quantify(info x, long min, long max)
+/* A copy of what v sees, to keep. */
+static conj req_copy(req_view v)
 {
-	pl_reach one = x.maxlen;
+	conj c = {EMPTY_SET, v.reach, v.lookahead};
+	if (v.strs)
+		c.strs = set_copy(v.strs);
+	return c;
+}
+
+static void quantify(info *x, long min, long max)
+{
+	pl_reach one = x->maxlen;
 	if (min == 0) {
-		x.optional = 1;
-		x.present = best_requirement(&x);
+		x->optional = 1;
+		x->present = req_copy(best_requirement(x));
 	}
 	/* A run of one kind of character ("\s+", "\w{1,20}") spans at most
 	 * one of the text's runs of it. */
-	if (x.run != RUN_NONE && (max < 0 || max > 4))
-		x.maxlen = r_run(x.run);
+	if (x->run != RUN_NONE && (max < 0 || max > 4))
+		x->maxlen = r_run(x->run);
 	else
-		x.maxlen = r_times(one, max);
-	x.run = RUN_NONE;
+		x->maxlen = r_times(one, max);
+	x->run = RUN_NONE;
 	if (min == 0) {
 		/* May be absent: nothing is required; exact only for "?". */
-		for (size_t i = 0; i < x.nc; i++)
-			set_free(&x.c[i].strs);
-		x.nc = 0;
-		if (x.exact_ok && max == 1) {
-			set_add(&x.exact, "", 0);
-			if (x.exact.n > MAX_STRINGS) {
-				set_free(&x.exact);
-				x.exact_ok = 0;
+		for (size_t i = 0; i < x->nc; i++)
+			set_free(&x->c[i].strs);
+		x->nc = 0;
+		if (x->exact_ok && max == 1) {
+			set_add(&x->exact, "", 0);
+			if (x->exact.n > MAX_STRINGS) {
+				set_free(&x->exact);
+				x->exact_ok = 0;
 			}
 		} else {
-			set_free(&x.exact);
-			x.exact_ok = 0;
+			set_free(&x->exact);
+			x->exact_ok = 0;
 		}
-		return x;
+		return;
 	}
 	/* At least once: what the first occurrence requires, all do, as far
 	 * from the start as in one. */
-	if (!x.exact_ok || (min == 1 && max == 1))
-		return x;
+	if (!x->exact_ok || (min == 1 && max == 1))
+		return;
 	if (min == max) {
-		strset acc = set_copy(&x.exact), next;
-		int ok = 1;
-		for (long k = 1; k < min && ok; k++) {
-			ok = product(&next, &acc, &x.exact);
+		/* min >= 2 here: min x exact, multiplied out. */
+		strset acc, next;
+		int ok = product(&acc, &x->exact, &x->exact);
+		for (long k = 2; k < min && ok; k++) {
+			ok = product(&next, &acc, &x->exact);
 			set_free(&acc);
 			if (ok)
 				acc = next;
 		}
 		if (ok) {
-			set_free(&x.exact);
-			x.exact = acc;
-			return x;
+			set_free(&x->exact);
+			x->exact = acc;
+			return;
 		}
 	}
 	/* Not exact any more: the first occurrence's string is required. */
-	offer(&x, (conj){set_copy(&x.exact), one, 0});
-	set_free(&x.exact);
-	x.exact_ok = 0;
-	return x;
+	offer(x, (conj){x->exact, one, 0});
+	x->exact = EMPTY_SET;
+	x->exact_ok = 0;
 }
 
 /* A sequence of atoms: exact sets multiply while they stay small; the
@@ -947,7 +1296,7 @@ static info quantify(info x, long min, long max)
 static info parse_concat(parser *p)
 {
 	info out = empty_info();
-	strset run = {0};               /* the exact run being multiplied */
+	strset run = EMPTY_SET;               /* the exact run being multiplied */
 	set_add(&run, "", 0);
 	pl_reach before = r_bytes(0);   /* the longest text before the atom */
 	/* Pieces that may be absent, at the start: a match starts with the
@@ -963,18 +1312,15 @@ static info parse_concat(parser *p)
 		if (!literal_run(p, &x)) {
 			x = atom_info(p);
 			if (quantifier(p, &min, &max))
-				x = quantify(x, min, max);
+				quantify(&x, min, max);
 		}
 		if (leading && !(r_is_zero(&x.maxlen) && !x.optional)) {
-			conj b = x.optional ? x.present : best_requirement(&x);
-			if (x.optional)
-				x.present = (conj){{0}, {0, 0, 0, 0, 0}, 0};
-			if (b.strs.n == 0 || lead.strs.n + b.strs.n > MAX_REQUIRED) {
+			req_view b = x.optional ? conj_view(&x.present) :
+						  best_requirement(&x);
+			if (b.strs == NULL || lead.strs.n + b.strs->n > MAX_REQUIRED) {
 				leading = 0;
 			} else {
-				for (size_t k = 0; k < b.strs.n; k++)
-					set_add(&lead.strs, b.strs.s[k],
-						strlen(b.strs.s[k]));
+				set_add_all(&lead.strs, b.strs);
 				lead.reach = lead_used ? r_max(lead.reach, b.reach) :
 							 b.reach;
 				lead.lookahead |= b.lookahead;
@@ -987,7 +1333,6 @@ static info parse_concat(parser *p)
 				}
 				lead_used = 1;
 			}
-			set_free(&b.strs);
 		}
 		for (size_t k = 0; k < x.nc; k++) {
 			conj c = x.c[k];
@@ -1003,10 +1348,10 @@ static info parse_concat(parser *p)
 			/* The run ends before this atom; an exact piece too large
 			 * to multiply starts the next. */
 			offer(&out, (conj){run, before, 0});
-			run = (strset){0};
+			run = EMPTY_SET;
 			if (x.exact_ok) {
 				run = x.exact;
-				x.exact = (strset){0};
+				x.exact = EMPTY_SET;
 			} else {
 				set_add(&run, "", 0);
 			}
@@ -1039,7 +1384,7 @@ static info parse_alt(parser *p)
 	if (p->i >= p->n || p->p[p->i] != '|' || p->fail)
 		return out;
 	/* Each branch must require something for the whole to. */
-	conj any = best_requirement(&out);
+	conj any = req_copy(best_requirement(&out));
 	int any_ok = any.strs.n > 0;
 	while (p->i < p->n && p->p[p->i] == '|' && !p->fail) {
 		p->i++;
@@ -1047,22 +1392,19 @@ static info parse_alt(parser *p)
 		out.maxlen = r_max(out.maxlen, x.maxlen);
 		if (out.exact_ok && x.exact_ok &&
 		    out.exact.n + x.exact.n <= MAX_STRINGS) {
-			for (size_t k = 0; k < x.exact.n; k++)
-				set_add(&out.exact, x.exact.s[k], strlen(x.exact.s[k]));
+			set_add_all(&out.exact, &x.exact);
 		} else {
 			set_free(&out.exact);
 			out.exact_ok = 0;
 		}
-		conj b = best_requirement(&x);
-		if (any_ok && b.strs.n && any.strs.n + b.strs.n <= MAX_REQUIRED) {
-			for (size_t k = 0; k < b.strs.n; k++)
-				set_add(&any.strs, b.strs.s[k], strlen(b.strs.s[k]));
+		req_view b = best_requirement(&x);
+		if (any_ok && b.strs && any.strs.n + b.strs->n <= MAX_REQUIRED) {
+			set_add_all(&any.strs, b.strs);
 			any.reach = r_max(any.reach, b.reach);
 			any.lookahead |= b.lookahead;
 		} else {
 			any_ok = 0;
 		}
-		set_free(&b.strs);
 		info_free(&x);
 	}
 	for (size_t i = 0; i < out.nc; i++)
@@ -1075,43 +1417,69 @@ static info parse_alt(parser *p)
 	return out;
 }
 
-/* Drops every string that contains another of the set: a text holding it
- * holds the shorter one, which ends no later. */
-static void drop_superstrings(strset *s)
+/* Whether needle[0..nl) occurs in hay[0..hl) (both short, with their
+ * lengths known: cheaper than strstr). */
+static int contains(const char *hay, size_t hl, const char *needle, size_t nl)
 {
-	unsigned char *drop = pl_xcalloc(s->n + 1, 1);
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t j = 0; j < s->n && !drop[i]; j++)
-			drop[i] = strlen(s->s[j]) < strlen(s->s[i]) &&
-				  strstr(s->s[i], s->s[j]) != NULL;
-	size_t k = 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (drop[i])
-			free(s->s[i]);
-		else
-			s->s[k++] = s->s[i];
-	s->n = k;
-	free(drop);
+	if (nl == 0)
+		return 1;
+	for (size_t at = 0; at + nl <= hl; at++)
+		if (hay[at] == needle[0] && memcmp(hay + at + 1, needle + 1, nl - 1) == 0)
+			return 1;
+	return 0;
+}
+
+/* The set for the caller, each string a block of its own, without every
+ * string that contains another of the set: a text holding it holds the
+ * shorter one, which ends no later. */
+static void export_set(const strset *s, pl_literal_set *out)
+{
+	out->strings = pl_xmalloc((s->n ? s->n : 1) * sizeof(char *));
+	out->count = 0;
+	out->shortest = 0;
+	/* Each string's bytes as bits (byte & 63): a string can contain
+	 * another only if it has all of the other's bits, which rules out
+	 * most of the n * n pairs without a search. */
+	uint64_t *bits = pl_xmalloc((s->n ? s->n : 1) * sizeof(*bits));
+	for (size_t i = 0; i < s->n; i++) {
+		bits[i] = 0;
+		for (size_t k = 0; k < set_len(s, i); k++)
+			bits[i] |= (uint64_t)1 << ((unsigned char)set_str(s, i)[k] & 63);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		int drop = 0;
+		for (size_t j = 0; j < s->n && !drop; j++)
+			drop = set_len(s, j) < set_len(s, i) &&
+			       (bits[j] & ~bits[i]) == 0 &&
+			       contains(set_str(s, i), set_len(s, i),
+					set_str(s, j), set_len(s, j));
+		if (drop)
+			continue;
+		if (out->count == 0 || set_len(s, i) < out->shortest)
+			out->shortest = set_len(s, i);
+		out->strings[out->count++] = pl_xstrndup(set_str(s, i), set_len(s, i));
+	}
+	free(bits);
 }
 
 size_t pl_literals_required(const char *pattern, size_t len,
 			    pl_literal_set *sets)
 {
-	parser p = {pattern, 0, len, 0};
+	return pl_literals_required_memo(NULL, pattern, len, sets);
+}
+
+size_t pl_literals_required_memo(pl_literal_memo *memo, const char *pattern,
+				 size_t len, pl_literal_set *sets)
+{
+	parser p = {pattern, 0, len, 0, memo};
 	info x = parse_alt(&p);
 	size_t n = 0;
 	if (!p.fail && p.i == len) {
 		offer_exact(&x);
 		for (size_t i = 0; i < x.nc; i++) {
-			strset *s = &x.c[i].strs;
-			drop_superstrings(s);
-			sets[n].strings = s->s;
-			sets[n].count = s->n;
-			sets[n].shortest = set_minlen(s);
+			export_set(&x.c[i].strs, &sets[n]);
 			sets[n].reach = x.c[i].reach;
 			sets[n].in_lookahead = x.c[i].lookahead;
-			s->s = NULL;
-			s->n = 0;
 			n++;
 		}
 	}

@@ -48,6 +48,17 @@ size_t pl_literals_required(const char *pattern, size_t len,
 			    pl_literal_set *sets);
 void pl_literal_sets_free(pl_literal_set *sets, size_t n);
 
+/* The groups a run of pl_literals_required_memo has derived, so that a
+ * group met again (a rule set's fragments recur in many patterns) is
+ * copied rather than derived again: the sets are the same as without. */
+typedef struct pl_literal_memo pl_literal_memo;
+
+pl_literal_memo *pl_literal_memo_new(void);
+void pl_literal_memo_free(pl_literal_memo *m);
+/* pl_literals_required, sharing memo (NULL: none) with earlier calls. */
+size_t pl_literals_required_memo(pl_literal_memo *memo, const char *pattern,
+				 size_t len, pl_literal_set *sets);
+
 /* The bound for a text with these runs; (size_t)-1 when unbounded. */
 size_t pl_reach_bytes(const pl_reach *r, const pl_runs *runs);
 

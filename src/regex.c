@@ -236,6 +236,12 @@ pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 	return wrap(code);
 }
 
+pl_regex *pl_regex_copy(const pl_regex *re)
+{
+	pcre2_code *code = pcre2_code_copy(re->code);
+	return code ? wrap(code) : NULL;
+}
+
 unsigned char *pl_regex_serialize(const pl_regex *const *res, size_t n,
 				  size_t *len)
 {

@@ -438,6 +438,8 @@ struct pl_ruleset {
 	                             runs (rulecache.c); NULL: nowhere */
 	uint64_t files_hash;      /* of every rule file's bytes, in load order */
 	struct pl_rule_cache *cache;    /* while compiling */
+	struct pl_compiled_sources *compiled_sources;   /* while compiling:
+	                             the expanded sources compiled so far */
 	size_t npatterns;         /* patterns compiled so far */
 	int from_cache;           /* every pattern came from the cache */
 	int compiled;
@@ -556,6 +558,10 @@ pl_match_status pl_regex_test(const pl_regex *re, pl_match_state *ms,
  * of the bad character in *erroff. */
 pl_regex *pl_regex_compile(const char *pattern, size_t len, char *errbuf,
 			   size_t errsize, size_t *erroff);
+
+/* A regex of its own for the same pattern as re (PCRE2's code copied, not
+ * compiled again); NULL when out of memory. */
+pl_regex *pl_regex_copy(const pl_regex *re);
 
 /* Compiles one of policylint's own helper patterns (negation, hedges);
  * aborts on error, since these are fixed strings in the source. */

@@ -6,6 +6,7 @@
  * ids across files, so that an error points at the character in the YAML
  * file that causes it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,18 +40,9 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 {
 	size_t n = strlen(src);
 	for (size_t i = 0; i < n; i++) {
-		size_t col = col_override ? col_override : (colmap ? colmap[i] : 0);
-		if (src[i] == '\\' && i + 1 < n) {
-			/* An escaped character is copied as is, so "\{{" is no
-			 * reference. */
-			for (int k = 0; k < 2; k++) {
-				PL_PUSH(*out_map, *map_len, *map_cap, col);
-				pl_buf_putc(out, src[i + (size_t)k]);
-			}
-			i++;
-			continue;
-		}
 		if (src[i] == '{' && i + 1 < n && src[i + 1] == '{') {
+			size_t col = col_override ? col_override :
+				     (colmap ? colmap[i] : 0);
 			const char *end = strstr(src + i + 2, "}}");
 			const pl_define *d = end ? find_define(rs, src + i + 2,
 						      (size_t)(end - src - i - 2)) : NULL;
@@ -81,8 +73,25 @@ static int expand(const pl_ruleset *rs, const char *src, const size_t *colmap,
 			i = (size_t)(end - src) + 1;
 			continue;
 		}
-		pl_buf_putc(out, src[i]);
-		PL_PUSH(*out_map, *map_len, *map_cap, col);
+		/* The bytes up to the next reference, copied at once.  An escaped
+		 * character is copied as is, so "\{{" is no reference; both its
+		 * bytes map to the backslash's column. */
+		size_t stop = i;
+		while (stop < n && !(src[stop] == '{' && stop + 1 < n &&
+				     src[stop + 1] == '{'))
+			stop += src[stop] == '\\' && stop + 1 < n ? 2 : 1;
+		pl_buf_put(out, src + i, stop - i);
+		pl_grow((void **)out_map, map_cap, *map_len + (stop - i),
+			sizeof(**out_map));
+		for (size_t k = i; k < stop; k++) {
+			size_t c = col_override ? col_override : colmap ? colmap[k] : 0;
+			(*out_map)[(*map_len)++] = c;
+			if (src[k] == '\\' && k + 1 < n) {
+				(*out_map)[(*map_len)++] = c;
+				k++;
+			}
+		}
+		i = stop - 1;
 	}
 	return 0;
 }
@@ -129,6 +138,62 @@ static int uses_anchors(const char *s)
 	return 0;
 }
 
+/* The expanded sources compiled so far in one pl_ruleset_compile: the
+ * same fragments make the same pattern in several places (a rule's
+ * patterns copied from another, about one in twelve), and a copy of
+ * PCRE2's code costs far less than compiling it again.  The sources and
+ * regexes belong to their patterns. */
+typedef struct {
+	const char *source;     /* NULL: an empty slot */
+	const pl_regex *re;
+	uint64_t hash;
+} compiled_source;
+
+struct pl_compiled_sources {
+	compiled_source *slots; /* open addressing */
+	size_t cap, count;      /* cap: a power of two */
+};
+
+static uint64_t source_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;     /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The regex already compiled from source s, or NULL. */
+static const pl_regex *compiled_find(const struct pl_compiled_sources *t,
+				     const char *s, uint64_t h)
+{
+	if (t == NULL || t->cap == 0)
+		return NULL;
+	for (size_t i = h & (t->cap - 1); t->slots[i].source;
+	     i = (i + 1) & (t->cap - 1))
+		if (t->slots[i].hash == h && strcmp(t->slots[i].source, s) == 0)
+			return t->slots[i].re;
+	return NULL;
+}
+
+static void compiled_put(struct pl_compiled_sources *t, compiled_source e)
+{
+	if (2 * (t->count + 1) > t->cap) {
+		struct pl_compiled_sources old = *t;
+		t->cap = old.cap ? 2 * old.cap : 1024;
+		t->slots = pl_xcalloc(t->cap, sizeof(*t->slots));
+		t->count = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].source)
+				compiled_put(t, old.slots[i]);
+		free(old.slots);
+	}
+	size_t i = e.hash & (t->cap - 1);
+	while (t->slots[i].source)
+		i = (i + 1) & (t->cap - 1);
+	t->slots[i] = e;
+	t->count++;
+}
+
 static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 			   pl_diags *diags)
 {
@@ -157,8 +222,18 @@ static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 	 * source is the same). */
 	size_t index = rs->npatterns++;
 	pl_regex *re = pl_rule_cache_regex(rs->cache, index, exp.data);
+	uint64_t hash = 0;
+	int first = 0;                  /* compiled here for the first time */
 	if (re == NULL) {
-		re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg, &erroff);
+		hash = source_hash(exp.data);
+		const pl_regex *same = compiled_find(rs->compiled_sources,
+						     exp.data, hash);
+		if (same != NULL)
+			re = pl_regex_copy(same);
+		first = re == NULL;
+		if (re == NULL)
+			re = pl_regex_compile(exp.data, exp.len, msg, sizeof msg,
+					      &erroff);
 		if (re != NULL)
 			pl_rule_cache_put(rs->cache, index, exp.data, re);
 	}
@@ -176,6 +251,9 @@ static int compile_pattern(pl_ruleset *rs, pl_pattern *p, const char *owner,
 	p->anchored = uses_anchors(exp.data);
 	free(p->source);
 	p->source = pl_buf_detach(&exp);
+	if (first && rs->compiled_sources)
+		compiled_put(rs->compiled_sources,
+			     (compiled_source){p->source, re, hash});
 	free(map);
 	/* The YAML columns of the source's bytes only place compile errors:
 	 * a byte's worth of size_t for every pattern byte, dropped now. */
@@ -375,6 +453,8 @@ typedef struct {
 	pl_literal_set **sets;  /* each slot's literal sets */
 	size_t *counts;
 	size_t n, cap;
+	pl_literal_memo *memo;  /* the groups derived so far (fragments
+	                           recur across patterns) */
 } slot_list;
 
 /* Gives each pattern of ps that has usable literals a slot. */
@@ -387,7 +467,8 @@ static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 			      pl_rule_cache_literals(rs->cache,
 						     (size_t)p->cache_index, sets);
 		size_t n = cached >= 0 ? (size_t)cached :
-			   pl_literals_required(p->source, strlen(p->source), sets);
+			   pl_literals_required_memo(sl->memo, p->source,
+						     strlen(p->source), sets);
 		if (cached < 0 && p->cache_index >= 0)
 			pl_rule_cache_put_literals(rs->cache, (size_t)p->cache_index,
 						   sets, n);
@@ -414,6 +495,7 @@ static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 static void build_prefilter(pl_ruleset *rs)
 {
 	slot_list sl = {0};
+	sl.memo = pl_literal_memo_new();
 	for (size_t i = 0; i < rs->ntopics; i++) {
 		add_slots(rs, &sl, &rs->topics[i].match.patterns);
 		add_slots(rs, &sl, &rs->topics[i].match.weak);
@@ -429,6 +511,7 @@ static void build_prefilter(pl_ruleset *rs)
 			add_slots(rs, &sl, &rs->vocab[k].items[i].inverse);
 		}
 	add_slots(rs, &sl, &rs->overview);
+	pl_literal_memo_free(sl.memo);
 	rs->prefilter = pl_prefilter_build((const pl_literal_set *const *)sl.sets,
 					   sl.counts, sl.n);
 	for (size_t s = 0; s < sl.n; s++) {
@@ -493,6 +576,8 @@ static int check_grammar(const pl_ruleset *rs, pl_diags *diags)
 int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 {
 	rs->cache = pl_rule_cache_open(rs->cache_dir, rs->files_hash);
+	struct pl_compiled_sources compiled = {NULL, 0, 0};
+	rs->compiled_sources = &compiled;
 	rs->npatterns = 0;
 	int errors = pl_ruleset_link_profiles(rs, diags);  /* profiles.c */
 	errors += pl_ruleset_link_suggestions(rs, diags);  /* suggest.c */
@@ -554,6 +639,8 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		pl_rule_cache_save(rs->cache);
 	pl_rule_cache_close(rs->cache);
 	rs->cache = NULL;
+	free(compiled.slots);
+	rs->compiled_sources = NULL;
 	rs->compiled = errors == 0;
 	return errors;
 }

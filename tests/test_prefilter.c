@@ -158,6 +158,56 @@ static int prefilter_allows(const char *pattern, const char *text)
 	return allows;
 }
 
+/* A memo shared by several patterns changes none of their sets, nor their
+ * order: a group met again is copied, also where its text is a prefix of a
+ * longer one or where the pattern ends inside it. */
+static int same_sets(const pl_literal_set *a, size_t na, const pl_literal_set *b,
+		     size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t j = 0; j < na; j++) {
+		if (a[j].count != b[j].count || a[j].shortest != b[j].shortest ||
+		    a[j].in_lookahead != b[j].in_lookahead ||
+		    memcmp(&a[j].reach, &b[j].reach, sizeof(a[j].reach)) != 0)
+			return 0;
+		for (size_t k = 0; k < a[j].count; k++)
+			if (strcmp(a[j].strings[k], b[j].strings[k]) != 0)
+				return 0;
+	}
+	return 1;
+}
+
+static void memo_changes_nothing(void **state)
+{
+	(void)state;
+	static const char *const patterns[] = {
+		"(?:we|our\\s+company)\\s+(?:sell|rent)\\s+(?:your|the)\\s+data",
+		"(?:we|our\\s+company)\\s+(?:sell|rent)\\s+(?:your|the)\\s+data)",
+		"(?:(?:we|our\\s+company)\\s+(?:sell|rent))?\\s+(?:your|the)",
+		"(?:we|our\\s+company)\\s+(?:sell|rent",
+		"(?#a comment that is not closed",
+		"(?#a comment that is not closed) and more text",
+		"(?=.*(?:personal\\s+information|data))(?:share|disclose)",
+		"(?:[[:alpha:]]+\\s+(?:information|data))|(?:[[:alpha:]",
+		"x(?:third[-\\s]part(?:y|ies)){2}(?:third[-\\s]part(?:y|ies))?",
+	};
+	pl_literal_memo *memo = pl_literal_memo_new();
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof patterns / sizeof *patterns; i++) {
+			const char *p = patterns[i];
+			for (size_t len = 1; len <= strlen(p); len++) {
+				pl_literal_set a[PL_LITERAL_SETS], b[PL_LITERAL_SETS];
+				size_t na = pl_literals_required(p, len, a);
+				size_t nb = pl_literals_required_memo(memo, p, len, b);
+				assert_true(same_sets(a, na, b, nb));
+				pl_literal_sets_free(a, na);
+				pl_literal_sets_free(b, nb);
+			}
+		}
+	pl_literal_memo_free(memo);
+}
+
 /* ---- The derivation, construct by construct ----------------------------------- */
 
 static void plain_literal(void **state)
@@ -469,6 +519,7 @@ int main(void)
 		cmocka_unit_test(runs_bound_reach),
 		cmocka_unit_test(unsupported_constructs),
 		cmocka_unit_test(superstrings_dropped),
+		cmocka_unit_test(memo_changes_nothing),
 		cmocka_unit_test(caseless_and_folded),
 		cmocka_unit_test(sets_intersect),
 		cmocka_unit_test(runs_measured),
