@@ -1104,10 +1104,30 @@ static const char *date_label(const char *key, size_t n)
 	return NULL;
 }
 
+/* Whether a front-matter value of some other field says it is the
+ * policy's date itself ("short_desc: Last Update: Jul 23, 2026"). */
+static int dated_value(const char *v, size_t n)
+{
+	static const char *const leads[] = {
+		"last update", "last updated", "last modified", "last revised",
+		"updated", "revised", "effective", NULL};
+	for (size_t i = 0; leads[i]; i++) {
+		size_t m = strlen(leads[i]);
+		size_t k = 0;
+		while (k < m && k < n &&
+		       (v[k] >= 'A' && v[k] <= 'Z' ? v[k] + 32 : v[k]) == leads[i][k])
+			k++;
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
 /* One front-matter line "key: value" (YAML) or "key = value" (TOML): a
  * date field becomes a metadata block that reads "Last updated: VALUE",
  * the value mapped to its bytes, so that the policy's date checks see it
- * while no other topic does. */
+ * while no other topic does; a value that says it is the date ("Last
+ * Update: Jul 23, 2026") becomes one as it reads. */
 static void front_matter_line(md *m, size_t a, size_t e, char sep)
 {
 	const char *s = m->s;
@@ -1123,8 +1143,16 @@ static void front_matter_line(md *m, size_t a, size_t e, char sep)
 		v++;
 		ve--;
 	}
-	if (label == NULL || ve <= v)
+	if (ve <= v)
 		return;
+	if (label == NULL) {
+		if (!dated_value(s + v, ve - v))
+			return;
+		pl_text_begin_block(m->t, &m->out, PL_BLOCK_META, 0, v);
+		pl_text_emit(m->t, &m->out, s + v, ve - v, v, ve - v);
+		pl_text_end_block(m->t, &m->out);
+		return;
+	}
 	pl_text_begin_block(m->t, &m->out, PL_BLOCK_META, 0, a);
 	pl_text_emit(m->t, &m->out, label, strlen(label), a, 0);
 	pl_text_emit(m->t, &m->out, ": ", 2, v, 0);

@@ -18,6 +18,14 @@ check changelog-newest-date eval "! has missing-effective-date && ! has ccpa-las
 printf -- '# Privacy\n\nWe collect your name.\n\n## Our history\n\n- 2024-04-20: we moved offices\n' >hist.md
 run $t hist.md
 check dates-outside-changelog-do-not-count has '^hist.md:1:1: .*\[ccpa-last-updated\]' 
+# Another field whose value says it is the date counts too; one that
+# merely holds a date does not.
+printf -- '---\ntitle: Privacy\nshort_desc: "Last Update: Mar 5, 2024"\n---\n\n# Privacy\n\nWe collect your name.\n' >desc.md
+run $t desc.md
+check front-matter-dated-value-counts eval "! has missing-effective-date && ! has ccpa-last-updated"
+printf -- '---\ntitle: Privacy\nfounded: "March 5, 2024"\n---\n\n# Privacy\n\nWe collect your name.\n' >founded.md
+run $t founded.md
+check front-matter-other-date-not has 'shows no last-updated date.*\[ccpa-last-updated\]'
 printf -- '---\ntitle: Privacy\n---\n\nWe keep logs.\n' >nodate.md
 run $pl --no-config --rules "$root/rules" -f gcc nodate.md
 check front-matter-without-date has '^nodate.md:1:1: .*\[missing-effective-date\]'
