@@ -154,7 +154,8 @@ static int link_refines(pl_ruleset *rs, size_t i, pl_diags *diags)
 	r->match.first_party = base->match.first_party;
 	r->match.count_metadata = base->match.count_metadata;
 	copy_refs(&r->topics, &base->topics);
-	copy_refs(&r->when, &base->when);
+	if (r->when.count == 0)
+		copy_refs(&r->when, &base->when);
 	return 0;
 }
 

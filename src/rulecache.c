@@ -501,7 +501,13 @@ void pl_rule_cache_close(pl_rule_cache *c)
  * without any diagnostic, so that a run from it reports what one from the
  * YAML would. */
 
-#define SET_FORMAT 2
+/* Raise SET_FORMAT whenever the loading or linking of rules
+ * (rules_load.c, profiles.c, rules_compile.c) changes what the same
+ * rule files mean, as well as when the layout changes: a snapshot keyed
+ * by the files alone would otherwise be read back as the old meaning by
+ * a build of the same version.  3: a refining require-if rule may give
+ * its own `when`. */
+#define SET_FORMAT 3
 #define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
 
 int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key)

@@ -499,12 +499,14 @@ static void load_topic(loader *ld, const pl_ynode *map)
 	PL_PUSH(ld->rs->topics, ld->rs->ntopics, ld->rs->topics_cap, t);
 }
 
-/* `refines: RULE`: the patterns, filters and topic lists come from that
- * rule, so the rule must not give its own.  `max-age-months: N`. */
+/* `refines: RULE`: the patterns, filters and topics come from that rule,
+ * so the rule must not give its own; its `when` too, unless it gives a
+ * narrower trigger of its own (a law that asks only of some of what the
+ * refined rule asks of).  `max-age-months: N`. */
 static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 			 const char *what)
 {
-	static const char *const borrowed[] = {"topics", "when", NULL};
+	static const char *const borrowed[] = {"topics", NULL};
 	const pl_ynode *ref = pl_ynode_get(map, "refines");
 	if (ref) {
 		r->refines = get_string(ld, map, "refines", what, 1);
@@ -704,6 +706,13 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	case PL_RULE_CONFLICT:
 		load_topic_refs(ld, map, "actions", &r.actions, 1, what);
 		break;
+	} else if (pl_ynode_get(map, "when")) {
+		if (r.kind == PL_RULE_REQUIRE_IF)
+			load_topic_refs(ld, map, "when", &r.when, 1, what);
+		else
+			error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "when"),
+				 "%s: 'when' only applies to rules of kind "
+				 "require-if", what);
 	}
 	if (r.kind != PL_RULE_CONFLICT && pl_ynode_get(map, "actions"))
 		error_at(ld, PL_DIAG_RULES_SCHEMA, pl_ynode_get(map, "actions"),

@@ -178,6 +178,18 @@ printf '# Cookies\n\nWe use cookies for the following purposes:\n\n- To keep tra
 printf '# Cookies\n\nWe use cookies to show you ads from our partners.\n' >adcookies.md
 check exempt-purpose-asks-nothing [ "$(req consentrecord.md eprivacy eprivacy-cookie-consent) $(req consentrecord.md eprivacy eprivacy-cookie-purposes)" = "not_applicable not_applicable" ]
 check ad-cookies-ask-consent [ "$(req adcookies.md eprivacy eprivacy-cookie-consent)" = missing ]
+# A refining rule may give its own `when` only as a require-if.
+cp -r "$root/rules" myrules
+printf '%s\n' '  - id: test-refine-when' '    kind: require' '    area: cookies' \
+  '    severity: info' '    refines: missing-cookies' '    when: [cookies.technology]' \
+  '    message: x' '    rationale: x' '    references: ["x"]' >>myrules/eprivacy.yaml
+run $pl --no-config --no-cache --rules myrules --check-rules
+check refine-when-only-require-if eval "is_rc 2 && has_err \"'when' only applies to rules of kind require-if\""
+# The refusal is asked the same way: eprivacy-cookie-refusal refines the
+# baseline cookies-no-refusal with a narrower trigger of its own.
+printf '# Cookies\n\nA cookie keeps you logged in to your account between visits.\n' >logincookie.md
+check login-cookie-no-refusal [ "$(req logincookie.md eprivacy eprivacy-cookie-refusal)" = not_applicable ]
+check ad-cookies-ask-refusal [ "$(req adcookies.md eprivacy eprivacy-cookie-refusal)" = missing ]
 printf 'Our site sets a cookie to remember your language.\nNo other cookies are set without your permission.\n' >somecookies.md
 run $t --no-config -p eprivacy -f json somecookies.md
 check limited-cookies-still-judged python3 -c '
