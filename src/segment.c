@@ -122,6 +122,12 @@ static int abbreviation_dot(const char *p, size_t start, size_t dot,
 		return 1;               /* an initial: "J. Smith" */
 	if (known_abbreviation(p + a, n, is_digit((unsigned char)p[next])))
 		return 1;
+	/* A street's abbreviation before its number: "Ostfeldstr. 49",
+	 * "Main St. 5" is above; German addresses end the word in "str". */
+	if (n > 3 && is_digit((unsigned char)p[next]) &&
+	    (p[dot - 3] | 0x20) == 's' && (p[dot - 2] | 0x20) == 't' &&
+	    (p[dot - 1] | 0x20) == 'r')
+		return 1;
 	/* Dotted letters ("U.S", "U.K", "Ph.D"): every piece at most two
 	 * letters.  "www.example.com" has longer pieces and ends sentences. */
 	size_t piece = 0;

@@ -77,6 +77,15 @@ static void abbreviations_do_not_split(void **state)
 		  "Fees rose in Jan. 2024 as set out in No. 5 above.",
 		  "Ask Dr. Brown, Mr. Green etc. Then wait.");
 	pl_text_free(&t);
+	/* A German street's abbreviation before its number; a word ending in
+	 * "str" before other text still ends a sentence. */
+	segment_one(&t,
+		    "Write to Example UG, Ostfeldstr. 49, 30559 Hannover. "
+		    "We answer. Our maestr. We wait.",
+		    PL_BLOCK_PARAGRAPH);
+	SENTENCES(&t, "Write to Example UG, Ostfeldstr. 49, 30559 Hannover.",
+		  "We answer.", "Our maestr.", "We wait.");
+	pl_text_free(&t);
 
 	/* Before a word, "No." and "Mar." end sentences like any word. */
 	segment_one(&t, "Do we sell data? The answer is no. We keep it.",
