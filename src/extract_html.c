@@ -5,9 +5,10 @@
  * A forgiving scanner, not a parser: policies come as whole web pages, as
  * fragments and as the "light" HTML of research corpora (text with <br>,
  * <ul>, <li> and <strong>, one paragraph per source line), and all of it
- * may be broken.  Tags are dropped; the contents of <script>, <style>,
- * <noscript> and <template>, comments, CDATA and declarations are dropped
- * whole; character references are decoded.  Block elements begin and end
+ * may be broken.  Tags are dropped; the contents of <script>, <style>
+ * and <noscript>, comments, CDATA and declarations are dropped whole (a
+ * <template>'s are read: a Vue component keeps its page in one);
+ * character references are decoded.  Block elements begin and end
  * blocks, and where the markup states no structure (light HTML) a double
  * <br>, a source line break and a short bold line stand in for it.
  *
@@ -64,7 +65,9 @@ static const element elements[] = {
 	{"br", EL_BR, 0, 0},
 	{"b", EL_BOLD, 0, 0}, {"strong", EL_BOLD, 0, 0},
 	{"script", EL_RAW, 0, 0}, {"style", EL_RAW, 0, 0},
-	{"noscript", EL_RAW, 0, 0}, {"template", EL_RAW, 0, 0},
+	/* A <template> is inert in a browser, but a single-file component's
+	 * (Vue, Angular) is the whole page: its contents are read. */
+	{"noscript", EL_RAW, 0, 0}, {"template", EL_BLOCK, 0, 0},
 	{"textarea", EL_RAW, 0, 0}, {"svg", EL_RAW, 0, 0},
 	{"dd", EL_BLOCK, 0, 0}, {"dt", EL_BLOCK, 0, 0}, {"pre", EL_BLOCK, 0, 0},
 	{"hr", EL_BLOCK, 0, 0}, {"section", EL_BLOCK, 0, 0},

@@ -387,6 +387,22 @@ static void html_broken_markup(void **state)
 	pl_text_free(&t);
 }
 
+/* A single-file component (Vue) keeps its page in a <template>: read. */
+static void html_component_template(void **state)
+{
+	(void)state;
+	pl_text t;
+	extract(&t, PL_INPUT_HTML,
+		"<template>\n  <div>\n    <h1>Privacy</h1>\n"
+		"    <p>We keep server logs.</p>\n  </div>\n</template>\n"
+		"<script setup>const x = '<p>not text</p>';</script>\n");
+	check_invariants(&t);
+	assert_int_equal(t.nblocks, 2);
+	assert_block(&t, 0, PL_BLOCK_HEADING, 1, "Privacy");
+	assert_block(&t, 1, PL_BLOCK_PARAGRAPH, 0, "We keep server logs.");
+	pl_text_free(&t);
+}
+
 static void html_nul_and_invalid_utf8(void **state)
 {
 	(void)state;
@@ -503,6 +519,7 @@ int main(void)
 		cmocka_unit_test(html_page),
 		cmocka_unit_test(html_light_corpus_style),
 		cmocka_unit_test(html_broken_markup),
+		cmocka_unit_test(html_component_template),
 		cmocka_unit_test(html_nul_and_invalid_utf8),
 		cmocka_unit_test(html_empty),
 		cmocka_unit_test(entity_decoder),
