@@ -263,22 +263,30 @@ static int filler_word(const reader *r, const char *w, size_t n)
 
 /* Whether f->s[a..b) holds only auxiliary words, commas and the verbs of
  * other statements (so that "we do not sell, rent or lease" reaches every
- * verb from its subject). */
+ * verb from its subject), and asides of auxiliaries ("we do not (and
+ * never will) sell"). */
 static int only_aux(reader *r, size_t a, size_t b)
 {
 	size_t i = a;
+	int aside = 0;          /* inside "(and never will)" */
 	while (i < b) {
 		unsigned char c = (unsigned char)r->s[i];
 		size_t q = quote_at(r->s, i, b);
 		if (q || !word_byte(c)) {
-			if (!q && c != ' ' && c != ',' && c != '\t' && c != '\n' &&
-			    c != '/')
+			if (!q && c == '(')
+				aside++;
+			else if (!q && c == ')' && aside > 0)
+				aside--;
+			else if (!q && c != ' ' && c != ',' && c != '\t' &&
+				 c != '\n' && c != '/')
 				return 0;
 			i += q ? q : 1;
 			continue;
 		}
 		size_t j = word_end(r->s, i, b);
-		int ok = aux_word(r, r->s + i, j - i);
+		int ok = aux_word(r, r->s + i, j - i) ||
+			 (aside && ((j - i == 3 && strncmp(r->s + i, "and", 3) == 0) ||
+				    (j - i == 2 && strncmp(r->s + i, "or", 2) == 0)));
 		for (size_t k = 0; !ok && k < r->nm; k++)
 			ok = r->m[k].kind == PL_VOCAB_ACTION &&
 			     r->m[k].start <= i && r->m[k].end >= j &&
