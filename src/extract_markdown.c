@@ -1089,7 +1089,10 @@ static const char *date_label(const char *key, size_t n)
 		{"last_modified", "Last updated"}, {"last_updated", "Last updated"},
 		{"updated", "Last updated"}, {"updated_at", "Last updated"},
 		{"modified", "Last updated"}, {"last_reviewed", "Last updated"},
-		{"revised", "Last updated"}, {"effective", "Effective"},
+		{"revised", "Last updated"}, {"last_update", "Last updated"},
+		{"updatedat", "Last updated"}, {"lastupdated", "Last updated"},
+		{"lastmodified", "Last updated"}, {"modifiedat", "Last updated"},
+		{"effectivedate", "Effective"}, {"effective", "Effective"},
 		{"effective_date", "Effective"}, {"effective_from", "Effective"}};
 	char k[32];
 	if (n == 0 || n >= sizeof k)

@@ -18,6 +18,10 @@ check changelog-newest-date eval "! has missing-effective-date && ! has ccpa-las
 printf -- '# Privacy\n\nWe collect your name.\n\n## Our history\n\n- 2024-04-20: we moved offices\n' >hist.md
 run $t hist.md
 check dates-outside-changelog-do-not-count has '^hist.md:1:1: .*\[ccpa-last-updated\]' 
+# A camel-case date field (Astro, Nuxt content) counts as well.
+printf -- '---\ntitle: Privacy\nupdatedAt: 2024-03-05\n---\n\n# Privacy\n\nWe collect your name.\n' >camel.md
+run $t camel.md
+check front-matter-camel-case-date eval "! has missing-effective-date && ! has ccpa-last-updated"
 # Another field whose value says it is the date counts too; one that
 # merely holds a date does not.
 printf -- '---\ntitle: Privacy\nshort_desc: "Last Update: Mar 5, 2024"\n---\n\n# Privacy\n\nWe collect your name.\n' >desc.md
