@@ -17,9 +17,11 @@
  * whether a matching one follows.  Every record knows the source bytes it
  * came from, so the offset map survives all the stripping.
  */
+#define _POSIX_C_SOURCE 200809L /* strncasecmp */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "textshape.h"
 #include "text.h"
@@ -1114,15 +1116,10 @@ static int dated_value(const char *v, size_t n)
 	static const char *const leads[] = {
 		"last update", "last updated", "last modified", "last revised",
 		"updated", "revised", "effective", NULL};
-	for (size_t i = 0; leads[i]; i++) {
-		size_t m = strlen(leads[i]);
-		size_t k = 0;
-		while (k < m && k < n &&
-		       (v[k] >= 'A' && v[k] <= 'Z' ? v[k] + 32 : v[k]) == leads[i][k])
-			k++;
-		if (k == m)
+	for (size_t i = 0; leads[i]; i++)
+		if (n >= strlen(leads[i]) &&
+		    strncasecmp(v, leads[i], strlen(leads[i])) == 0)
 			return 1;
-	}
 	return 0;
 }
 

@@ -285,8 +285,7 @@ static int only_aux(reader *r, size_t a, size_t b)
 		}
 		size_t j = word_end(r->s, i, b);
 		int ok = aux_word(r, r->s + i, j - i) ||
-			 (aside && ((j - i == 3 && strncmp(r->s + i, "and", 3) == 0) ||
-				    (j - i == 2 && strncmp(r->s + i, "or", 2) == 0)));
+			 (aside && g_at(r, PL_GRAMMAR_COORD, i, j));
 		for (size_t k = 0; !ok && k < r->nm; k++)
 			ok = r->m[k].kind == PL_VOCAB_ACTION &&
 			     r->m[k].start <= i && r->m[k].end >= j &&
