@@ -279,10 +279,12 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 		by_default = a->default_in_all;
 	if (by_default)
 		return 1;
+	/* The fact that makes it apply: "online_only: false" for a rule
+	 * that applies when a fact does not hold. */
 	why->message = a->fact ?
 		pl_xasprintf("the policy does not show that it applies "
-			     "(declare %s in .policylint.yaml facts: if it "
-			     "does)", a->fact) :
+			     "(declare %s: %s in .policylint.yaml facts: if it "
+			     "does)", a->fact, a->fact_negated ? "false" : "true") :
 		pl_xstrdup("the policy does not show that it applies");
 	return 0;
 }

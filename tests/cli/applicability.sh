@@ -211,8 +211,42 @@ assert w["line"] == 1 and "online" in w["message"], w
 ' "$tmp/.out"
 run $t --no-config -p ccpa -f gcc --fact online_only=yes silent.md
 check online-only-fact eval "! has ccpa-request-methods"
+# Asked of a business that shows it meets consumers offline too; of a
+# website or app that shows nothing of the kind, not (online-only
+# businesses may give an e-mail address alone), saying which fact to
+# declare.
 run $t --no-config -p ccpa -f gcc silent.md
-check request-methods-by-default has ccpa-request-methods
+check request-methods-not-asked-online eval "! has ccpa-request-methods"
+run $t --no-config -p ccpa -f json silent.md
+check request-methods-names-fact python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
+w = c["why_not_applicable"]["ccpa-request-methods"]
+assert "online_only: false" in w["message"], w
+' "$tmp/.out"
+run $t --no-config -p ccpa -f gcc --fact online_only=no silent.md
+check request-methods-fact-not-online has ccpa-request-methods
+printf 'We collect your e-mail address when you order.\nYou can also pick up your order at one of our stores.\n' >stores.md
+run $t --no-config -p ccpa -f json stores.md
+check request-methods-offline-business python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
+assert "ccpa-request-methods" in c["missing"], c
+' "$tmp/.out"
+printf 'We collect your e-mail address when you sign up.\nWe also buy contact details from data brokers.\n' >broker.md
+run $t --no-config -p ccpa -f json broker.md
+check request-methods-no-direct-relationship python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
+assert "ccpa-request-methods" in c["missing"], c
+' "$tmp/.out"
+printf 'We collect your e-mail address when you sign up.\nWe never sell your data to data brokers.\n' >nobroker.md
+run $t --no-config -p ccpa -f json nobroker.md
+check request-methods-denied-broker-online python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
+assert "ccpa-request-methods" in c["not_applicable"], c
+' "$tmp/.out"
 
 # A fact nothing depends on is a warning naming it.
 run $t --no-config -f gcc --fact child_directd=yes silent.md
