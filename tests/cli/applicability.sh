@@ -199,6 +199,14 @@ assert "eprivacy-cookie-duration" in c["missing"], c
 assert "eprivacy-cookie-consent" in c["met"], c
 ' "$tmp/.out"
 
+# CalOPPA's Do Not Track question arises only for an operator that shows
+# cookies or such technologies (22575(b)(5): "if the operator engages in
+# that collection").
+printf 'We collect your e-mail address to send receipts.\n' >nocookies.md
+check dnt-not-asked-without-tracking [ "$(req nocookies.md caloppa missing-dnt)" = not_applicable ]
+printf 'We collect your e-mail address to send receipts.\nWe use Google Analytics to count visits.\n' >analytics.md
+check dnt-asked-with-analytics [ "$(req analytics.md caloppa missing-dnt)" = missing ]
+
 # One requirement: a toll-free number, unless the business is online only.
 printf 'Because we operate exclusively online, e-mail privacy@example.org with requests.\n' >online.md
 run $t --no-config -p ccpa -f json online.md
