@@ -1007,6 +1007,10 @@ static int kind_of_subject(reader *r, const clause_ctx *c, const cmatch *v,
 	}
 	if (a >= 0 || foreign_name(r, seg, v->start) || other_agent(r, c, v))
 		return ACT_NONE;
+	/* "It should only be shared with trusted parties": advice to the
+	 * reader, no one's practice. */
+	if (g_at(r, PL_GRAMMAR_ADVICE_AUX, seg, v->start))
+		return ACT_NONE;
 	return ACT_US;           /* a passive about the company's practice */
 }
 

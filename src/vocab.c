@@ -114,7 +114,7 @@ const char *const pl_grammar_names[PL_GRAMMAR_COUNT + 1] = {
 	"future-aux", "possible-aux", "only-data", "data-noun",
 	"refer-demonstrative", "refer-other", "fragment", "leading-when",
 	"reason", "recent-past", "gerund",
-	"progressive-aux", NULL};
+	"progressive-aux", "advice-aux", NULL};
 
 const char *const pl_distance_names[PL_DIST_COUNT + 1] = {
 	"passive-agent", "object-negation", "reference-sentences",
