@@ -1246,10 +1246,19 @@ static void read_carves(reader *r, pl_statement *st, size_t a, size_t b,
 		named = (e == PL_QUAL_LEGAL || e == PL_QUAL_CONSENT) &&
 			carved_at(r, r->m[i].start) >= 0;
 	}
-	int only = 0;
-	for (size_t i = 0; i < r->ncv; i++)
+	int only = 0, unknown_purpose = 0;
+	for (size_t i = 0; i < r->ncv; i++) {
 		only |= r->cv[i].only;
-	st->carved_generic = st->carved && !named && !only;
+		/* "except to provide you with our services, to comply with the
+		 * law": purposes the vocabulary does not know, beside a legal
+		 * one, may be the very case of any affirmation. */
+		unknown_purpose |= !r->cv[i].only &&
+				   g_at(r, PL_GRAMMAR_PURPOSE, r->cv[i].start,
+					r->cv[i].end);
+	}
+	if (st->ex_data.n || st->ex_targets.n || st->ex_purposes.n)
+		unknown_purpose = 0;
+	st->carved_generic = st->carved && (!named || unknown_purpose) && !only;
 	st->only_unnamed = only && !named;
 }
 
