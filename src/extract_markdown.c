@@ -619,16 +619,25 @@ static int pair_delimiters(md *m)
 }
 
 /* Whether v[0..n) is short and holds at most one sentence: a bold
- * paragraph of that shape is a heading in disguise. */
+ * paragraph of that shape is a heading in disguise.  One that ends with a
+ * full stop after six words or more is a sentence set in bold ("**Acme
+ * does not collect any of your personal data.**"), not a title. */
 static int heading_sized(const char *v, size_t n)
 {
 	if (n > 120)
 		return 0;
-	for (size_t i = 0; i + 2 < n; i++)
+	size_t words = 0;
+	for (size_t i = 0; i + 2 < n; i++) {
 		if ((v[i] == '.' || v[i] == '!' || v[i] == '?') &&
 		    is_ws((unsigned char)v[i + 1]) && v[i + 2] >= 'A' && v[i + 2] <= 'Z')
 			return 0;
-	return 1;
+		words += is_ws((unsigned char)v[i]) && !is_ws((unsigned char)v[i + 1]);
+	}
+	size_t end = n;
+	while (end > 0 && (is_ws((unsigned char)v[end - 1]) || v[end - 1] == '*' ||
+			   v[end - 1] == '_'))
+		end--;
+	return !(end > 0 && v[end - 1] == '.' && words + 1 >= 6);
 }
 
 /* ---- Inline pass: writing ----------------------------------------------- */

@@ -237,6 +237,23 @@ static void md_blocks(void **state)
 	pl_text_free(&t);
 }
 
+/* A bold line is a heading in disguise, unless it is a sentence: a full
+ * stop after six words or more. */
+static void md_bold_heading_or_sentence(void **state)
+{
+	(void)state;
+	pl_text t;
+	extract(&t, PL_INPUT_MARKDOWN,
+		"**Your rights**\n"
+		"\n"
+		"**Acme does not collect any of your personal data, period.**\n");
+	check_invariants(&t);
+	assert_block(&t, 0, PL_BLOCK_HEADING, 6, "Your rights");
+	assert_block(&t, 1, PL_BLOCK_PARAGRAPH, 0,
+		     "Acme does not collect any of your personal data, period.");
+	pl_text_free(&t);
+}
+
 static void md_entities_images_and_html(void **state)
 {
 	(void)state;
@@ -514,6 +531,7 @@ int main(void)
 		cmocka_unit_test(text_nul_and_invalid_utf8),
 		cmocka_unit_test(md_inline_markup),
 		cmocka_unit_test(md_blocks),
+		cmocka_unit_test(md_bold_heading_or_sentence),
 		cmocka_unit_test(md_entities_images_and_html),
 		cmocka_unit_test(md_empty),
 		cmocka_unit_test(html_page),
