@@ -1240,24 +1240,25 @@ static void read_carves(reader *r, pl_statement *st, size_t a, size_t b,
 	gather(r, PL_VOCAB_PURPOSE, a, b, verb_end, &st->purposes,
 	       &st->ex_purposes);
 	st->carved = r->ncv > 0;
-	int named = st->ex_data.n || st->ex_targets.n || st->ex_purposes.n;
+	int named_terms = st->ex_data.n || st->ex_targets.n || st->ex_purposes.n;
+	int named = named_terms;
 	for (size_t i = 0; i < r->nm && !named; i++) {
 		int e = effect_of(r, &r->m[i]);
 		named = (e == PL_QUAL_LEGAL || e == PL_QUAL_CONSENT) &&
 			carved_at(r, r->m[i].start) >= 0;
 	}
-	int only = 0, unknown_purpose = 0;
-	for (size_t i = 0; i < r->ncv; i++) {
+	int only = 0;
+	for (size_t i = 0; i < r->ncv; i++)
 		only |= r->cv[i].only;
-		/* "except to provide you with our services, to comply with the
-		 * law": purposes the vocabulary does not know, beside a legal
-		 * one, may be the very case of any affirmation. */
-		unknown_purpose |= !r->cv[i].only &&
-				   g_at(r, PL_GRAMMAR_PURPOSE, r->cv[i].start,
-					r->cv[i].end);
-	}
-	if (st->ex_data.n || st->ex_targets.n || st->ex_purposes.n)
-		unknown_purpose = 0;
+	/* "except to provide you with our services, to comply with the law":
+	 * beside a legal qualifier, purposes the vocabulary does not know may
+	 * be the very case of any affirmation.  Searched only where it can
+	 * decide. */
+	int unknown_purpose = 0;
+	for (size_t i = 0; i < r->ncv && st->carved && named && !named_terms &&
+			   !only && !unknown_purpose; i++)
+		unknown_purpose = g_at(r, PL_GRAMMAR_PURPOSE, r->cv[i].start,
+				       r->cv[i].end);
 	st->carved_generic = st->carved && (!named || unknown_purpose) && !only;
 	st->only_unnamed = only && !named;
 }

@@ -235,26 +235,11 @@ assert "online_only: false" in w["message"], w
 run $t --no-config -p ccpa -f gcc --fact online_only=no silent.md
 check request-methods-fact-not-online has ccpa-request-methods
 printf 'We collect your e-mail address when you order.\nYou can also pick up your order at one of our stores.\n' >stores.md
-run $t --no-config -p ccpa -f json stores.md
-check request-methods-offline-business python3 -c '
-import json, sys
-c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
-assert "ccpa-request-methods" in c["missing"], c
-' "$tmp/.out"
+check request-methods-offline-business [ "$(req stores.md ccpa ccpa-request-methods)" = missing ]
 printf 'We collect your e-mail address when you sign up.\nWe also buy contact details from data brokers.\n' >broker.md
-run $t --no-config -p ccpa -f json broker.md
-check request-methods-no-direct-relationship python3 -c '
-import json, sys
-c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
-assert "ccpa-request-methods" in c["missing"], c
-' "$tmp/.out"
+check request-methods-no-direct-relationship [ "$(req broker.md ccpa ccpa-request-methods)" = missing ]
 printf 'We collect your e-mail address when you sign up.\nWe never sell your data to data brokers.\n' >nobroker.md
-run $t --no-config -p ccpa -f json nobroker.md
-check request-methods-denied-broker-online python3 -c '
-import json, sys
-c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["ccpa"]
-assert "ccpa-request-methods" in c["not_applicable"], c
-' "$tmp/.out"
+check request-methods-denied-broker-online [ "$(req nobroker.md ccpa ccpa-request-methods)" = not_applicable ]
 
 # A fact nothing depends on is a warning naming it.
 run $t --no-config -f gcc --fact child_directd=yes silent.md
