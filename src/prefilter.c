@@ -699,15 +699,19 @@ static void prose_starts(const pl_prefilter *pf, pl_occurrences *occ,
 			 size_t nblocks, pl_slot_view *out)
 {
 	size_t order[PL_LITERAL_SETS], total[PL_LITERAL_SETS], reach[PL_LITERAL_SETS];
-	size_t n = 0;
+	size_t wide[PL_LITERAL_SETS];
+	size_t n = 0, nwide = 0;
 	(void)pf;
 	for (size_t j = 0; j < si->nsets; j++) {
 		size_t t = out->nends[j];
 		if (t == 0)
 			return;         /* a set none of whose strings occurs */
 		size_t r = pl_reach_bytes(&si->sets[j].reach, &occ->runs);
-		if (r > MAX_WINDOW)
+		if (r > MAX_WINDOW) {
+			if (!si->sets[j].in_lookahead)
+				wide[nwide++] = j;
 			continue;
+		}
 		/* By how often the set occurs, rarest first. */
 		size_t at = n++;
 		while (at > 0 && total[at - 1] > t) {
@@ -728,17 +732,35 @@ static void prose_starts(const pl_prefilter *pf, pl_occurrences *occ,
 		}
 		block_regions(out->ends[si->fallback], out->nends[si->fallback],
 			      block_ends, nblocks, iv);
-		return;
+	} else {
+		size_t count;
+		set_windows(out->ends[order[0]], out->nends[order[0]], reach[0],
+			    si->sets[order[0]].shortest, &iv->items, &iv->cap,
+			    &count);
+		iv->count = count;
+		for (size_t k = 1; k < n && iv->count; k++) {
+			set_windows(out->ends[order[k]], out->nends[order[k]],
+				    reach[k], si->sets[order[k]].shortest,
+				    &occ->windows, &occ->windows_cap, &count);
+			intersect(iv, occ->windows, count, &occ->result,
+				  &occ->result_cap);
+		}
 	}
-	size_t count;
-	set_windows(out->ends[order[0]], out->nends[order[0]], reach[0],
-		    si->sets[order[0]].shortest, &iv->items, &iv->cap, &count);
-	iv->count = count;
-	for (size_t k = 1; k < n && iv->count; k++) {
-		set_windows(out->ends[order[k]], out->nends[order[k]], reach[k],
-			    si->sets[order[k]].shortest, &occ->windows,
-			    &occ->windows_cap, &count);
-		intersect(iv, occ->windows, count, &occ->result, &occ->result_cap);
+	/* A set too far from the match's start to give windows still says
+	 * which blocks can hold a match: a match never leaves its block, so
+	 * one in a block without any of the set's strings is impossible
+	 * ("... is sold": the data noun opens the match, the verb that makes
+	 * it a sale comes any number of words later). */
+	for (size_t k = 0; k < nwide && iv->count; k++) {
+		if (n == 0 && (long)wide[k] == si->fallback)
+			continue;       /* its blocks are the starts already */
+		pl_intervals blocks = {occ->windows, 0, occ->windows_cap};
+		block_regions(out->ends[wide[k]], out->nends[wide[k]], block_ends,
+			      nblocks, &blocks);
+		occ->windows = blocks.items;
+		occ->windows_cap = blocks.cap;
+		intersect(iv, blocks.items, blocks.count, &occ->result,
+			  &occ->result_cap);
 	}
 }
 

@@ -505,6 +505,40 @@ static void sentence_test(void **state)
 	release(&d);
 }
 
+/* A set whose strings may lie any distance after the match's start gives
+ * no windows, but a block without any of them still cannot hold a match:
+ * the starts the near set allows are kept only in blocks that have one of
+ * the far set's strings too. */
+static void far_set_limits_blocks(void **state)
+{
+	(void)state;
+	const char *p = "\\bdata\\b[^.;]*\\bsold\\b";
+	derived d = derive(p);
+	assert_true(set_with(&d, "data") != NULL);
+	assert_true(set_with(&d, "sold") != NULL);
+	const pl_literal_set *sets = d.sets;
+	size_t nsets = d.n;
+	pl_prefilter *pf = pl_prefilter_build(&sets, &nsets, 1);
+	/* Block 0: "data" without "sold"; block 1: both. */
+	const char *text = "Your data is kept here.\nYour data is never sold.";
+	size_t len = strlen(text), first = strlen("Your data is kept here.\n");
+	pl_occurrences occ;
+	memset(&occ, 0, sizeof(occ));
+	pl_prefilter_scan(pf, text, len, &occ);
+	size_t block_ends[2] = {first, len};
+	pl_slot_view v;
+	pl_prefilter_view(pf, &occ, 0, block_ends, 2, &v);
+	assert_true(v.narrowed);
+	assert_true(v.starts.count > 0);
+	for (size_t k = 0; k < v.starts.count; k++)
+		assert_true(v.starts.items[k].lo >= first);
+	pl_slot_view_free(&v);
+	pl_occurrences_free(&occ);
+	pl_prefilter_free(pf);
+	release(&d);
+	assert_sound(p, "Your data is kept here. Your data is never sold.");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +558,7 @@ int main(void)
 		cmocka_unit_test(sets_intersect),
 		cmocka_unit_test(runs_measured),
 		cmocka_unit_test(sentence_test),
+		cmocka_unit_test(far_set_limits_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
