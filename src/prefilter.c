@@ -594,7 +594,7 @@ static uint32_t *merge_runs(uint32_t *a, uint32_t *b, size_t *bounds,
 
 /* The ends of a set's literals, in text order: *n of them. */
 static const uint32_t *set_ends(pl_occurrences *occ, const slot_set *ss,
-				size_t *n)
+				size_t *n, int *merged)
 {
 	const uint32_t *only = NULL;
 	size_t total = 0, lists = 0;
@@ -607,6 +607,7 @@ static const uint32_t *set_ends(pl_occurrences *occ, const slot_set *ss,
 		}
 	}
 	*n = total;
+	*merged = lists > 1;
 	if (lists <= 1)
 		return only;
 	pl_grow((void **)&occ->tmp, &occ->tmp_cap, 2 * total, sizeof(uint32_t));
@@ -777,20 +778,36 @@ void pl_prefilter_view(const pl_prefilter *pf, pl_occurrences *occ, long slot,
 	out->nsets = si->nsets;
 	for (size_t j = 0; j < si->nsets; j++) {
 		size_t n;
-		const uint32_t *e = set_ends(occ, &si->sets[j], &n);
-		out->ends[j] = pl_xmalloc((n + 1) * sizeof(uint32_t));
-		if (n)
-			memcpy(out->ends[j], e, n * sizeof(uint32_t));
+		int merged;
+		const uint32_t *e = set_ends(occ, &si->sets[j], &n, &merged);
+		/* One literal's list is the occurrences' own, which live as
+		 * long as the view (both are the scanner's, for one text); a
+		 * merge is in scratch space the next view reuses. */
+		if (merged) {
+			out->merged[j] = pl_xmalloc(n * sizeof(uint32_t));
+			memcpy(out->merged[j], e, n * sizeof(uint32_t));
+			e = out->merged[j];
+		}
+		out->ends[j] = e;
 		out->nends[j] = n;
 		out->shortest[j] = si->sets[j].shortest;
 	}
 	prose_starts(pf, occ, si, block_ends, nblocks, out);
+	/* The starts were built in scratch buffers sized for the inputs of
+	 * an intersection; a view is kept for the whole text, so it keeps
+	 * only what it holds. */
+	pl_intervals *iv = &out->starts;
+	if (iv->items && iv->cap > iv->count + 16) {
+		size_t keep = iv->count ? iv->count : 1;
+		iv->items = pl_xrealloc(iv->items, keep * sizeof(pl_interval));
+		iv->cap = keep;
+	}
 }
 
 void pl_slot_view_free(pl_slot_view *v)
 {
 	for (size_t j = 0; j < v->nsets; j++)
-		free(v->ends[j]);
+		free(v->merged[j]);
 	free(v->starts.items);
 	memset(v, 0, sizeof(*v));
 }

@@ -69,8 +69,11 @@ typedef struct {
 	pl_intervals starts;    /* where a match of the whole prose can start:
 	                           sorted, disjoint (none: it cannot match) */
 	size_t nsets;
-	uint32_t *ends[PL_LITERAL_SETS];        /* each set's literal ends, in
-	                                           text order */
+	const uint32_t *ends[PL_LITERAL_SETS];  /* each set's literal ends, in
+	                                           text order: the
+	                                           occurrences' own list when
+	                                           one literal occurs, else */
+	uint32_t *merged[PL_LITERAL_SETS];      /* ... a merged copy, owned */
 	size_t nends[PL_LITERAL_SETS];
 	size_t shortest[PL_LITERAL_SETS];
 } pl_slot_view;
