@@ -23,7 +23,10 @@
  *    one, a hypothesis, or a disclosure the law compels).
  *
  * A denial contradicted by several statements is one finding, with each
- * of them as a related location.
+ * of them as a related location.  A sentence the page repeats word for
+ * word (a notice printed twice, a layout that copies a paragraph) says
+ * nothing new: a repeated denial is named in the first one's finding, and
+ * a repeated affirmation is not listed again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -315,8 +318,23 @@ typedef struct {
 	clash_terms ct;
 } contra;
 
+/* Whether two statements stand in sentences of the same words. */
+static int same_words(const comparer *c, const pl_statement *a,
+		      const pl_statement *b)
+{
+	if (a->sentence == b->sentence)
+		return 1;
+	const pl_text *t = &c->sc->text;
+	const pl_sentence *x = &t->sentences[a->sentence];
+	const pl_sentence *y = &t->sentences[b->sentence];
+	size_t n = x->end - x->start;
+	return n == y->end - y->start &&
+	       memcmp(t->prose + x->start, t->prose + y->start, n) == 0;
+}
+
 static void report(const comparer *c, pl_result *r, const pl_rule *rule,
-		   const pl_statement *den, const contra *cs, size_t n)
+		   const pl_statement *den, const contra *cs, size_t n,
+		   const pl_statement *const *repeats, size_t nrepeats)
 {
 	char *dneg = describe(c, den, cs[0].ct.dn, (size_t)-1);
 	char *dpos = describe(c, cs[0].aff, cs[0].ct.dp, cs[0].ct.rp);
@@ -333,6 +351,13 @@ static void report(const comparer *c, pl_result *r, const pl_rule *rule,
 			pl_buf_printf(&msg, "%s %lu", i > 1 ? "," : "",
 				      locate(c, r, cs[i].aff).line);
 		pl_buf_puts(&msg, ")");
+	}
+	if (nrepeats) {
+		pl_buf_printf(&msg, "; the same sentence is repeated at line%s",
+			      nrepeats > 1 ? "s" : "");
+		for (size_t i = 0; i < nrepeats; i++)
+			pl_buf_printf(&msg, "%s %lu", i ? "," : "",
+				      locate(c, r, repeats[i]).line);
 	}
 	pl_finding *fd = pl_result_add_finding(r, rule->id, PL_KIND_CONFLICT,
 					       rule->severity, rule->area,
@@ -370,12 +395,13 @@ static const pl_rule *rule_for(const pl_ruleset *rs, size_t action,
 
 /* ---- Driver ---------------------------------------------------------------- */
 
-/* One related location per sentence: its clauses and verbs say one
- * thing. */
-static int already(const contra *cs, size_t n, const pl_statement *aff)
+/* One related location per sentence, and per wording repeated: its
+ * clauses and verbs say one thing. */
+static int already(const comparer *c, const contra *cs, size_t n,
+		   const pl_statement *aff)
 {
 	for (size_t i = 0; i < n; i++)
-		if (cs[i].aff->sentence == aff->sentence)
+		if (same_words(c, cs[i].aff, aff))
 			return 1;
 	return 0;
 }
@@ -388,7 +414,8 @@ static size_t gather_contra(const comparer *c, size_t action, size_t from,
 	size_t n = 0;
 	for (size_t i = 0; i < c->st->count; i++) {
 		const pl_statement *aff = &c->st->items[i];
-		if (aff->action != action || aff->negative || already(*cs, n, aff))
+		if (aff->action != action || aff->negative ||
+		    already(c, *cs, n, aff))
 			continue;
 		for (size_t k = from; k < to; k++) {
 			const pl_statement *den = &c->st->items[k];
@@ -412,12 +439,20 @@ static size_t compare_action(const comparer *c, size_t action,
 	size_t bound = c->rs->grammar.distance[PL_DIST_COMPARED];
 	contra *cs = NULL;
 	size_t cap = 0;
+	const pl_statement **reported = NULL, **repeats = NULL;
+	size_t nreported = 0, reported_cap = 0, nrepeats = 0, repeats_cap = 0;
 	const pl_statements *s = c->st;
 	for (size_t i = 0; i < s->count && seen < bound; i++) {
 		const pl_statement *den = &s->items[i];
 		if (den->action != action || !den->negative ||
 		    !pl_statement_usable(den))
 			continue;
+		int repeated = 0;
+		for (size_t k = 0; k < nreported && !repeated; k++)
+			repeated = reported[k]->sentence != den->sentence &&
+				   same_words(c, reported[k], den);
+		if (repeated)
+			continue;       /* named in the first one's finding */
 		/* the denials of this clause and action, once */
 		int earlier = 0;
 		for (size_t k = i; k-- > 0 && s->items[k].start == den->start;)
@@ -433,11 +468,25 @@ static size_t compare_action(const comparer *c, size_t action,
 		size_t n = gather_contra(c, action, i, to, &cs, &cap);
 		if (n == 0)
 			continue;
+		/* The later sentences of the same words, once each. */
+		nrepeats = 0;
+		for (size_t k = to; k < s->count; k++) {
+			const pl_statement *o = &s->items[k];
+			if (o->action != action || !o->negative ||
+			    o->sentence == den->sentence ||
+			    (nrepeats && o->sentence == repeats[nrepeats - 1]->sentence) ||
+			    !same_words(c, den, o))
+				continue;
+			PL_PUSH(repeats, nrepeats, repeats_cap, o);
+		}
+		PL_PUSH(reported, nreported, reported_cap, den);
 		if (r)
-			report(c, r, rule, den, cs, n);
+			report(c, r, rule, den, cs, n, repeats, nrepeats);
 		found++;
 	}
 	free(cs);
+	free(reported);
+	free(repeats);
 	return found;
 }
 

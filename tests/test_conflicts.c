@@ -82,6 +82,32 @@ static void test_report_shape(void **state)
 	pl_diags_clear(&d);
 }
 
+/* A page that prints a paragraph twice (a layout's copy, a notice
+ * repeated under another heading) contradicts itself once: the repeated
+ * denial is named in the first one's finding, and a repeated affirmation
+ * is one related location. */
+static void test_repeated_sentences(void **state)
+{
+	(void)state;
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rules, "p.txt",
+			       "We never sell your personal information.\n\n"
+			       "We sell your purchase history to data brokers.\n\n"
+			       "We never sell your personal information.\n\n"
+			       "We sell your purchase history to data brokers.\n\n"
+			       "We never sell your personal information.\n",
+			       &d);
+	assert_int_equal(count_conflicts(r), 1);
+	const pl_finding *f = first_conflict(r);
+	assert_non_null(f);
+	assert_int_equal(f->loc.line, 1);
+	assert_int_equal(f->nrelated, 1);
+	assert_int_equal(f->related[0].line, 3);
+	assert_non_null(strstr(f->message, "repeated at lines 5, 9"));
+	pl_result_free(r);
+	pl_diags_clear(&d);
+}
+
 /* One real contradiction per action. */
 static void test_each_action(void **state)
 {
@@ -305,6 +331,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report_shape),
+		cmocka_unit_test(test_repeated_sentences),
 		cmocka_unit_test(test_each_action),
 		cmocka_unit_test(test_look_alikes),
 		cmocka_unit_test(test_only),
