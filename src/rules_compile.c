@@ -489,27 +489,40 @@ static void add_slots(pl_ruleset *rs, slot_list *sl, pl_patterns *ps)
 }
 
 /* The patterns searched over whole texts or in many sentences (topics,
- * avoid rules, the conflict reader's vocabularies, overviews) get their
- * literals into one automaton, so that a text is read once to learn where
- * each can match. */
+ * avoid rules, the conflict reader's vocabularies and grammar, overviews)
+ * get their literals into one automaton, so that a text is read once to
+ * learn where each can match. */
 static void build_prefilter(pl_ruleset *rs)
 {
 	slot_list sl = {0};
 	sl.memo = pl_literal_memo_new();
+	/* ... and so do the checks run on the sentences of their matches
+	 * (exclusions, section and lead-in contexts, the other party before
+	 * a match): the prefilter tells which of them have their literals in
+	 * that sentence. */
 	for (size_t i = 0; i < rs->ntopics; i++) {
 		add_slots(rs, &sl, &rs->topics[i].match.patterns);
 		add_slots(rs, &sl, &rs->topics[i].match.weak);
+		add_slots(rs, &sl, &rs->topics[i].match.exclude);
+		add_slots(rs, &sl, &rs->topics[i].match.section);
+		add_slots(rs, &sl, &rs->topics[i].match.weak_under);
 	}
 	for (size_t i = 0; i < rs->nrules; i++)
 		if (rs->rules[i].kind == PL_RULE_AVOID) {
 			add_slots(rs, &sl, &rs->rules[i].match.patterns);
 			add_slots(rs, &sl, &rs->rules[i].match.weak);
+			add_slots(rs, &sl, &rs->rules[i].match.exclude);
+			add_slots(rs, &sl, &rs->rules[i].match.section);
+			add_slots(rs, &sl, &rs->rules[i].match.weak_under);
 		}
+	add_slots(rs, &sl, &rs->other_party);
 	for (int k = 0; k < PL_VOCAB_COUNT; k++)
 		for (size_t i = 0; i < rs->vocab[k].count; i++) {
 			add_slots(rs, &sl, &rs->vocab[k].items[i].patterns);
 			add_slots(rs, &sl, &rs->vocab[k].items[i].inverse);
 		}
+	for (int g = 0; g < PL_GRAMMAR_COUNT; g++)
+		add_slots(rs, &sl, &rs->grammar.patterns[g]);
 	add_slots(rs, &sl, &rs->overview);
 	pl_literal_memo_free(sl.memo);
 	rs->prefilter = pl_prefilter_build((const pl_literal_set *const *)sl.sets,

@@ -49,13 +49,18 @@ static void report_limit(pl_scanner *sc, const char *owner, size_t off,
 			     "pattern failed with a PCRE2 error");
 }
 
-/* Whether any pattern of ps matches subject[0..len); a limit hit counts as
- * a match (so a bad exclusion cannot add evidence) and is reported. */
+/* Whether any pattern of ps matches subject[0..len), a span of the prose;
+ * a limit hit counts as a match (so a bad exclusion cannot add evidence)
+ * and is reported.  The prefilter tells which patterns have their
+ * literals in the span at all. */
 static int any_matches(pl_scanner *sc, const pl_patterns *ps,
 		       const char *owner, const char *subject, size_t len,
 		       size_t report_off)
 {
+	size_t from = (size_t)(subject - sc->text.prose);
 	for (size_t i = 0; i < ps->count; i++) {
+		if (!pl_scanner_may_match_in(sc, &ps->items[i], from, from + len))
+			continue;
 		pl_match_status st = pl_regex_test(ps->items[i].re, sc->ms,
 						   subject, len);
 		if (st == PL_MATCH_FOUND)

@@ -125,7 +125,9 @@ static const pl_patterns *grammar(const reader *r, pl_grammar_item i)
 	return &r->g->patterns[i];
 }
 
-/* Whether a pattern of grammar item i matches in f->s[a..b). */
+/* Whether a pattern of grammar item i matches in f->s[a..b).  The
+ * sentence lies in the prose at r->base, so the prefilter can tell which
+ * patterns have their literals there at all. */
 static int g_at(reader *r, pl_grammar_item i, size_t a, size_t b)
 {
 	const pl_patterns *ps = grammar(r, i);
@@ -133,6 +135,8 @@ static int g_at(reader *r, pl_grammar_item i, size_t a, size_t b)
 		return 0;
 	for (size_t p = 0; p < ps->count; p++)
 		if (ps->items[p].re &&
+		    pl_scanner_may_match_in(r->sc, &ps->items[p], r->base + a,
+					    r->base + b) &&
 		    pl_regex_test(ps->items[p].re, r->sc->ms, r->s + a, b - a) ==
 			    PL_MATCH_FOUND)
 			return 1;
@@ -154,15 +158,18 @@ static size_t lookback(const reader *r, size_t v)
 	return a;
 }
 
-/* The earliest match of grammar item i in subj[from..len). */
-static int g_search(reader *r, pl_grammar_item i, const char *subj,
-		    size_t len, size_t from, size_t *ms, size_t *me)
+/* The earliest match of grammar item i in the sentence's s[from..len). */
+static int g_search(reader *r, pl_grammar_item i, size_t len, size_t from,
+		    size_t *ms, size_t *me)
 {
 	const pl_patterns *ps = grammar(r, i);
+	const char *subj = r->s;
 	int found = 0;
 	for (size_t p = 0; p < ps->count; p++) {
 		size_t a, b;
-		if (ps->items[p].re &&
+		if (ps->items[p].re && from <= len &&
+		    pl_scanner_may_match_in(r->sc, &ps->items[p], r->base + from,
+					    r->base + len) &&
 		    pl_regex_search(ps->items[p].re, r->sc->ms, subj, len, from,
 				    &a, &b) == PL_MATCH_FOUND &&
 		    (!found || a < *ms)) {
@@ -1044,7 +1051,7 @@ static int head_before_relative(reader *r, const clause_ctx *c,
 				const cmatch *v, size_t seg, size_t *actor)
 {
 	size_t ms, me;
-	if (!g_search(r, PL_GRAMMAR_RELATIVE, r->s, v->start, seg, &ms, &me) ||
+	if (!g_search(r, PL_GRAMMAR_RELATIVE, v->start, seg, &ms, &me) ||
 	    ms == seg)
 		return 0;
 	long best = -1;
@@ -1363,9 +1370,9 @@ static void read_references(reader *r, pl_statement *st, size_t a, size_t b,
 	/* "These cookies do not store ...": a part of something the
 	 * previous sentence named, which the reader does not follow. */
 	if (st->negative &&
-	    g_search(r, PL_GRAMMAR_REFER_OTHER, r->s, b, a, &ms, &me))
+	    g_search(r, PL_GRAMMAR_REFER_OTHER, b, a, &ms, &me))
 		st->unresolved = PL_UNRESOLVED_REFERENCE;
-	if (g_search(r, PL_GRAMMAR_REFER_AUDIENCE, r->s, b, a, &ms, &me) &&
+	if (g_search(r, PL_GRAMMAR_REFER_AUDIENCE, b, a, &ms, &me) &&
 	    st->scopes[PL_SCOPE_AUDIENCE].n == 0) {
 		long p = previous_sentence(r);
 		if (p >= 0)
@@ -1380,7 +1387,7 @@ static void read_references(reader *r, pl_statement *st, size_t a, size_t b,
 	}
 	const pl_term *act = &vocab(r, PL_VOCAB_ACTION)->items[st->action];
 	if (act->target != PL_TARGET_RECIPIENTS ||
-	    !g_search(r, PL_GRAMMAR_REFER_RECIPIENT, r->s, b, verb_end, &ms,
+	    !g_search(r, PL_GRAMMAR_REFER_RECIPIENT, b, verb_end, &ms,
 		      &me))
 		return;
 	place(r, ms, me);
@@ -1499,7 +1506,7 @@ static double period_hours(const reader *r, size_t a, size_t b)
 static void read_limit(reader *r, pl_statement *st, size_t a, size_t b)
 {
 	size_t ms, me;
-	if (g_search(r, PL_GRAMMAR_DURATION, r->s, b, a, &ms, &me)) {
+	if (g_search(r, PL_GRAMMAR_DURATION, b, a, &ms, &me)) {
 		double h = period_hours(r, ms, me);
 		if (h >= 0) {
 			st->limit.kind = PL_LIMIT_PERIOD;
@@ -1508,7 +1515,7 @@ static void read_limit(reader *r, pl_statement *st, size_t a, size_t b)
 		}
 	}
 	if (st->limit.kind == PL_LIMIT_NONE &&
-	    g_search(r, PL_GRAMMAR_IMMEDIATE, r->s, b, a, &ms, &me)) {
+	    g_search(r, PL_GRAMMAR_IMMEDIATE, b, a, &ms, &me)) {
 		st->limit.kind = PL_LIMIT_PERIOD;
 		st->limit.hours = 0;
 		place(r, ms, me);
@@ -1518,11 +1525,11 @@ static void read_limit(reader *r, pl_statement *st, size_t a, size_t b)
 		st->limit.hours = FOREVER;
 	}
 	if (st->limit.kind == PL_LIMIT_NONE &&
-	    g_search(r, PL_GRAMMAR_PHASE, r->s, b, a, &ms, &me)) {
+	    g_search(r, PL_GRAMMAR_PHASE, b, a, &ms, &me)) {
 		st->limit.kind = PL_LIMIT_PHASE;
 		place(r, ms, b);
 	}
-	if (g_search(r, PL_GRAMMAR_EVENT, r->s, b, a, &ms, &me)) {
+	if (g_search(r, PL_GRAMMAR_EVENT, b, a, &ms, &me)) {
 		st->limit.after_event = 1;
 		place(r, ms, b);     /* the event names when, not what */
 		/* "we do not keep X after E": nothing is kept after E */
@@ -1688,7 +1695,7 @@ static int build_statement(reader *r, clause_ctx *c, size_t vi,
 static void resolve_twin(reader *r, pl_statement *twin)
 {
 	size_t a = twin->start - r->base, b = twin->end - r->base, ms, me;
-	if (g_search(r, PL_GRAMMAR_REASON, r->s, b, twin->verb_end - r->base,
+	if (g_search(r, PL_GRAMMAR_REASON, b, twin->verb_end - r->base,
 		     &ms, &me))
 		place(r, ms, b);
 	resolve(r, twin, a, b);
@@ -1744,7 +1751,7 @@ static void push_only_data_twin(reader *r, pl_statement *st,
 	size_t ms, me;
 	size_t a = c->clause_start, b = c->clause_end;
 	if (st->negative || st->form != PL_FORM_PLAIN ||
-	    !g_search(r, PL_GRAMMAR_ONLY_DATA, r->s, b, a, &ms, &me))
+	    !g_search(r, PL_GRAMMAR_ONLY_DATA, b, a, &ms, &me))
 		return;
 	pl_termset universe = {{0}, 0}, allowed = {{0}, 0};
 	for (size_t i = 0; i < r->nm; i++) {
@@ -1950,7 +1957,7 @@ static void read_sentence(reader *r, size_t index)
 	r->sentence_first = r->out->count;
 	size_t a = 0, pos = 0, ms, me;
 	while (pos < r->len &&
-	       g_search(r, PL_GRAMMAR_CLAUSE, r->s, r->len, pos, &ms, &me)) {
+	       g_search(r, PL_GRAMMAR_CLAUSE, r->len, pos, &ms, &me)) {
 		read_clause(r, a, ms);
 		a = me > ms ? me : ms + 1;
 		pos = a;
