@@ -75,21 +75,28 @@ static int opens_sentence(const char *p, size_t i, size_t end)
 
 /* Abbreviations after which a '.' does not end a sentence.  Those marked
  * with a leading '#' only count before a number ("No. 5", "Jan. 1"), since
- * "no." and "Mar." also end sentences. */
+ * "no." and "Mar." also end sentences; those marked '~' not before a
+ * capital letter, since a list that trails off ends its sentence as often
+ * as not ("names, e-mail addresses, etc. All of it stays here"). */
 static const char *const abbreviations[] = {
-	"e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms",
+	"e.g", "i.e", "~etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms",
 	"dr", "st", "vs", "approx", "incl", "jr", "sr", "prof", "cf", "al",
 	"viz", "dept", "#no", "#nos", "#art", "#sec", "#fig", "#pp", "#vol",
 	"#jan", "#feb", "#mar", "#apr", "#jun", "#jul", "#aug", "#sep",
 	"#sept", "#oct", "#nov", "#dec",
 };
 
-static int known_abbreviation(const char *w, size_t n, int before_digit)
+static int known_abbreviation(const char *w, size_t n, int before_digit,
+			      int before_capital)
 {
 	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++) {
 		const char *a = abbreviations[k];
 		if (*a == '#') {
 			if (!before_digit)
+				continue;
+			a++;
+		} else if (*a == '~') {
+			if (before_capital)
 				continue;
 			a++;
 		}
@@ -120,7 +127,8 @@ static int abbreviation_dot(const char *p, size_t start, size_t dot,
 		return 0;
 	if (n == 1 && is_alpha((unsigned char)p[a]))
 		return 1;               /* an initial: "J. Smith" */
-	if (known_abbreviation(p + a, n, is_digit((unsigned char)p[next])))
+	if (known_abbreviation(p + a, n, is_digit((unsigned char)p[next]),
+			       p[next] >= 'A' && p[next] <= 'Z'))
 		return 1;
 	/* A street's abbreviation before its number: "Ostfeldstr. 49",
 	 * "Main St. 5" is above; German addresses end the word in "str". */

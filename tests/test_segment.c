@@ -68,14 +68,19 @@ static void abbreviations_do_not_split(void **state)
 		    "Our office is in the U.S. We never sell data to Acme Inc. "
 		    "Or its partners, e.g. Google. J. Smith is our officer. "
 		    "Fees rose in Jan. 2024 as set out in No. 5 above. "
-		    "Ask Dr. Brown, Mr. Green etc. Then wait.",
+		    "Ask Dr. Brown, Mr. Green etc. and wait. "
+		    "We keep names, addresses, etc. All of it stays here.",
 		    PL_BLOCK_PARAGRAPH);
+	/* "etc." goes on before a small letter and ends its sentence before
+	 * a capital (a list that trails off). */
 	SENTENCES(&t,
 		  "Our office is in the U.S. We never sell data to Acme Inc. "
 		  "Or its partners, e.g. Google.",
 		  "J. Smith is our officer.",
 		  "Fees rose in Jan. 2024 as set out in No. 5 above.",
-		  "Ask Dr. Brown, Mr. Green etc. Then wait.");
+		  "Ask Dr. Brown, Mr. Green etc. and wait.",
+		  "We keep names, addresses, etc.",
+		  "All of it stays here.");
 	pl_text_free(&t);
 	/* A German street's abbreviation before its number; a word ending in
 	 * "str" before other text still ends a sentence. */
