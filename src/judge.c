@@ -328,6 +328,9 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 			 * since directives and baselines speak of lines.) */
 			long last_block = -1;
 			long last_line = -1;
+			pl_finding *first = NULL;
+			pl_buf also;
+			pl_buf_init(&also);
 			for (size_t k = 0; k < hits.count; k++) {
 				const pl_hit *h = &hits.items[k];
 				long b = (long)sc->text.sentences[h->sentence].block;
@@ -336,9 +339,29 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 					continue;
 				last_block = b;
 				last_line = (long)loc.line;
+				if (rule->report_once && first) {
+					/* `report: once`: the policy says it again */
+					loc.message = pl_xstrdup("said again here");
+					pl_finding_add_related(first, &loc);
+					free(loc.message);
+					pl_buf_printf(&also, "%s %lu",
+						      also.len ? "," : "",
+						      loc.line);
+					continue;
+				}
 				pl_finding *f = add_finding(r, rule, PL_KIND_WORDING);
 				f->loc = loc;
+				first = f;
 			}
+			if (first && also.len) {
+				char *m = pl_xasprintf("%s (also at line%s%s)",
+						       first->message,
+						       strchr(also.data, ',') ? "s" : "",
+						       also.data);
+				free(first->message);
+				first->message = m;
+			}
+			pl_buf_free(&also);
 			status[i] = hits.count ? RULE_MISSING : RULE_MET;
 			free(hits.items);
 			continue;

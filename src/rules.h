@@ -174,6 +174,9 @@ typedef struct {
 	                             of its profiles is selected (profiles.c) */
 	pl_origin refines_origin;
 	size_t refines_index;     /* resolved by compile; (size_t)-1: none */
+	int report_once;          /* avoid: one finding per file, at the first
+	                             hit, the others its related locations
+	                             (`report: once`) */
 	int max_age_months;       /* require: the newest date in the topics'
 	                             evidence must be at most this old (0: no
 	                             date check; see dates.c) */

@@ -538,6 +538,25 @@ static void load_refines(loader *ld, const pl_ynode *map, pl_rule *r,
 	}
 }
 
+/* `report: each` (the default: a finding per line) or `report: once` (an
+ * avoid rule about the policy as a whole, such as reliance on an
+ * invalidated framework, that a policy may repeat on every page). */
+static void load_report(loader *ld, const pl_ynode *map, pl_rule *r,
+			const char *what)
+{
+	const pl_ynode *n = pl_ynode_get(map, "report");
+	if (n == NULL || !expect(ld, n, PL_YNODE_SCALAR, "'report'"))
+		return;
+	if (strcmp(n->value, "once") != 0 && strcmp(n->value, "each") != 0)
+		error_at(ld, PL_DIAG_RULES_SCHEMA, n, "%s: 'report' is 'each' "
+			 "or 'once', not '%s'", what, n->value);
+	else if (r->kind != PL_RULE_AVOID)
+		error_at(ld, PL_DIAG_RULES_SCHEMA, n, "%s: 'report' only applies "
+			 "to rules of kind avoid", what);
+	else
+		r->report_once = strcmp(n->value, "once") == 0;
+}
+
 /* Keys that belong to another kind are mistakes worth naming. */
 static void check_kind_keys(loader *ld, const pl_ynode *map, const pl_rule *r,
 			    const char *what)
@@ -652,7 +671,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 		"id", "kind", "area", "severity", "message", "rationale",
 		"references", "profiles", "topics", "when", "actions",
 		"examples", "refines", "max-age-months", "applies", "suggest",
-		NULL};
+		"report", NULL};
 	static const char *const kinds[] = {"require", "require-if", "avoid",
 					    "conflict", NULL};
 	static const char *const sevs[] = {"info", "warning", "error", NULL};
@@ -690,6 +709,7 @@ static void load_rule(loader *ld, const pl_ynode *map)
 	load_profile_list(ld, map, &r.origin, &r.profiles, &r.nprofiles,
 			  &r.profiles_cap, &r.profile_origins, 1, what);
 	load_refines(ld, map, &r, what);
+	load_report(ld, map, &r, what);
 	load_applies(ld, map, &r.applies, what);
 
 	if (r.refines == NULL) switch (r.kind) {

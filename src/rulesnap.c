@@ -319,6 +319,7 @@ static void rule(codec *c, pl_rule *r)
 	origin(c, &r->refines_origin);
 	sz(c, &r->refines_index);
 	i32(c, &r->max_age_months);
+	i32(c, &r->report_once);
 	refs(c, &r->topics);
 	refs(c, &r->when);
 	matcher(c, &r->match);

@@ -58,7 +58,11 @@ static void reports_every_error_with_position(void **state)
 		"    area: sharing\n"
 		"    severity: fatal\n"               /* 11: bad severity */
 		"    topics: [no.such]\n"
-		"    message: m\n";                   /* rationale missing */
+		"    report: once\n"                  /* 13: not an avoid rule */
+		"    message: m\n"                    /* rationale missing */
+		"  - {id: r2, kind: avoid, area: sharing, severity: info,\n"
+		"     message: m, rationale: r, report: twice,\n" /* 16 */
+		"     patterns: ['x']}\n";
 	pl_diags d = {0};
 	pl_ruleset *rs = pl_ruleset_new();
 	char *path = tu_write_temp(".yaml", bad, strlen(bad));
@@ -78,6 +82,12 @@ static void reports_every_error_with_position(void **state)
 	assert_non_null(x);
 	assert_int_equal(x->line, 11);
 	assert_non_null(tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'rationale'"));
+	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'report' only applies");
+	assert_non_null(x);
+	assert_int_equal(x->line, 13);
+	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "not 'twice'");
+	assert_non_null(x);
+	assert_int_equal(x->line, 16);
 	assert_string_equal(d.items[0].path, path);
 	assert_true(d.errors >= 5);
 	unlink(path);

@@ -41,7 +41,10 @@ static const char *rules_yaml =
 	"     severity: warning, message: no refusal, rationale: r,\n"
 	"     when: [cookies.use], topics: [cookies.refuse]}\n"
 	"  - {id: shouting, kind: avoid, area: contact, severity: info,\n"
-	"     message: do not shout, rationale: r, patterns: ['\\bURGENT\\b']}\n";
+	"     message: do not shout, rationale: r, patterns: ['\\bURGENT\\b']}\n"
+	"  - {id: old-framework, kind: avoid, area: sharing, severity: error,\n"
+	"     message: relies on the old framework, rationale: r, report: once,\n"
+	"     patterns: ['\\bOld Shield\\b']}\n";
 
 static pl_ruleset *rules(void)
 {
@@ -212,6 +215,35 @@ static void avoid_rules_report_each_place(void **state)
 	pl_ruleset_free(rs);
 }
 
+/* `report: once`: a policy that names the framework on every page has one
+ * problem; the first place is the finding, the others its related
+ * locations, named in the message. */
+static void avoid_rules_report_once(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "p.txt",
+			       "We use the Old Shield.\n\nHello.\n\n"
+			       "The Old Shield covers transfers.\n\n"
+			       "See the Old Shield list.\n", &d);
+	size_t n = 0;
+	const pl_finding *f = NULL;
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule, "old-framework") == 0) {
+			f = &r->findings[i];
+			n++;
+		}
+	assert_int_equal(n, 1);
+	assert_int_equal(f->loc.line, 1);
+	assert_int_equal(f->nrelated, 2);
+	assert_int_equal(f->related[0].line, 5);
+	assert_int_equal(f->related[1].line, 7);
+	assert_non_null(strstr(f->message, "(also at lines 5, 7)"));
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
 static void disabled_rules_are_not_reported(void **state)
 {
 	(void)state;
@@ -317,6 +349,7 @@ int main(void)
 		cmocka_unit_test(match_starting_on_a_list_marker_counts),
 		cmocka_unit_test(require_if_points_at_the_trigger),
 		cmocka_unit_test(avoid_rules_report_each_place),
+		cmocka_unit_test(avoid_rules_report_once),
 		cmocka_unit_test(disabled_rules_are_not_reported),
 		cmocka_unit_test(catastrophic_pattern_is_an_error_naming_the_rule),
 		cmocka_unit_test(large_input_is_linear),
