@@ -432,6 +432,9 @@ struct pl_ruleset {
 	                             match (first-party topics) */
 	pl_regex *negation;       /* built-in sentence filters */
 	pl_regex *conditional;
+	pl_regex *label_denial;   /* a label's value that opens with a denial
+	                             ("Transfers: None.", "Sharing: We do not
+	                             share ...") */
 	pl_regex *negation_undone; /* "but", "except", "other than": what
 	                             follows a denial is not denied */
 	pl_grammar_spec grammar;  /* the statement reader's grammar */

@@ -121,6 +121,13 @@ void pl_ruleset_add_builtins(pl_ruleset *rs)
 		rs->negation_undone = pl_regex_builtin(
 			"\\b(?:but|however|yet|except|excepting|save|other\\s+than|"
 			"apart\\s+from|aside\\s+from|besides|beyond|only|unless)\\b");
+	/* The value of a label ("International transfers: None take
+	 * place") that opens with a denial denies what the label names. */
+	if (rs->label_denial == NULL)
+		rs->label_denial = pl_regex_builtin(
+			"^\\W*(?:no|none|nothing|not|never|n/a|there\\s+(?:are|is)"
+			"\\s+no|(?:we|i|it|this\\s+\\w+|the\\s+\\w+)\\s+(?:do(?:es)?"
+			"\\s+not|don[’']t|doesn[’']t|never|(?:is|are)\\s+not))\\b");
 	if (rs->conditional == NULL)
 		rs->conditional = pl_regex_builtin(
 			"^\\W*(?:if|should|in\\s+the\\s+(?:unlikely\\s+)?event|"
@@ -197,6 +204,7 @@ void pl_ruleset_free(pl_ruleset *rs)
 	pl_regex_free(rs->negation);
 	pl_regex_free(rs->conditional);
 	pl_regex_free(rs->negation_undone);
+	pl_regex_free(rs->label_denial);
 	grammar_free(&rs->grammar);
 	pl_prefilter_free(rs->prefilter);
 	free(rs->cache_dir);

@@ -120,6 +120,42 @@ static int lead_in_denies(pl_scanner *sc, size_t s, size_t mstart)
 		       PL_MATCH_FOUND;
 }
 
+/* Whether the match lies in the label that opens sentence s and the
+ * label's value opens with a denial: "International Transfers: No
+ * international data transfers are conducted", "Cookies: None."  The
+ * label is a few words before a colon (a list item's bold lead, a
+ * field's name); the value is the clause after it. */
+#define LABEL_MAX_BYTES 80
+#define LABEL_MAX_WORDS 8
+
+static int label_denies(pl_scanner *sc, size_t s, size_t mstart)
+{
+	const pl_sentence *st = &sc->text.sentences[s];
+	const char *p = sc->text.prose;
+	size_t limit = st->start + LABEL_MAX_BYTES < st->end ?
+		       st->start + LABEL_MAX_BYTES : st->end;
+	size_t colon = 0, words = 0;
+	for (size_t i = st->start; i < limit && !colon; i++) {
+		if (p[i] == '.' || p[i] == ';' || p[i] == '\n')
+			return 0;
+		if (p[i] == ':')
+			colon = i;
+		else if (p[i] == ' ' && i > st->start && p[i - 1] != ' ' &&
+			 ++words >= LABEL_MAX_WORDS)
+			return 0;
+	}
+	if (!colon || mstart >= colon)
+		return 0;
+	size_t a = colon + 1, b = a;
+	while (b < st->end && p[b] != ';')
+		b++;
+	return b > a &&
+	       pl_regex_test(sc->rs->label_denial, sc->ms, p + a, b - a) ==
+		       PL_MATCH_FOUND &&
+	       pl_regex_test(sc->rs->negation_undone, sc->ms, p + a, b - a) !=
+		       PL_MATCH_FOUND;
+}
+
 /* Whether another party is the subject of the clause before mstart
  * ("advertisers may collect", "third parties use cookies"): the rule set's
  * structure.other-party patterns, which end at the match. */
@@ -232,7 +268,8 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 			return PL_TRACE_EXCLUDED;
 		}
 	if (m->skip_negated && (negated_before(sc, st->start, mstart) ||
-				lead_in_denies(sc, s, mstart)))
+				lead_in_denies(sc, s, mstart) ||
+				label_denies(sc, s, mstart)))
 		return PL_TRACE_NEGATED;
 	if (m->skip_conditional &&
 	    pl_regex_test(sc->rs->conditional, sc->ms, text, len) == PL_MATCH_FOUND)

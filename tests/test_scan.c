@@ -112,6 +112,18 @@ static void exclusions_negation_and_hedges(void **state)
 	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 1);
 	assert_int_equal(r->areas[PL_AREA_SHARING].evidence[0].loc.line, 7);
 	pl_result_free(r);
+	/* A label whose value opens with a denial denies what it names; a
+	 * value that undoes the denial, or a plain one, does not. */
+	r = tu_lint(rs, "p.txt",
+		"- Data we share: None.\n"
+		"- What we share: we do not share anything.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 0);
+	pl_result_free(r);
+	r = tu_lint(rs, "p.txt",
+		"- Data we share: none, except your e-mail address.\n"
+		"- Data we share: your e-mail address, with our host.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 2);
+	pl_result_free(r);
 	pl_ruleset_free(rs);
 }
 
