@@ -128,22 +128,38 @@ static int lead_in_denies(pl_scanner *sc, size_t s, size_t mstart)
 #define LABEL_MAX_BYTES 80
 #define LABEL_MAX_WORDS 8
 
-static int label_denies(pl_scanner *sc, size_t s, size_t mstart)
+/* Where the label that opens sentence s ends (its colon), or 0: a few
+ * words, then a colon, then the value. */
+static size_t label_colon(const pl_scanner *sc, size_t s)
 {
 	const pl_sentence *st = &sc->text.sentences[s];
 	const char *p = sc->text.prose;
 	size_t limit = st->start + LABEL_MAX_BYTES < st->end ?
 		       st->start + LABEL_MAX_BYTES : st->end;
-	size_t colon = 0, words = 0;
-	for (size_t i = st->start; i < limit && !colon; i++) {
+	size_t words = 0;
+	for (size_t i = st->start; i < limit; i++) {
 		if (p[i] == '.' || p[i] == ';' || p[i] == '\n')
 			return 0;
-		if (p[i] == ':')
-			colon = i;
-		else if (p[i] == ' ' && i > st->start && p[i - 1] != ' ' &&
-			 ++words >= LABEL_MAX_WORDS)
+		if (p[i] == ':') {
+			/* a value must follow: "Cookies:" alone is a lead-in */
+			size_t v = i + 1;
+			while (v < st->end && (p[v] == ' ' || p[v] == '*' ||
+					       p[v] == '_'))
+				v++;
+			return v < st->end ? i : 0;
+		}
+		if (p[i] == ' ' && i > st->start && p[i - 1] != ' ' &&
+		    ++words >= LABEL_MAX_WORDS)
 			return 0;
 	}
+	return 0;
+}
+
+static int label_denies(pl_scanner *sc, size_t s, size_t mstart)
+{
+	const pl_sentence *st = &sc->text.sentences[s];
+	const char *p = sc->text.prose;
+	size_t colon = label_colon(sc, s);
 	if (!colon || mstart >= colon)
 		return 0;
 	size_t a = colon + 1, b = a;
@@ -246,6 +262,7 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 	if ((heading && m->headings == PL_HEADINGS_SKIP) ||
 	    (!heading && m->headings == PL_HEADINGS_ONLY))
 		return PL_TRACE_HEADING;
+
 	if (st->flags & PL_SENT_TOC)
 		return PL_TRACE_TOC;
 	if ((st->flags & PL_SENT_OVERVIEW) && !m->count_overview)
