@@ -128,7 +128,7 @@ check config-unknown-profile eval "is_rc 2 && printf '%s' \"\$err\" | grep -q \"
 rm "$tmp/site/.policylint.yaml"
 
 run plr --list-profiles
-check list-profiles eval "is_rc 0 && has '^gdpr  *24  EU General Data Protection Regulation' && has '^ccpa  *18 ' && has '^caloppa  *7 ' && has '^coppa  *10 ' && has '^eprivacy  *7 ' && has '^us-states  *7 ' && has '^baseline '"
+check list-profiles eval "is_rc 0 && has '^gdpr  *24  EU General Data Protection Regulation' && has '^ccpa  *19 ' && has '^caloppa  *7 ' && has '^coppa  *10 ' && has '^eprivacy  *7 ' && has '^us-states  *7 ' && has '^baseline '"
 run plr --explain gdpr
 check explain-profile eval "is_rc 0 && has 'gdpr-complaint (require, error)' && has 'GDPR Art. 13(2)(d)' && has 'GDPR Art. 77' && has 'Regulation (EU) 2016/679'"
 run plr --explain ccpa-last-updated
