@@ -37,6 +37,13 @@ check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" =
 check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
 printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
 check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+# A non-profit is no "business" (1798.140(d)(1)); one among its customers
+# says nothing of the company.
+printf 'Kestrel Club is a U.S. 501(c)(3) nonprofit.\nWe collect your name.\nIf you are a California resident, you may ask us to delete your data.\n' >np.md
+check ccpa-nonprofit [ "$(profile np.md ccpa --no-config | cut -d' ' -f1)" = False ]
+check ccpa-nonprofit-why [ "$(profile np.md ccpa --no-config | cut -d' ' -f5)" = 1 ]
+printf 'Our tools help for-profit and not-for-profit organizations.\nWe collect your name.\nIf you are a California resident, you may ask us to delete your data.\n' >npc.md
+check ccpa-nonprofit-customers [ "$(profile npc.md ccpa --no-config | cut -d' ' -f1)" = True ]
 
 # A policy that says no personal data is collected at all: the notice
 # duties of gdpr, ccpa, caloppa and us-states have nothing to attach to;
