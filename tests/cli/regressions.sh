@@ -42,9 +42,13 @@ assert not d[\"areas\"][\"contact\"][\"disclosed\"]
 assert [f[\"rule\"] for f in d[\"findings\"]] == [\"need-contact\"]' \"$tmp/.out\""
 # A wording problem said in two sentences of one paragraph is one finding
 # (a real policy had 22 Privacy Shield findings for 11 paragraphs); in two
-# paragraphs it is two.
+# paragraphs it is two, unless the rule says `report: once` (as the
+# Privacy Shield's does): then one, the later place a related location.
 printf 'We rely on the EU-US Privacy Shield. The Privacy Shield framework governs our transfers.\n\nOur processors are certified under the Privacy Shield.\n' >shield.md
 run "$pl" --no-config --rules "$root/rules" -f gcc shield.md
-check wording-once-per-paragraph eval "[ \"\$(grep -c privacy-shield-reliance \"$tmp/.out\")\" = 2 ]"
+check wording-once-per-paragraph eval "[ \"\$(grep -c privacy-shield-reliance \"$tmp/.out\")\" = 1 ] && grep -q 'also at line 3' \"$tmp/.out\""
+printf 'We keep logs indefinitely. Logs are stored forever.\n\nBackups are kept indefinitely too.\n' >forever.md
+run "$pl" --no-config --rules "$root/rules" -f gcc forever.md
+check wording-each-paragraph eval "[ \"\$(grep -c retention-indefinite \"$tmp/.out\")\" = 2 ]"
 
 finish
