@@ -107,13 +107,14 @@ void pl_ruleset_add_builtins(pl_ruleset *rs)
 {
 	/* Negation is looked for in the clause before a match: "we do not
 	 * sell", "we never share", "nor rent"; "no matter where you live",
-	 * "no more than 30 days", "no later than" deny nothing.  A
+	 * "no more than 30 days", "no later than", "at no cost" deny nothing.  A
 	 * conditional sentence opens with a hedge: "if we ever sell ...",
 	 * "should you ...". */
 	if (rs->negation == NULL)
 		rs->negation = pl_regex_builtin(
 			"\\b(?:not|never|no(?!\\s+(?:matter|doubt|later\\s+than|"
-			"sooner\\s+than|less\\s+than|more\\s+than|longer\\s+than)\\b)|"
+			"sooner\\s+than|less\\s+than|more\\s+than|longer\\s+than|"
+			"(?:additional\\s+|extra\\s+)?(?:cost|charge|fee)s?)\\b)|"
 			"nor|neither|none|cannot)\\b|n't\\b|n\\x{2019}t\\b");
 	/* What follows a denial is not denied after "but", "except" ...:
 	 * a list's lead-in "we collect nothing except:" denies no item. */

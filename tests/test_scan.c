@@ -124,6 +124,10 @@ static void exclusions_negation_and_hedges(void **state)
 		"- Data we share: your e-mail address, with our host.\n", &d);
 	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 2);
 	pl_result_free(r);
+	/* "At no cost" denies nothing. */
+	r = tu_lint(rs, "p.txt", "At no cost to you, we share your data with carriers.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.neg"), 1);
+	pl_result_free(r);
 	pl_ruleset_free(rs);
 }
 
