@@ -135,6 +135,23 @@ pl_input_format pl_input_format_sniff(const char *src, size_t len)
 	return PL_INPUT_TEXT;
 }
 
+/* Whether src holds an HTML tag or comment: '<' then a letter, '/' or
+ * '!'. */
+static int has_tag(const char *src, size_t len)
+{
+	for (const char *p = memchr(src, '<', len); p;
+	     p = memchr(p + 1, '<', len - (size_t)(p + 1 - src))) {
+		if (p + 1 >= src + len)
+			break;
+		unsigned char c = (unsigned char)p[1];
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return 1;
+		if (c == '/' || c == '!')
+			return 1;
+	}
+	return 0;
+}
+
 pl_input_format pl_input_format_decide(pl_input_format requested,
 				       const char *name, const char *src,
 				       size_t len)
@@ -144,7 +161,12 @@ pl_input_format pl_input_format_decide(pl_input_format requested,
 	pl_input_format fmt = name ? pl_input_format_for_path(name) :
 				     PL_INPUT_TEXT;
 	/* A name that says text is only a default: policies saved from a web
-	 * page or a repository often keep their markup. */
+	 * page or a repository often keep their markup.  A page template
+	 * named .html that holds no tag at all, only Markdown inside its
+	 * template directives ({% set content %} ... ), is Markdown. */
+	if (fmt == PL_INPUT_HTML && !has_tag(src, len) &&
+	    pl_input_format_sniff(src, len) == PL_INPUT_MARKDOWN)
+		return PL_INPUT_MARKDOWN;
 	return fmt == PL_INPUT_TEXT ? pl_input_format_sniff(src, len) : fmt;
 }
 

@@ -192,6 +192,17 @@ static void content_shows_markup(void **state)
 	pl_result *r = tu_lint(rs, "saved.txt", md, &d);
 	assert_int_equal(r->format, PL_INPUT_MARKDOWN);
 	pl_result_free(r);
+	/* a page template named .html that holds only Markdown is Markdown;
+	 * one with a single tag stays HTML */
+	assert_int_equal(pl_input_format_decide(PL_INPUT_AUTO, "notice.html",
+						md, strlen(md)),
+			 PL_INPUT_MARKDOWN);
+	assert_int_equal(pl_input_format_decide(PL_INPUT_AUTO, "notice.html",
+						mdhtml, strlen(mdhtml)),
+			 PL_INPUT_HTML);
+	assert_int_equal(pl_input_format_decide(PL_INPUT_HTML, "notice.html",
+						md, strlen(md)),
+			 PL_INPUT_HTML);
 	pl_ruleset_free(rs);
 	pl_diags_clear(&d);
 }
