@@ -285,9 +285,11 @@ int pl_heading_like(const char *s, size_t n)
 	if (words > 14 || letters < 2 || first_letter_lower == 1)
 		return 0;
 	/* Addresses, dates and contact lines are information, not titles:
-	 * "Support@example.com", "Springfield, IL 62701", "May 1, 2024". */
+	 * "Support@example.com", "Email: jane [at] example [dot] net",
+	 * "Springfield, IL 62701", "May 1, 2024". */
 	if (memchr(s, '@', n) != NULL || is_digit(last) || find(s, n, "://") ||
-	    find(s, n, "www.") || address_line(s, n))
+	    find(s, n, "www.") || find(s, n, "[at]") || find(s, n, "(at)") ||
+	    address_line(s, n))
 		return 0;
 	if (lower == 0 && letters >= 3 && (last != '.' || words <= 6))
 		return 1;

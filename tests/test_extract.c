@@ -122,6 +122,24 @@ static void text_bom_and_crlf(void **state)
 	pl_text_free(&t);
 }
 
+/* A contact line is information, not a title, also with its address
+ * written out against harvesters ("jane [at] example [dot] net"). */
+static void text_contact_line_is_no_heading(void **state)
+{
+	(void)state;
+	static const char src[] = "Maintainers\n\n"
+				  "Email: jane [at] example [dot] net\n\n"
+				  "Write to us with questions.\n";
+	pl_text t;
+	extract(&t, PL_INPUT_TEXT, src);
+	check_invariants(&t);
+	assert_int_equal(t.nblocks, 3);
+	assert_block(&t, 0, PL_BLOCK_HEADING, 2, "Maintainers");
+	assert_block(&t, 1, PL_BLOCK_PARAGRAPH, 0,
+		     "Email: jane [at] example [dot] net");
+	pl_text_free(&t);
+}
+
 static void text_empty_and_blank(void **state)
 {
 	(void)state;
@@ -527,6 +545,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_bom_and_crlf),
+		cmocka_unit_test(text_contact_line_is_no_heading),
 		cmocka_unit_test(text_empty_and_blank),
 		cmocka_unit_test(text_nul_and_invalid_utf8),
 		cmocka_unit_test(md_inline_markup),
