@@ -120,16 +120,12 @@ static int lead_in_denies(pl_scanner *sc, size_t s, size_t mstart)
 		       PL_MATCH_FOUND;
 }
 
-/* Whether the match lies in the label that opens sentence s and the
- * label's value opens with a denial: "International Transfers: No
- * international data transfers are conducted", "Cookies: None."  The
- * label is a few words before a colon (a list item's bold lead, a
- * field's name); the value is the clause after it. */
+/* A label opens a sentence: a few words before a colon (a list item's
+ * bold lead, a field's name), then its value. */
 #define LABEL_MAX_BYTES 80
 #define LABEL_MAX_WORDS 8
 
-/* Where the label that opens sentence s ends (its colon), or 0: a few
- * words, then a colon, then the value. */
+/* Where the label that opens sentence s ends (its colon), or 0. */
 static size_t label_colon(const pl_scanner *sc, size_t s)
 {
 	const pl_sentence *st = &sc->text.sentences[s];
@@ -155,6 +151,10 @@ static size_t label_colon(const pl_scanner *sc, size_t s)
 	return 0;
 }
 
+/* Whether the match lies in the label that opens sentence s and the
+ * label's value (the clause after the colon) opens with a denial that
+ * nothing undoes: "International Transfers: No international data
+ * transfers are conducted", "Cookies: None." */
 static int label_denies(pl_scanner *sc, size_t s, size_t mstart)
 {
 	const pl_sentence *st = &sc->text.sentences[s];
@@ -262,7 +262,6 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 	if ((heading && m->headings == PL_HEADINGS_SKIP) ||
 	    (!heading && m->headings == PL_HEADINGS_ONLY))
 		return PL_TRACE_HEADING;
-
 	if (st->flags & PL_SENT_TOC)
 		return PL_TRACE_TOC;
 	if ((st->flags & PL_SENT_OVERVIEW) && !m->count_overview)
