@@ -42,6 +42,17 @@ static void loads_a_valid_file(void **state)
 	pl_diags_clear(&d);
 }
 
+/* The diagnostic of code whose message holds needle, which must be there
+ * and on line. */
+static const pl_diag *diag_on(const pl_diags *d, pl_diag_code code,
+			      const char *needle, unsigned long line)
+{
+	const pl_diag *x = tu_diag(d, code, needle);
+	assert_non_null(x);
+	assert_int_equal(x->line, line);
+	return x;
+}
+
 static void reports_every_error_with_position(void **state)
 {
 	(void)state;
@@ -67,27 +78,13 @@ static void reports_every_error_with_position(void **state)
 	pl_ruleset *rs = pl_ruleset_new();
 	char *path = tu_write_temp(".yaml", bad, strlen(bad));
 	pl_ruleset_load(rs, path, &d);
-	const pl_diag *x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'shopping'");
-	assert_non_null(x);
-	assert_int_equal(x->line, 3);
-	assert_int_equal(x->column, 11);
-	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'colour'");
-	assert_non_null(x);
-	assert_int_equal(x->line, 5);
-	assert_int_equal(x->column, 5);
-	x = tu_diag(&d, PL_DIAG_RULES_BAD_ID, "'Bad_Id'");
-	assert_non_null(x);
-	assert_int_equal(x->line, 8);
-	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'fatal'");
-	assert_non_null(x);
-	assert_int_equal(x->line, 11);
+	assert_int_equal(diag_on(&d, PL_DIAG_RULES_SCHEMA, "'shopping'", 3)->column, 11);
+	assert_int_equal(diag_on(&d, PL_DIAG_RULES_SCHEMA, "'colour'", 5)->column, 5);
+	diag_on(&d, PL_DIAG_RULES_BAD_ID, "'Bad_Id'", 8);
+	diag_on(&d, PL_DIAG_RULES_SCHEMA, "'fatal'", 11);
 	assert_non_null(tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'rationale'"));
-	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "'report' only applies");
-	assert_non_null(x);
-	assert_int_equal(x->line, 13);
-	x = tu_diag(&d, PL_DIAG_RULES_SCHEMA, "not 'twice'");
-	assert_non_null(x);
-	assert_int_equal(x->line, 16);
+	diag_on(&d, PL_DIAG_RULES_SCHEMA, "'report' only applies", 13);
+	diag_on(&d, PL_DIAG_RULES_SCHEMA, "not 'twice'", 16);
 	assert_string_equal(d.items[0].path, path);
 	assert_true(d.errors >= 5);
 	unlink(path);

@@ -57,6 +57,14 @@ static pl_ruleset *rules(void)
 	return rs;
 }
 
+static size_t count_rule(const pl_result *r, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++)
+		n += strcmp(r->findings[i].rule, rule) == 0;
+	return n;
+}
+
 static size_t count_topic(const pl_result *r, pl_area a, const char *topic)
 {
 	size_t n = 0;
@@ -243,14 +251,9 @@ static void avoid_rules_report_once(void **state)
 			       "We use the Old Shield.\n\nHello.\n\n"
 			       "The Old Shield covers transfers.\n\n"
 			       "See the Old Shield list.\n", &d);
-	size_t n = 0;
-	const pl_finding *f = NULL;
-	for (size_t i = 0; i < r->nfindings; i++)
-		if (strcmp(r->findings[i].rule, "old-framework") == 0) {
-			f = &r->findings[i];
-			n++;
-		}
-	assert_int_equal(n, 1);
+	assert_int_equal(count_rule(r, "old-framework"), 1);
+	const pl_finding *f = tu_finding(r, "old-framework");
+	assert_non_null(f);
 	assert_int_equal(f->loc.line, 1);
 	assert_int_equal(f->nrelated, 2);
 	assert_int_equal(f->related[0].line, 5);
