@@ -263,8 +263,8 @@ typedef struct {
 } pl_change;
 
 /* The requirements of one selected profile, each in one list (rule ids).
- * A requirement is not applicable when its condition is not shown (a
- * require-if rule), when the policy's own words or a declared fact make it
+ * A requirement is not applicable when its condition is not shown and
+ * neither is the disclosure (a require-if rule), when the policy's own words or a declared fact make it
  * so (its `applies:`), or when the whole profile does not apply. */
 typedef struct {
 	const char *profile;

@@ -374,8 +374,13 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 		}
 		const pl_hit *trigger;
 		if (!pl_rule_fires(sc, rule, &trigger)) {
+			/* A conditional disclosure the policy makes is met even
+			 * when the condition is not shown ("Do Not Sell" offered,
+			 * a sale never stated): not applicable only when there is
+			 * neither. */
 			status[i] = rule->kind == PL_RULE_REQUIRE_IF &&
-					    first_of(sc, &rule->when) == NULL ?
+					    first_of(sc, &rule->when) == NULL &&
+					    first_in_scope(sc, rule) == NULL ?
 					    RULE_NOT_APPLICABLE : RULE_MET;
 			continue;
 		}

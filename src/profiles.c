@@ -144,6 +144,7 @@ static int link_refines(pl_ruleset *rs, size_t i, pl_diags *diags)
 	r->refines_index = (size_t)b;
 	copy_patterns(&r->match.patterns, &base->match.patterns);
 	copy_patterns(&r->match.exclude, &base->match.exclude);
+	copy_patterns(&r->match.exclude_lead_in, &base->match.exclude_lead_in);
 	copy_patterns(&r->match.section, &base->match.section);
 	copy_patterns(&r->match.weak, &base->match.weak);
 	copy_patterns(&r->match.weak_under, &base->match.weak_under);

@@ -506,8 +506,9 @@ void pl_rule_cache_close(pl_rule_cache *c)
  * rule files mean, as well as when the layout changes: a snapshot keyed
  * by the files alone would otherwise be read back as the old meaning by
  * a build of the same version.  3: a refining require-if rule may give
- * its own `when`; 4: the conflict grammar has `advice-aux`. */
-#define SET_FORMAT 6
+ * its own `when`; 4: the conflict grammar has `advice-aux`; 7: a matcher
+ * has `exclude-lead-in`. */
+#define SET_FORMAT 7
 #define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
 
 int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key)

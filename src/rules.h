@@ -78,6 +78,10 @@ typedef enum { PL_HEADINGS_SKIP, PL_HEADINGS_COUNT, PL_HEADINGS_ONLY } pl_headin
 typedef struct {
 	pl_patterns patterns;  /* any of them matching is a hit ... */
 	pl_patterns exclude;   /* ... unless one of these matches the sentence */
+	pl_patterns exclude_lead_in; /* ... or, for an item of a list, its
+	                          lead-in ("You may ask us to disclose:" makes
+	                          "- the categories we sold" a description of
+	                          a right, not a sale) */
 	pl_patterns section;   /* if given, the sentence's context (see below)
 	                          must match one */
 	pl_patterns weak;      /* hits only in a context that matches one of

@@ -278,6 +278,7 @@ static int compile_matcher(pl_ruleset *rs, pl_matcher_spec *m,
 {
 	return compile_patterns(rs, &m->patterns, owner, diags) +
 	       compile_patterns(rs, &m->exclude, owner, diags) +
+	       compile_patterns(rs, &m->exclude_lead_in, owner, diags) +
 	       compile_patterns(rs, &m->section, owner, diags) +
 	       compile_patterns(rs, &m->weak, owner, diags) +
 	       compile_patterns(rs, &m->weak_under, owner, diags);
@@ -504,6 +505,7 @@ static void build_prefilter(pl_ruleset *rs)
 		add_slots(rs, &sl, &rs->topics[i].match.patterns);
 		add_slots(rs, &sl, &rs->topics[i].match.weak);
 		add_slots(rs, &sl, &rs->topics[i].match.exclude);
+		add_slots(rs, &sl, &rs->topics[i].match.exclude_lead_in);
 		add_slots(rs, &sl, &rs->topics[i].match.section);
 		add_slots(rs, &sl, &rs->topics[i].match.weak_under);
 	}
@@ -512,6 +514,7 @@ static void build_prefilter(pl_ruleset *rs)
 			add_slots(rs, &sl, &rs->rules[i].match.patterns);
 			add_slots(rs, &sl, &rs->rules[i].match.weak);
 			add_slots(rs, &sl, &rs->rules[i].match.exclude);
+			add_slots(rs, &sl, &rs->rules[i].match.exclude_lead_in);
 			add_slots(rs, &sl, &rs->rules[i].match.section);
 			add_slots(rs, &sl, &rs->rules[i].match.weak_under);
 		}

@@ -354,7 +354,7 @@ static int load_flag(loader *ld, const pl_ynode *map, const char *key, int def)
 
 /* The keys of the filters that topics and `avoid` rules share. */
 static const char *const matcher_keys[] = {
-	"patterns", "exclude", "section", "weak", "headings", "negated",
+	"patterns", "exclude", "exclude-lead-in", "section", "weak", "headings", "negated",
 	"conditional", "overview", "first-party", "metadata", NULL};
 
 /* `weak: {patterns: [...], under: [...]}`: cues that count only in a
@@ -380,6 +380,7 @@ static void load_matcher(loader *ld, const pl_ynode *map, pl_matcher_spec *m,
 	static const char *const skip_keep[] = {"skip", "count", NULL};
 	load_patterns(ld, map, "patterns", &m->patterns, 1, what);
 	load_patterns(ld, map, "exclude", &m->exclude, 0, what);
+	load_patterns(ld, map, "exclude-lead-in", &m->exclude_lead_in, 0, what);
 	load_patterns(ld, map, "section", &m->section, 0, what);
 	load_weak(ld, map, m, what);
 	m->headings = (pl_headings)load_choice(ld, map, "headings", headings,

@@ -25,6 +25,7 @@ static void matcher_free(pl_matcher_spec *m)
 {
 	patterns_free(&m->patterns);
 	patterns_free(&m->exclude);
+	patterns_free(&m->exclude_lead_in);
 	patterns_free(&m->section);
 	patterns_free(&m->weak);
 	patterns_free(&m->weak_under);

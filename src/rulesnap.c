@@ -254,6 +254,7 @@ static void matcher(codec *c, pl_matcher_spec *m)
 {
 	patterns(c, &m->patterns);
 	patterns(c, &m->exclude);
+	patterns(c, &m->exclude_lead_in);
 	patterns(c, &m->section);
 	patterns(c, &m->weak);
 	patterns(c, &m->weak_under);
@@ -502,6 +503,7 @@ static int slots_ok(const pl_patterns *ps, size_t nslots)
 static int matcher_ok(const pl_matcher_spec *m, size_t nslots)
 {
 	return slots_ok(&m->patterns, nslots) && slots_ok(&m->exclude, nslots) &&
+	       slots_ok(&m->exclude_lead_in, nslots) &&
 	       slots_ok(&m->section, nslots) && slots_ok(&m->weak, nslots) &&
 	       slots_ok(&m->weak_under, nslots);
 }

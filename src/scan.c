@@ -283,6 +283,16 @@ static pl_trace_verdict judge_match(pl_scanner *sc, const pl_matcher_spec *m,
 			*detail = (int)i;
 			return PL_TRACE_EXCLUDED;
 		}
+	if (m->exclude_lead_in.count && st->lead_in >= 0) {
+		const pl_sentence *l = &sc->text.sentences[st->lead_in];
+		for (size_t i = 0; i < m->exclude_lead_in.count; i++)
+			if (any_matches(sc, &(pl_patterns){&m->exclude_lead_in.items[i], 1, 1},
+					owner, sc->text.prose + l->start,
+					l->end - l->start, mstart)) {
+				*detail = (int)(m->exclude.count + i);
+				return PL_TRACE_EXCLUDED;
+			}
+	}
 	if (m->skip_negated && (negated_before(sc, st->start, mstart) ||
 				lead_in_denies(sc, s, mstart) ||
 				label_denies(sc, s, mstart)))

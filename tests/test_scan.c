@@ -12,6 +12,7 @@ static const char *rules_yaml =
 	"    summary: sale\n"
 	"    patterns: ['\\bsell\\b']\n"
 	"    exclude: ['garage']\n"
+	"    exclude-lead-in: ['right to know']\n"
 	"  - id: sharing.neg\n"
 	"    area: sharing\n"
 	"    summary: affirmative sharing only\n"
@@ -199,6 +200,67 @@ static void match_starting_on_a_list_marker_counts(void **state)
 	pl_diags_clear(&d);
 }
 
+/* An item of a list whose lead-in matches `exclude-lead-in` is no
+ * evidence; the same words in another list, or out of one, are. */
+static void lead_in_exclusions(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "p.txt",
+		"You have the right to know:\n\n"
+		"- the categories of data we sell;\n"
+		"- to whom we sell them.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.sale"), 0);
+	pl_result_free(r);
+	r = tu_lint(rs, "p.txt",
+		"In the past year we did the following:\n\n"
+		"- we sell the categories of data named above;\n"
+		"- we keep records.\n\n"
+		"You have the right to know what we sell.\n", &d);
+	assert_int_equal(count_topic(r, PL_AREA_SHARING, "sharing.sale"), 2);
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
+/* The baseline coverage of rule id in r: 'm' met, 'x' missing, 'n' not
+ * applicable, '?' not listed. */
+static char coverage_of(const pl_result *r, const char *id)
+{
+	for (size_t c = 0; c < pl_result_coverage_count(r); c++) {
+		const pl_coverage *cv = pl_result_coverage(r, c);
+		for (size_t i = 0; i < cv->nmet; i++)
+			if (strcmp(cv->met[i], id) == 0)
+				return 'm';
+		for (size_t i = 0; i < cv->nmissing; i++)
+			if (strcmp(cv->missing[i], id) == 0)
+				return 'x';
+		for (size_t i = 0; i < cv->nnot_applicable; i++)
+			if (strcmp(cv->not_applicable[i], id) == 0)
+				return 'n';
+	}
+	return '?';
+}
+
+/* A require-if rule's disclosure made where its condition is not shown is
+ * met; with neither, the rule is not applicable. */
+static void require_if_coverage(void **state)
+{
+	(void)state;
+	pl_ruleset *rs = rules();
+	pl_diags d = {0};
+	pl_result *r = tu_lint(rs, "p.txt", "You can block trackers in your browser.\n", &d);
+	assert_int_equal(coverage_of(r, "cookies-refusal"), 'm');
+	pl_result_free(r);
+	r = tu_lint(rs, "p.txt", "We keep your data safe.\n", &d);
+	assert_int_equal(coverage_of(r, "cookies-refusal"), 'n');
+	pl_result_free(r);
+	r = tu_lint(rs, "p.txt", "We set cookies.\n", &d);
+	assert_int_equal(coverage_of(r, "cookies-refusal"), 'x');
+	pl_result_free(r);
+	pl_ruleset_free(rs);
+}
+
 static void require_if_points_at_the_trigger(void **state)
 {
 	(void)state;
@@ -366,6 +428,8 @@ int main(void)
 		cmocka_unit_test(sections_and_headings),
 		cmocka_unit_test(match_into_next_block_is_not_lost),
 		cmocka_unit_test(match_starting_on_a_list_marker_counts),
+		cmocka_unit_test(lead_in_exclusions),
+		cmocka_unit_test(require_if_coverage),
 		cmocka_unit_test(require_if_points_at_the_trigger),
 		cmocka_unit_test(avoid_rules_report_each_place),
 		cmocka_unit_test(avoid_rules_report_once),
