@@ -1076,6 +1076,41 @@ static int head_before_relative(reader *r, const clause_ctx *c,
 	return ACT_NONE;        /* "companies that we work with may ..." */
 }
 
+/* Whether the verb at b is joined to the one that ended at a by "or" or
+ * "nor" right before it, with no clause break or "but" between: "we do
+ * not sell personal data or share it". */
+static int disjunct_before(reader *r, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e > a && r->s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > a && word_byte((unsigned char)r->s[w - 1]))
+		w--;
+	char buf[8];
+	size_t n = normal_word(r->s + w, e - w, buf, sizeof buf);
+	if (!(n == 2 && memcmp(buf, "or", 2) == 0) &&
+	    !(n == 3 && memcmp(buf, "nor", 3) == 0))
+		return 0;
+	for (size_t i = a; i < w;) {
+		char ch = r->s[i];
+		if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '.')
+			return 0;
+		if (!word_byte((unsigned char)ch)) {
+			i++;
+			continue;
+		}
+		size_t j = word_end(r->s, i, w);
+		if (j == i)
+			j = i + 1;      /* a quotation mark */
+		else if (normal_word(r->s + i, j - i, buf, sizeof buf) == 3 &&
+			 memcmp(buf, "but", 3) == 0)
+			return 0;
+		i = j;
+	}
+	return 1;
+}
+
 /* Decides who speaks and with what polarity; returns ACT_NONE when the
  * verb is not a claim (the reader's own action, an indirect question, an
  * unknown party). */
@@ -1089,6 +1124,13 @@ static int read_actor(reader *r, clause_ctx *c, size_t vi, int *negative,
 	    list_between(r, r->m[c->prev_verb].end, v->start) &&
 	    adjacent_actor(r, c, v) < 0) {
 		*negative = c->prev_negative;   /* "not sell, rent or lease" */
+		*actor = c->prev_actor;
+		return c->prev_kind;
+	}
+	if (c->prev_verb >= 0 && c->prev_negative &&
+	    disjunct_before(r, r->m[c->prev_verb].end, v->start) &&
+	    adjacent_actor(r, c, v) < 0) {
+		*negative = 1;          /* "not sell data or share it" */
 		*actor = c->prev_actor;
 		return c->prev_kind;
 	}
