@@ -272,6 +272,16 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 					    t ? t->id : "");
 		return 0;
 	}
+	h = a->left_to.count && !o->with_companions ?
+		first_of(sc, &a->left_to) : NULL;
+	if (h) {
+		const pl_topic *t = hit_topic(sc, h);
+		*why = location_of(sc, r, h);
+		why->message = pl_xasprintf("%s (%s); lint them together with "
+					    "--with FILE", t ? t->summary : "",
+					    t ? t->id : "");
+		return 0;
+	}
 	if (a->shown_by.count && first_of(sc, &a->shown_by))
 		return 1;
 	int by_default = a->default_applies;

@@ -500,7 +500,15 @@ static void run_one(pl_lint_job *j)
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
 			      o->today, cx->facts, cx->nfacts, o->trace,
-			      o->trace_arg, o->statements};
+			      o->trace_arg, o->statements, 0};
+	if (!j->in_set) {
+		size_t nconf = 0;
+		char **conf = pl_config_companions(cx->config, j->name, &nconf);
+		so.with_companions = o->nwith + nconf > 0;
+		for (size_t i = 0; i < nconf; i++)
+			free(conf[i]);
+		free(conf);
+	}
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,

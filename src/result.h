@@ -73,6 +73,9 @@ typedef struct {
 	void *trace_arg;
 	int statements;                 /* keep the statements read in the
 	                                   result */
+	int with_companions;            /* judged with other documents of its
+	                                   notice set: what it leaves to them
+	                                   (`left-to`) still applies */
 } pl_scan_options;
 
 /* A result for src[0..len) (owned from now on), with its line index and

@@ -507,7 +507,7 @@ void pl_rule_cache_close(pl_rule_cache *c)
  * by the files alone would otherwise be read back as the old meaning by
  * a build of the same version.  3: a refining require-if rule may give
  * its own `when`; 4: the conflict grammar has `advice-aux`; 7: a matcher
- * has `exclude-lead-in`. */
+ * has `exclude-lead-in`, an applicability `left-to`. */
 #define SET_FORMAT 7
 #define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
 

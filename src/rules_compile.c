@@ -626,6 +626,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		errors += resolve_refs(rs, &r->when, owner, diags);
 		errors += resolve_refs(rs, &r->applies.shown_by, owner, diags);
 		errors += resolve_refs(rs, &r->applies.denied_by, owner, diags);
+		errors += resolve_refs(rs, &r->applies.left_to, owner, diags);
 		if (r->kind == PL_RULE_AVOID)
 			errors += compile_matcher(rs, &r->match, owner, diags);
 		if (r->kind == PL_RULE_CONFLICT)
@@ -636,6 +637,7 @@ int pl_ruleset_compile(pl_ruleset *rs, pl_diags *diags)
 		snprintf(owner, sizeof owner, "profile '%s'", p->id);
 		errors += resolve_refs(rs, &p->applies.shown_by, owner, diags);
 		errors += resolve_refs(rs, &p->applies.denied_by, owner, diags);
+		errors += resolve_refs(rs, &p->applies.left_to, owner, diags);
 		snprintf(owner, sizeof owner, "profile '%s' scope", p->id);
 		errors += compile_patterns(rs, &p->scope_outside, owner, diags);
 		errors += compile_patterns(rs, &p->scope_within, owner, diags);

@@ -118,6 +118,11 @@ static void print_applies(FILE *out, const char *indent,
 			a->denied_by.names[i]);
 	if (a->denied_by.count)
 		fputs("; ", out);
+	for (size_t i = 0; i < a->left_to.count; i++)
+		fprintf(out, "%s%s", i ? ", " : "not when linted alone and the policy leaves it to another document (",
+			a->left_to.names[i]);
+	if (a->left_to.count)
+		fputs("; lint them together with --with FILE); ", out);
 	for (size_t i = 0; i < a->shown_by.count; i++)
 		fprintf(out, "%s%s", i ? ", " : "when it shows ",
 			a->shown_by.names[i]);

@@ -590,7 +590,8 @@ static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
 	if (v == NULL || !expect(ld, v, PL_YNODE_MAP, "'applies'"))
 		return;
 	static const char *const keys[] = {"fact", "shown-by", "denied-by",
-					   "default", "default-in-all", NULL};
+					   "left-to", "default",
+					   "default-in-all", NULL};
 	check_keys(ld, v, "'applies'", keys);
 	a->present = 1;
 	const pl_ynode *f = pl_ynode_get(v, "fact");
@@ -608,6 +609,7 @@ static void load_applies(loader *ld, const pl_ynode *map, pl_applicability *a,
 	}
 	load_topic_refs(ld, v, "shown-by", &a->shown_by, 0, what);
 	load_topic_refs(ld, v, "denied-by", &a->denied_by, 0, what);
+	load_topic_refs(ld, v, "left-to", &a->left_to, 0, what);
 	a->default_applies = load_choice(ld, v, "default", yes_no, 1);
 	if (pl_ynode_get(v, "default-in-all"))
 		a->default_in_all = load_choice(ld, v, "default-in-all", yes_no,

@@ -52,6 +52,7 @@ static void applicability_free(pl_applicability *a)
 	free(a->fact);
 	refs_free(&a->shown_by);
 	refs_free(&a->denied_by);
+	refs_free(&a->left_to);
 }
 
 static void strings_free(char **s, size_t n)

@@ -297,6 +297,7 @@ static void applicability(codec *c, pl_applicability *a)
 	origin(c, &a->fact_origin);
 	refs(c, &a->shown_by);
 	refs(c, &a->denied_by);
+	refs(c, &a->left_to);
 	flag(c, &a->default_applies);
 	/* -1 (as default_applies), 0 or 1: stored one up. */
 	int in_all = a->default_in_all + 1;
@@ -537,12 +538,14 @@ static int indices_ok(const pl_ruleset *rs)
 		    !matcher_ok(&r->match, nslots) || !refs_ok(&r->topics, nt) ||
 		    !refs_ok(&r->when, nt) || !refs_ok(&r->applies.shown_by, nt) ||
 		    !refs_ok(&r->applies.denied_by, nt) ||
+		    !refs_ok(&r->applies.left_to, nt) ||
 		    !refs_ok(&r->actions, rs->vocab[PL_VOCAB_ACTION].count))
 			return 0;
 	}
 	for (size_t i = 0; i < rs->nprofiles; i++)
 		if (!refs_ok(&rs->profiles[i].applies.shown_by, nt) ||
 		    !refs_ok(&rs->profiles[i].applies.denied_by, nt) ||
+		    !refs_ok(&rs->profiles[i].applies.left_to, nt) ||
 		    !slots_ok(&rs->profiles[i].scope_outside, nslots) ||
 		    !slots_ok(&rs->profiles[i].scope_within, nslots))
 			return 0;

@@ -127,10 +127,12 @@ check all-caloppa-fact [ "$(state hobby.md caloppa --fact commercial_operator=ye
 
 # A right given only to another law's people is not the CCPA's (scope:
 # in profiles.yaml); named with California, or for everyone, it is.
-req() {  # FILE PROFILE RULE: met | missing | not_applicable
-  $t --no-config -p "$2" -f json "$1" | python3 -c 'import json,sys
+req() {  # FILE PROFILE RULE [OPTIONS]: met | missing | not_applicable
+  f=$1 p=$2 rule=$3
+  shift 3
+  $t --no-config "$@" -p "$p" -f json "$f" | python3 -c 'import json,sys
 c = json.load(sys.stdin)["files"][0]["profiles"][sys.argv[1]]
-print([k for k in ("met", "missing", "not_applicable") if sys.argv[2] in c[k]][0])' "$2" "$3"
+print([k for k in ("met", "missing", "not_applicable") if sys.argv[2] in c[k]][0])' "$p" "$rule"
 }
 printf 'We collect your e-mail address.\nIf you live in the EEA, you may ask us to correct inaccurate personal data.\n' >eea.md
 check scope-eea-sentence-not-ccpa [ "$(req eea.md ccpa ccpa-right-to-correct)" = missing ]
@@ -179,6 +181,21 @@ for r in ("eprivacy-cookie-consent", "eprivacy-cookie-refusal", "eprivacy-consen
     assert r in c["not_applicable"], (r, c)
 assert "eprivacy-cookie-purposes" not in c["missing"], c
 ' "$tmp/.out"
+# Cookies left to a separate cookie notice the policy points to: linted
+# alone, their details are not asked of it (the pointer is the reason);
+# linted with the notice (--with), the set must give them.
+printf 'We use cookies to count visits.\nFor details of the cookies we set, see our Cookie Policy.\n' >layered.md
+printf 'Our analytics cookie lasts 13 months.\n' >cookiepolicy.md
+check layered-cookies-left-to-notice [ "$(req layered.md eprivacy eprivacy-cookie-duration)" = not_applicable ]
+run $t --no-config -p eprivacy -f json layered.md
+check layered-cookies-why-names-the-pointer python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["eprivacy"]
+w = c["why_not_applicable"]["eprivacy-cookie-consent"]
+assert w["line"] == 2 and "--with" in w["message"], w
+' "$tmp/.out"
+check layered-cookies-with-notice-met [ "$(req layered.md eprivacy eprivacy-cookie-duration --with cookiepolicy.md)" = met ]
+check layered-cookies-with-notice-missing [ "$(req layered.md eprivacy eprivacy-cookie-consent --with cookiepolicy.md)" = missing ]
 # A cookie whose only stated purpose is exempt (the record of the cookie
 # notice's answer) asks nothing; one for advertising asks consent.
 printf '# Cookies\n\nWe use cookies for the following purposes:\n\n- To keep track of whether you have pressed OK on the cookie notice, so we do not ask again.\n' >consentrecord.md
