@@ -18,10 +18,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,7 +33,7 @@
 #include "util.h"
 #include "wire.h"
 
-#define FORMAT 1
+#define FORMAT 2                /* 2: the four-lane checksum */
 #define MAGIC "PLRULES"                 /* with its NUL: 8 bytes */
 #define MAX_FILES 8
 #define MAX_FILE_BYTES ((size_t)512 << 20)
@@ -63,17 +65,29 @@ static uint64_t fnv(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
-/* A checksum of a large block, eight bytes at a time. */
+/* A checksum of a large block: four independent lanes of eight bytes, so
+ * that the multiplications overlap instead of waiting on each other (the
+ * set snapshot is some megabytes, summed on every warm start). */
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+	return h ^ (h >> 29);
+}
+
 static uint64_t checksum(const unsigned char *p, size_t len)
 {
-	uint64_t h = 0x9E3779B97F4A7C15u ^ len;
+	uint64_t lane[4] = {0x9E3779B97F4A7C15u ^ len, 0xC2B2AE3D27D4EB4Fu,
+			    0x165667B19E3779F9u, 0x27D4EB2F165667C5u};
 	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 29;
-	}
+	for (; i + 32 <= len; i += 32)
+		for (int k = 0; k < 4; k++) {
+			uint64_t w;
+			memcpy(&w, p + i + 8 * k, 8);
+			lane[k] = mix(lane[k], w);
+		}
+	uint64_t h = lane[0];
+	for (int k = 1; k < 4; k++)
+		h = mix(h, lane[k]);
 	for (; i < len; i++)
 		h = (h ^ p[i]) * 1099511628211u;
 	return h ^ (h >> 31);
@@ -176,6 +190,41 @@ static unsigned char *read_file(const char *path, size_t *len)
 	return data;
 }
 
+/* A cache file, mapped rather than read: the pages come straight from the
+ * page cache, with no copy into a buffer of the same size (read and copied
+ * megabytes were a third of a warm start).  Read instead where it cannot
+ * be mapped.  A cache file is only ever replaced by a rename (write_file),
+ * never truncated in place, so a mapping cannot lose its pages under a run.
+ * Release with unmap_file. */
+static const unsigned char *map_file(const char *path, size_t *len, int *mapped)
+{
+	*mapped = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	void *p = MAP_FAILED;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (size_t)st.st_size <= MAX_FILE_BYTES) {
+		*len = (size_t)st.st_size;
+		p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+	}
+	close(fd);
+	if (p != MAP_FAILED) {
+		*mapped = 1;
+		return p;
+	}
+	return read_file(path, len);
+}
+
+static void unmap_file(const unsigned char *data, size_t len, int mapped)
+{
+	if (mapped)
+		munmap((void *)data, len);
+	else
+		free((void *)data);
+}
+
 /* The header every cache file starts with: magic, format, byte order,
  * key, then a checksum and the size of the rest, which must agree. */
 static int header_ok(pl_wire_in *r, const char *want_magic, uint32_t want_fmt,
@@ -202,20 +251,21 @@ static void free_entry(entry *e)
 static void load(pl_rule_cache *c, const char *path)
 {
 	size_t len = 0;
-	unsigned char *data = read_file(path, &len);
+	int mapped = 0;
+	const unsigned char *data = map_file(path, &len, &mapped);
 	if (data == NULL)
 		return;
 	pl_wire_in r;
 	pl_wire_in_init(&r, data, len);
 	if (!header_ok(&r, MAGIC, FORMAT, c->key)) {
-		free(data);
+		unmap_file(data, len, mapped);
 		return;
 	}
 	uint64_t n = pl_wire_u64(&r);
 	uint64_t code_len = pl_wire_u64(&r);
 	const unsigned char *code = pl_wire_take(&r, code_len);
 	if (r.bad || n == 0 || n > (uint64_t)1 << 24 || code == NULL) {
-		free(data);
+		unmap_file(data, len, mapped);
 		return;
 	}
 	entry_at(c, (size_t)n - 1);
@@ -235,7 +285,7 @@ static void load(pl_rule_cache *c, const char *path)
 		c->n = 0;
 	}
 	free(res);
-	free(data);
+	unmap_file(data, len, mapped);
 }
 
 pl_rule_cache *pl_rule_cache_open(const char *dir, uint64_t rules_key)
@@ -507,8 +557,9 @@ void pl_rule_cache_close(pl_rule_cache *c)
  * by the files alone would otherwise be read back as the old meaning by
  * a build of the same version.  3: a refining require-if rule may give
  * its own `when`; 4: the conflict grammar has `advice-aux`; 7: a matcher
- * has `exclude-lead-in`, an applicability `left-to`. */
-#define SET_FORMAT 7
+ * has `exclude-lead-in`, an applicability `left-to`; 8: the four-lane
+ * checksum. */
+#define SET_FORMAT 8
 #define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
 
 int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key)
@@ -545,7 +596,8 @@ pl_ruleset *pl_rule_set_cached(const char *dir, uint64_t key)
 		return NULL;
 	char *path = file_for(dir, "set", key);
 	size_t len = 0;
-	unsigned char *data = read_file(path, &len);
+	int mapped = 0;
+	const unsigned char *data = map_file(path, &len, &mapped);
 	free(path);
 	if (data == NULL)
 		return NULL;
@@ -574,7 +626,7 @@ pl_ruleset *pl_rule_set_cached(const char *dir, uint64_t key)
 			free(res);
 		}
 	}
-	free(data);
+	unmap_file(data, len, mapped);
 	if (rs) {
 		rs->from_cache = 1;
 		pl_ruleset_set_cache(rs, dir);
