@@ -33,4 +33,12 @@ check front-matter-other-date-not has 'shows no last-updated date.*\[ccpa-last-u
 printf -- '---\ntitle: Privacy\n---\n\nWe keep logs.\n' >nodate.md
 run $pl --no-config --rules "$root/rules" -f gcc nodate.md
 check front-matter-without-date has '^nodate.md:1:1: .*\[missing-effective-date\]'
+# A date the site's template fills in ("{{ page.last_modified_at }}") is
+# a date on the published page; a template value that is no date is not.
+printf -- '# Privacy\n\n_Last updated: {{ page.last_modified_at | date: "%%B %%d, %%Y" }}_\n\nWe collect your name.\n' >tmpl.md
+run $t tmpl.md
+check template-date-counts eval "! has missing-effective-date && ! has ccpa-last-updated"
+printf -- '# Privacy\n\nHello {{ user.name }}.\n\nWe collect your name.\n' >tmplname.md
+run $pl --no-config --rules "$root/rules" -f gcc tmplname.md
+check template-name-is-no-date has '^tmplname.md:1:1: .*\[missing-effective-date\]'
 finish
