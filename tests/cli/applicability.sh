@@ -17,7 +17,7 @@ print(c["applies"], len(c["met"]), len(c["missing"]), len(c["not_applicable"]),
       c.get("why", {}).get("line", 0))' "$p"
 }
 
-printf '# Privacy\n\nOur service is not directed to children under 13.\n\nWe collect your e-mail address to send receipts.\n' >adult.md
+printf '# Privacy\n\nOur service is not directed to children under 13.\n\nWe collect your e-mail address when you place an order.\n' >adult.md
 check coppa-denied-by-the-policy [ "$(profile adult.md coppa)" = "False 0 0 10 3" ]
 run $t --no-config -p coppa --color=never adult.md
 check coppa-why-in-text has '^  coppa  *0  *0  *10  does not apply: line 3: .*not directed to children'
@@ -27,7 +27,7 @@ printf 'facts:\n  child_directed: true\n' >.policylint.yaml
 check coppa-config-fact [ "$(profile adult.md coppa | cut -d' ' -f1)" = True ]
 check coppa-option-over-config [ "$(profile adult.md coppa --fact child_directed=no | cut -d' ' -f1)" = False ]
 rm .policylint.yaml
-printf 'We collect your e-mail address to send receipts.\n' >silent.md
+printf 'We collect your e-mail address when you place an order.\n' >silent.md
 check coppa-default-not-applicable [ "$(profile silent.md coppa --no-config | cut -d' ' -f1,5)" = "False 0" ]
 printf 'To set up a player account we ask the child for a nickname.\nA parent may review the information we hold about their child.\n' >kids.md
 check coppa-shown-by-the-policy [ "$(profile kids.md coppa --no-config | cut -d' ' -f1)" = True ]
@@ -226,9 +226,9 @@ assert "eprivacy-cookie-consent" in c["met"], c
 # CalOPPA's Do Not Track question arises only for an operator that shows
 # cookies or such technologies (22575(b)(5): "if the operator engages in
 # that collection").
-printf 'We collect your e-mail address to send receipts.\n' >nocookies.md
+printf 'We collect your e-mail address when you place an order.\n' >nocookies.md
 check dnt-not-asked-without-tracking [ "$(req nocookies.md caloppa missing-dnt)" = not_applicable ]
-printf 'We collect your e-mail address to send receipts.\nWe use Google Analytics to count visits.\n' >analytics.md
+printf 'We collect your e-mail address when you place an order.\nWe use Google Analytics to count visits.\n' >analytics.md
 check dnt-asked-with-analytics [ "$(req analytics.md caloppa missing-dnt)" = missing ]
 
 # One requirement: a toll-free number, unless the business is online only.
@@ -286,7 +286,7 @@ assert "gdpr:" in f[0]["message"] and "ccpa:" in f[0]["message"], f[0]["message"
 assert "gdpr-purposes" in d["profiles"]["gdpr"]["missing"]
 assert "ccpa-purposes" in d["profiles"]["ccpa"]["missing"]
 ' "$tmp/.out"
-printf '<!-- policylint-disable-file gdpr-purposes -- tested -->\n\nWe collect your e-mail address to send receipts.\n' >quiet.md
+printf '<!-- policylint-disable-file gdpr-purposes -- tested -->\n\nWe collect your e-mail address when you place an order.\n' >quiet.md
 run $t --no-config -p gdpr,ccpa -f gcc quiet.md
 check gap-suppressed-by-any-id eval "! has purposes"
 
