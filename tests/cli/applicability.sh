@@ -196,6 +196,16 @@ assert w["line"] == 2 and "--with" in w["message"], w
 ' "$tmp/.out"
 check layered-cookies-with-notice-met [ "$(req layered.md eprivacy eprivacy-cookie-duration --with cookiepolicy.md)" = met ]
 check layered-cookies-with-notice-missing [ "$(req layered.md eprivacy eprivacy-cookie-consent --with cookiepolicy.md)" = missing ]
+# Cookies used for nothing but the session and the sign-in: no consent,
+# and none of the information that comes with it (Planet49); what they
+# are for is said through "them" under the Cookies heading.
+printf '# Cookies\n\nWe use cookies, as most sites do.\nWe strictly use them to maintain your session state and login across visits.\n' >sessiononly.md
+check session-only-cookies-no-duration [ "$(req sessiononly.md eprivacy eprivacy-cookie-duration)" = not_applicable ]
+check session-only-cookies-no-third-party [ "$(req sessiononly.md eprivacy eprivacy-third-party-cookies)" = not_applicable ]
+check session-only-cookies-no-consent [ "$(req sessiononly.md eprivacy eprivacy-cookie-consent)" = not_applicable ]
+check cookie-purpose-through-them [ "$(req sessiononly.md eprivacy eprivacy-cookie-purposes)" = met ]
+printf '# Cookies\n\nWe use cookies, as most sites do.\nWe use them to keep you signed in and to measure traffic with analytics.\n' >mixedcookies.md
+check mixed-cookies-ask-duration [ "$(req mixedcookies.md eprivacy eprivacy-cookie-duration)" = missing ]
 # A cookie whose only stated purpose is exempt (the record of the cookie
 # notice's answer) asks nothing; one for advertising asks consent.
 printf '# Cookies\n\nWe use cookies for the following purposes:\n\n- To keep track of whether you have pressed OK on the cookie notice, so we do not ask again.\n' >consentrecord.md
