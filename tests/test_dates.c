@@ -129,7 +129,7 @@ static pl_result *scan_on(const pl_ruleset *rs, const char *text,
 			  pl_date today)
 {
 	pl_diags d = {0};
-	pl_scan_options o = {PL_INPUT_TEXT, NULL, 0, NULL, 0, today};
+	pl_scan_options o = {.format = PL_INPUT_TEXT, .today = today};
 	pl_result *r = pl_scan(rs, "p.txt", strdup(text), strlen(text), &o, &d);
 	assert_int_equal(d.errors, 0);
 	pl_diags_clear(&d);

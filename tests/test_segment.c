@@ -25,7 +25,8 @@ static void segment_one(pl_text *t, const char *prose, pl_block_kind kind)
 	t->prose = (char *)prose;
 	t->prose_len = t->src_len;
 	t->prose_is_src = 1;
-	pl_block b = {0, t->prose_len, kind, kind == PL_BLOCK_HEADING};
+	pl_block b = {.start = 0, .end = t->prose_len, .kind = kind,
+		      .level = kind == PL_BLOCK_HEADING, .header = -1};
 	PL_PUSH(t->blocks, t->nblocks, t->blocks_cap, b);
 	pl_text_segment(t);
 }
