@@ -246,6 +246,19 @@ static const pl_fact *declared(const pl_scan_options *o, const char *name)
 	return NULL;
 }
 
+/* Not applicable because of the sentence h: *why points at it and names
+ * the topic it shows, then hint.  Returns 0, for applies(). */
+static int not_applicable_by(const pl_scanner *sc, const pl_result *r,
+			     const pl_hit *h, const char *hint,
+			     pl_location *why)
+{
+	const pl_topic *t = hit_topic(sc, h);
+	*why = location_of(sc, r, h);
+	why->message = pl_xasprintf("%s (%s)%s", t ? t->summary : "",
+				    t ? t->id : "", hint);
+	return 0;
+}
+
 /* Whether what a requirement or profile needs to apply holds (see
  * pl_applicability); when it does not, *why says what decided it: the
  * sentence that says so, a declared fact, or the default. */
@@ -265,23 +278,14 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 		return 0;
 	}
 	const pl_hit *h = a->denied_by.count ? first_of(sc, &a->denied_by) : NULL;
-	if (h) {
-		const pl_topic *t = hit_topic(sc, h);
-		*why = location_of(sc, r, h);
-		why->message = pl_xasprintf("%s (%s)", t ? t->summary : "",
-					    t ? t->id : "");
-		return 0;
-	}
+	if (h)
+		return not_applicable_by(sc, r, h, "", why);
 	h = a->left_to.count && !o->with_companions ?
 		first_of(sc, &a->left_to) : NULL;
-	if (h) {
-		const pl_topic *t = hit_topic(sc, h);
-		*why = location_of(sc, r, h);
-		why->message = pl_xasprintf("%s (%s); lint them together with "
-					    "--with FILE", t ? t->summary : "",
-					    t ? t->id : "");
-		return 0;
-	}
+	if (h)
+		return not_applicable_by(sc, r, h,
+					 "; lint them together with --with FILE",
+					 why);
 	if (a->shown_by.count && first_of(sc, &a->shown_by))
 		return 1;
 	int by_default = a->default_applies;

@@ -74,6 +74,8 @@ struct pl_lint_job {
 	pl_input_format format;   /* forced (--against's OLD), else AUTO */
 	int in_set;               /* read as a document of another's notice
 	                             set (or as --against's OLD) */
+	int with_companions;      /* judged with other documents (--with,
+	                             the configuration's documents:) */
 	pl_result *r;
 	pl_diags diags;
 	/* --against: OLD, read and scanned with the new version, on the
@@ -419,12 +421,11 @@ static void scan_old(pl_lint_job *j);
 /* A notice set: the documents read with this one (--with, and the
  * configuration's documents: for it) are scanned too, and the main
  * document's result takes the set's verdict.  A document that is itself
- * another's companion leaves its requirements to the main document. */
-static void judge_notice_set(pl_lint_job *j)
+ * another's companion leaves its requirements to the main document.
+ * conf: the configuration's companions of this document, freed here. */
+static void judge_notice_set(pl_lint_job *j, char **conf, size_t nconf)
 {
 	const pl_linter_options *o = &j->l->o;
-	size_t nconf = 0;
-	char **conf = pl_config_companions(j->cx->config, j->name, &nconf);
 	if (o->nwith + nconf == 0) {
 		if (pl_config_is_companion(j->cx->config, j->name))
 			pl_result_drop_requirements(j->r);
@@ -457,9 +458,21 @@ static void judge_notice_set(pl_lint_job *j)
 
 void pl_lint_job_run(pl_lint_job *j)
 {
+	/* The companions are known before the scan: what the document
+	 * leaves to them (`left-to`) is judged in the set, not alone. */
+	size_t nconf = 0;
+	char **conf = NULL;
+	if (!j->in_set && !j->skip && !j->failed)
+		conf = pl_config_companions(j->cx->config, j->name, &nconf);
+	j->with_companions = !j->in_set && j->l->o.nwith + nconf > 0;
 	run_one(j);
-	if (j->r && !j->in_set)
-		judge_notice_set(j);
+	if (j->r && !j->in_set) {
+		judge_notice_set(j, conf, nconf);
+	} else {
+		for (size_t i = 0; i < nconf; i++)
+			free(conf[i]);
+		free(conf);
+	}
 	if (j->r && !j->in_set && j->l->o.against)
 		scan_old(j);
 }
@@ -500,15 +513,7 @@ static void run_one(pl_lint_job *j)
 	pl_scan_options so = {fmt, cx->disabled, cx->ndisabled,
 			      (const char *const *)cx->profiles, cx->nprofiles,
 			      o->today, cx->facts, cx->nfacts, o->trace,
-			      o->trace_arg, o->statements, 0};
-	if (!j->in_set) {
-		size_t nconf = 0;
-		char **conf = pl_config_companions(cx->config, j->name, &nconf);
-		so.with_companions = o->nwith + nconf > 0;
-		for (size_t i = 0; i < nconf; i++)
-			free(conf[i]);
-		free(conf);
-	}
+			      o->trace_arg, o->statements, j->with_companions};
 	j->r = pl_scan(cx->rs, j->name, data, len, &so, &j->diags);
 	pl_result_apply_directives(j->r, ds, cx->rs, cx->disabled,
 				   cx->ndisabled,

@@ -119,7 +119,8 @@ static void print_applies(FILE *out, const char *indent,
 	if (a->denied_by.count)
 		fputs("; ", out);
 	for (size_t i = 0; i < a->left_to.count; i++)
-		fprintf(out, "%s%s", i ? ", " : "not when linted alone and the policy leaves it to another document (",
+		fprintf(out, "%s%s", i ? ", " : "not when linted alone and the "
+			"policy leaves it to another document (",
 			a->left_to.names[i]);
 	if (a->left_to.count)
 		fputs("; lint them together with --with FILE); ", out);
