@@ -52,8 +52,12 @@ typedef struct {
 } slot_info;
 
 struct pl_prefilter {
-	/* The DFA: next[state * nclasses + class]. */
+	/* The DFA: next[state * nclasses + class], held in 16 bits a state
+	 * (next16, next NULL) whenever the states fit, as the default rule
+	 * set's 8,000 do: half the memory, and twice the rows in the cache
+	 * of the one pass that reads it for every byte of every text. */
 	state_t *next;
+	uint16_t *next16;
 	size_t nstates, nclasses;
 	unsigned char byte_class[256];
 	/* What each state reports: outputs[out_start[s] .. out_start[s+1])
@@ -124,6 +128,26 @@ static uint32_t literal_id(literal_table *lt, const char *s)
 	lt->table[h] = (long)lt->count;
 	PL_PUSH(lt->strings, lt->count, lt->cap, s);
 	return (uint32_t)(lt->count - 1);
+}
+
+/* The transition table in 16 bits a state when every state fits. */
+static void narrow_table(pl_prefilter *pf)
+{
+	if (pf->nstates > (size_t)UINT16_MAX + 1)
+		return;
+	size_t cells = pf->nstates * pf->nclasses;
+	pf->next16 = pl_xmalloc((cells + 1) * sizeof(uint16_t));
+	for (size_t i = 0; i < cells; i++)
+		pf->next16[i] = (uint16_t)pf->next[i];
+	free(pf->next);
+	pf->next = NULL;
+}
+
+/* The state after s on a byte of class c. */
+static inline state_t next_state(const pl_prefilter *pf, state_t s, size_t c)
+{
+	size_t cell = (size_t)s * pf->nclasses + c;
+	return pf->next16 ? pf->next16[cell] : pf->next[cell];
 }
 
 /* The automaton over every distinct literal. */
@@ -212,6 +236,7 @@ static void build_automaton(pl_prefilter *pf, const literal_table *lt)
 	free(queue);
 	free(t.fail);
 	free(t.literal);
+	narrow_table(pf);
 }
 
 pl_prefilter *pl_prefilter_build(const pl_literal_set *const *sets,
@@ -269,7 +294,8 @@ size_t pl_prefilter_bytes(const pl_prefilter *pf)
 {
 	if (pf == NULL)
 		return 0;
-	size_t b = pf->nstates * pf->nclasses * sizeof(state_t) +
+	size_t b = pf->nstates * pf->nclasses *
+		   (pf->next16 ? sizeof(uint16_t) : sizeof(state_t)) +
 		   (pf->nstates + 1) * sizeof(uint32_t) +
 		   pf->out_start[pf->nstates] * sizeof(uint32_t) +
 		   pf->nslots * sizeof(slot_info);
@@ -288,6 +314,7 @@ void pl_prefilter_free(pl_prefilter *pf)
 			free(pf->slots[s].sets[j].lits);
 	free(pf->slots);
 	free(pf->next);
+	free(pf->next16);
 	free(pf->out_start);
 	free(pf->outputs);
 	free(pf);
@@ -306,7 +333,12 @@ void pl_prefilter_encode(const pl_prefilter *pf, pl_buf *b)
 	pl_wire_put_u64(b, pf->nstates);
 	pl_wire_put_u64(b, pf->nclasses);
 	pl_wire_put(b, pf->byte_class, 256);
-	put_u32s(b, pf->next, pf->nstates * pf->nclasses);
+	size_t cells = pf->nstates * pf->nclasses;
+	pl_wire_put_u32(b, pf->next16 ? 16 : 32);
+	if (pf->next16)
+		pl_wire_put(b, pf->next16, cells * sizeof(uint16_t));
+	else
+		put_u32s(b, pf->next, cells);
 	put_u32s(b, pf->out_start, pf->nstates + 1);
 	pl_wire_put_u64(b, pf->out_start[pf->nstates]);
 	put_u32s(b, pf->outputs, pf->out_start[pf->nstates]);
@@ -351,6 +383,25 @@ static uint32_t *take_u32s(pl_wire_in *r, size_t n, uint64_t limit)
 	return v;
 }
 
+/* The same for a table of 16-bit states. */
+static uint16_t *take_u16s(pl_wire_in *r, size_t n, uint64_t limit)
+{
+	if (r->bad || n > (r->len - r->at) / sizeof(uint16_t)) {
+		r->bad = 1;
+		return NULL;
+	}
+	uint16_t *v = pl_xmalloc((n + 1) * sizeof(uint16_t));
+	if (n)
+		memcpy(v, pl_wire_take(r, n * sizeof(uint16_t)), n * sizeof(uint16_t));
+	for (size_t i = 0; i < n; i++)
+		if (v[i] >= limit) {
+			r->bad = 1;
+			free(v);
+			return NULL;
+		}
+	return v;
+}
+
 static int decode_slot(pl_wire_in *r, slot_info *si, size_t nlits)
 {
 	uint32_t nsets = pl_wire_u32(r), fallback = pl_wire_u32(r);
@@ -385,16 +436,20 @@ pl_prefilter *pl_prefilter_decode(pl_wire_in *r)
 	uint64_t nstates = pl_wire_u64(r), nclasses = pl_wire_u64(r);
 	const unsigned char *bc = pl_wire_take(r, 256);
 	if (r->bad || nstates == 0 || nstates >= UINT32_MAX || nclasses == 0 ||
-	    nclasses > 256 || nstates > (r->len - r->at) / 4 / nclasses)
+	    nclasses > 256 || nstates > (r->len - r->at) / 2 / nclasses)
 		goto bad;
 	for (int b = 0; b < 256; b++)
 		if (bc[b] >= nclasses)
 			goto bad;
 	memcpy(pf->byte_class, bc, 256);
 	pf->nclasses = (size_t)nclasses;
-	pf->next = take_u32s(r, (size_t)(nstates * nclasses), nstates);
+	uint32_t width = pl_wire_u32(r);
+	if (width == 16 && nstates <= (uint64_t)UINT16_MAX + 1)
+		pf->next16 = take_u16s(r, (size_t)(nstates * nclasses), nstates);
+	else if (width == 32)
+		pf->next = take_u32s(r, (size_t)(nstates * nclasses), nstates);
 	pf->out_start = take_u32s(r, (size_t)nstates + 1, 0);
-	if (pf->next == NULL || pf->out_start == NULL)
+	if ((pf->next == NULL && pf->next16 == NULL) || pf->out_start == NULL)
 		goto bad;
 	pf->nstates = (size_t)nstates;
 	uint64_t noutputs = pl_wire_u64(r);
@@ -504,8 +559,6 @@ void pl_prefilter_scan(const pl_prefilter *pf, const char *text, size_t len,
 
 	found *hits = NULL;
 	size_t nhits = 0, cap = 0;
-	const state_t *next = pf->next;
-	size_t nc = pf->nclasses;
 	state_t s = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = p[i];
@@ -518,7 +571,7 @@ void pl_prefilter_scan(const pl_prefilter *pf, const char *text, size_t len,
 			c = 's';
 			i += 1;
 		}
-		s = next[(size_t)s * nc + pf->byte_class[c]];
+		s = next_state(pf, s, pf->byte_class[c]);
 		uint32_t a = pf->out_start[s], b = pf->out_start[s + 1];
 		if (a == b)
 			continue;

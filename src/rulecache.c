@@ -558,8 +558,8 @@ void pl_rule_cache_close(pl_rule_cache *c)
  * a build of the same version.  3: a refining require-if rule may give
  * its own `when`; 4: the conflict grammar has `advice-aux`; 7: a matcher
  * has `exclude-lead-in`, an applicability `left-to`; 8: the four-lane
- * checksum. */
-#define SET_FORMAT 8
+ * checksum; 9: the prefilter's transition table in 16 bits a state. */
+#define SET_FORMAT 9
 #define SET_MAGIC "PLRSET1"             /* with its NUL: 8 bytes */
 
 int pl_rule_set_key(const char *const *paths, size_t n, uint64_t *key)

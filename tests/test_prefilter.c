@@ -21,6 +21,8 @@
 
 #include "literals.h"
 #include "prefilter.h"
+#include "util.h"
+#include "wire.h"
 
 /* ---- Helpers ----------------------------------------------------------------- */
 
@@ -454,6 +456,65 @@ static void sets_intersect(void **state)
 	assert_sound(p, "we keep data about children and information from children");
 }
 
+/* An automaton of more states than 16 bits can number keeps 32-bit
+ * transitions, finds its literals as a small one does, and survives the
+ * cache's round trip. */
+static void wide_table(void **state)
+{
+	(void)state;
+	enum { NLITS = 12000, LEN = 12 };
+	char **lits = calloc(NLITS, sizeof(*lits));
+	uint32_t seed = 12345;
+	for (size_t i = 0; i < NLITS; i++) {
+		lits[i] = malloc(LEN + 1);
+		for (size_t k = 0; k < LEN; k++) {
+			seed = seed * 1664525u + 1013904223u;
+			lits[i][k] = (char)('a' + (seed >> 24) % 26);
+		}
+		lits[i][LEN] = '\0';
+	}
+	pl_literal_set one = {lits, NLITS, LEN, {LEN, 0, 0, 0, 0}, 0};
+	const pl_literal_set *sets = &one;
+	size_t n = 1;
+	pl_prefilter *pf = pl_prefilter_build(&sets, &n, 1);
+	/* over 65,536 trie nodes, 27 byte classes, 4 bytes a cell */
+	assert_true(pl_prefilter_bytes(pf) > (size_t)65536 * 27 * 4);
+
+	pl_buf b;
+	pl_buf_init(&b);
+	pl_prefilter_encode(pf, &b);
+	uint32_t width;
+	memcpy(&width, b.data + 16 + 256, 4);
+	assert_int_equal(width, 32);
+	pl_wire_in in;
+	pl_wire_in_init(&in, b.data, b.len);
+	pl_prefilter *back = pl_prefilter_decode(&in);
+	assert_non_null(back);
+
+	char text[3 * (LEN + 2) + 1];
+	snprintf(text, sizeof text, "%s, %s %.*s", lits[NLITS - 1], lits[0],
+		 LEN - 1, lits[7]);
+	for (int copy = 0; copy < 2; copy++) {
+		pl_occurrences occ;
+		memset(&occ, 0, sizeof(occ));
+		pl_prefilter_scan(copy ? back : pf, text, strlen(text), &occ);
+		assert_true(occ.complete);
+		/* literal ids follow first appearance: lits[i] is i */
+		assert_int_equal(occ.first[NLITS] - occ.first[NLITS - 1], 1);
+		assert_int_equal(occ.ends[occ.first[NLITS - 1]], LEN);
+		assert_int_equal(occ.first[1] - occ.first[0], 1);
+		assert_int_equal(occ.ends[occ.first[0]], 2 * LEN + 2);
+		assert_int_equal(occ.first[8] - occ.first[7], 0);  /* cut short */
+		pl_occurrences_free(&occ);
+	}
+	pl_prefilter_free(back);
+	pl_prefilter_free(pf);
+	pl_buf_free(&b);
+	for (size_t i = 0; i < NLITS; i++)
+		free(lits[i]);
+	free(lits);
+}
+
 static void runs_measured(void **state)
 {
 	(void)state;
@@ -557,6 +618,7 @@ int main(void)
 		cmocka_unit_test(caseless_and_folded),
 		cmocka_unit_test(sets_intersect),
 		cmocka_unit_test(runs_measured),
+		cmocka_unit_test(wide_table),
 		cmocka_unit_test(sentence_test),
 		cmocka_unit_test(far_set_limits_blocks),
 	};

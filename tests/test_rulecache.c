@@ -248,23 +248,31 @@ static void prefilter_checked(void **state)
 	uint64_t nstates, nclasses;
 	memcpy(&nstates, b.data, 8);
 	memcpy(&nclasses, b.data + 8, 8);
-	size_t next_at = 16 + 256, out_at = next_at + 4 * nstates * nclasses;
+	/* A small automaton's transitions are held in 16 bits. */
+	uint32_t width;
+	memcpy(&width, b.data + 16 + 256, 4);
+	assert_int_equal(width, 16);
+	size_t next_at = 16 + 256 + 4, out_at = next_at + 2 * nstates * nclasses;
 	uint64_t noutputs;
 	memcpy(&noutputs, b.data + out_at + 4 * (nstates + 1), 8);
 	size_t bad_at[] = {
 		16 + 'c',               /* a byte class */
-		next_at + 4,            /* a transition */
+		16 + 256,               /* the width of a transition */
+		next_at + 2,            /* a transition */
 		out_at + 4,             /* where a state's outputs start */
 		/* the number of literals (more than states: found by
 		 * fuzz_rulecache, the scan allocating 16 GB for them) */
 		out_at + 4 * (nstates + 1) + 8 + 4 * noutputs,
 	};
 	uint32_t big = 0x7fffffff;
+	uint16_t big16 = 0xffff;
 	for (size_t i = 0; i < sizeof bad_at / sizeof *bad_at; i++) {
 		char *copy = pl_xmalloc(b.len);
 		memcpy(copy, b.data, b.len);
 		if (i == 0)
 			copy[bad_at[i]] = (char)200;
+		else if (i == 2)
+			memcpy(copy + bad_at[i], &big16, 2);
 		else
 			memcpy(copy + bad_at[i], &big, 4);
 		pl_wire_in_init(&in, copy, b.len);
