@@ -280,12 +280,6 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 	const pl_hit *h = a->denied_by.count ? first_of(sc, &a->denied_by) : NULL;
 	if (h)
 		return not_applicable_by(sc, r, h, "", why);
-	h = a->left_to.count && !o->with_companions ?
-		first_of(sc, &a->left_to) : NULL;
-	if (h)
-		return not_applicable_by(sc, r, h,
-					 "; lint them together with --with FILE",
-					 why);
 	if (a->shown_by.count && first_of(sc, &a->shown_by))
 		return 1;
 	int by_default = a->default_applies;
@@ -301,6 +295,27 @@ static int applies(const pl_scanner *sc, const pl_result *r,
 			     "does)", a->fact, a->fact_negated ? "false" : "true") :
 		pl_xstrdup("the policy does not show that it applies");
 	return 0;
+}
+
+/* The sentence by which the policy leaves a requirement it does not meet
+ * to another document it points to (`left-to` on the rule, or on a
+ * profile the rule belongs to), or NULL; never when that document is
+ * judged with it (--with, documents:).  Checked only once the
+ * requirement is found missing: a policy that meets it itself has met
+ * it, whatever else it points to. */
+static const pl_hit *left_to(const pl_scanner *sc, const pl_rule *rule,
+			     const pl_scan_options *o)
+{
+	if (o && o->with_companions)
+		return NULL;
+	const pl_hit *h = rule->applies.left_to.count ?
+		first_of(sc, &rule->applies.left_to) : NULL;
+	for (size_t p = 0; h == NULL && p < rule->nprofiles; p++) {
+		const pl_profile *pr = pl_ruleset_profile(sc->rs, rule->profiles[p]);
+		if (pr && pr->applies.left_to.count)
+			h = first_of(sc, &pr->applies.left_to);
+	}
+	return h;
 }
 
 /* A too-old date: the rule's message, then the date and how old it is. */
@@ -396,6 +411,14 @@ static void apply_rules(pl_scanner *sc, pl_result *r,
 					    first_of(sc, &rule->when) == NULL &&
 					    first_in_scope(sc, rule) == NULL ?
 					    RULE_NOT_APPLICABLE : RULE_MET;
+			continue;
+		}
+		const pl_hit *elsewhere = left_to(sc, rule, opts);
+		if (elsewhere) {
+			status[i] = RULE_NOT_APPLICABLE;
+			not_applicable_by(sc, r, elsewhere,
+					  "; lint them together with --with FILE",
+					  &why[i]);
 			continue;
 		}
 		status[i] = RULE_MISSING;

@@ -149,7 +149,8 @@ typedef struct {
 	int fact_negated;         /* "not online_only" */
 	pl_origin fact_origin;
 	pl_topic_refs shown_by, denied_by;
-	pl_topic_refs left_to;    /* the policy leaves it to a document it
+	pl_topic_refs left_to;    /* the policy leaves it, when it does not
+	                             meet it itself, to a document it
 	                             names ("see our Cookie Policy"): not
 	                             applicable when linted alone; judged with
 	                             that document (--with), the set must meet

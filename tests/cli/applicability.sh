@@ -196,6 +196,28 @@ assert w["line"] == 2 and "--with" in w["message"], w
 ' "$tmp/.out"
 check layered-cookies-with-notice-met [ "$(req layered.md eprivacy eprivacy-cookie-duration --with cookiepolicy.md)" = met ]
 check layered-cookies-with-notice-missing [ "$(req layered.md eprivacy eprivacy-cookie-consent --with cookiepolicy.md)" = missing ]
+# On a profile, `left-to` does the same for each of its requirements:
+# the profile still applies, what the policy gives is met, and what it
+# does not is left to the document it points to.
+rm -rf leftrules && cp -r "$root/rules" leftrules
+sed -i 's/^      denied-by: \[applies.no-eu-users, /      left-to: [applies.cookie-notice-elsewhere]\n&/' leftrules/profiles.yaml
+# (the pointer is read under the profiles its topic names)
+sed -i '/id: applies.cookie-notice-elsewhere/,/profiles:/ s/profiles: \[eprivacy\]/profiles: [eprivacy, gdpr]/' leftrules/eprivacy.yaml
+printf 'Acme Ltd is the controller of your data.\nWe keep your e-mail address until you close your account.\nFor details of the cookies we set, see our Cookie Policy.\n' >gdprleft.md
+run $pl --no-config --no-cache --rules leftrules --today 2026-12-01 -p gdpr -f json gdprleft.md
+check profile-left-to-per-requirement python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["files"][0]["profiles"]["gdpr"]
+assert c["applies"], c
+assert "gdpr-controller" in c["met"] and "gdpr-retention" in c["met"], c
+assert "gdpr-complaint" in c["not_applicable"] and not c["missing"], c
+assert "--with" in c["why_not_applicable"]["gdpr-complaint"]["message"], c
+' "$tmp/.out"
+# What the policy gives itself is met, whatever it also points to: the
+# pointer excuses only what is missing.
+printf 'We use cookies to count visits.\nOur analytics cookie lasts 13 months.\nFor details of the cookies we set, see our Cookie Policy.\n' >layered2.md
+check layered-cookies-met-itself [ "$(req layered2.md eprivacy eprivacy-cookie-duration)" = met ]
+check layered-cookies-missing-still-left [ "$(req layered2.md eprivacy eprivacy-cookie-consent)" = not_applicable ]
 # Cookies used for nothing but the session and the sign-in: no consent,
 # and none of the information that comes with it (Planet49); what they
 # are for is said through "them" under the Cookies heading.
