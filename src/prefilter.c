@@ -363,43 +363,33 @@ void pl_prefilter_encode(const pl_prefilter *pf, pl_buf *b)
 	}
 }
 
-/* n words, each below limit (limit 0: any), malloc'd with one to spare
- * (as the builder allocates them); NULL and r bad on damage. */
-static uint32_t *take_u32s(pl_wire_in *r, size_t n, uint64_t limit)
+/* n words of size bytes (4, or 2 for a narrow transition table), each
+ * below limit (limit 0: any), malloc'd with one to spare (as the builder
+ * allocates them); NULL and r bad on damage. */
+static void *take_words(pl_wire_in *r, size_t n, size_t size, uint64_t limit)
 {
-	if (r->bad || n > (r->len - r->at) / sizeof(uint32_t)) {
+	if (r->bad || n > (r->len - r->at) / size) {
 		r->bad = 1;
 		return NULL;
 	}
-	uint32_t *v = pl_xmalloc((n + 1) * sizeof(uint32_t));
+	unsigned char *v = pl_xmalloc((n + 1) * size);
 	if (n)
-		memcpy(v, pl_wire_take(r, n * sizeof(uint32_t)), n * sizeof(uint32_t));
-	for (size_t i = 0; limit && i < n; i++)
-		if (v[i] >= limit) {
+		memcpy(v, pl_wire_take(r, n * size), n * size);
+	for (size_t i = 0; limit && i < n; i++) {
+		uint64_t w = size == sizeof(uint16_t) ? ((const uint16_t *)v)[i]
+						      : ((const uint32_t *)v)[i];
+		if (w >= limit) {
 			r->bad = 1;
 			free(v);
 			return NULL;
 		}
+	}
 	return v;
 }
 
-/* The same for a table of 16-bit states. */
-static uint16_t *take_u16s(pl_wire_in *r, size_t n, uint64_t limit)
+static uint32_t *take_u32s(pl_wire_in *r, size_t n, uint64_t limit)
 {
-	if (r->bad || n > (r->len - r->at) / sizeof(uint16_t)) {
-		r->bad = 1;
-		return NULL;
-	}
-	uint16_t *v = pl_xmalloc((n + 1) * sizeof(uint16_t));
-	if (n)
-		memcpy(v, pl_wire_take(r, n * sizeof(uint16_t)), n * sizeof(uint16_t));
-	for (size_t i = 0; i < n; i++)
-		if (v[i] >= limit) {
-			r->bad = 1;
-			free(v);
-			return NULL;
-		}
-	return v;
+	return take_words(r, n, sizeof(uint32_t), limit);
 }
 
 static int decode_slot(pl_wire_in *r, slot_info *si, size_t nlits)
@@ -445,7 +435,8 @@ pl_prefilter *pl_prefilter_decode(pl_wire_in *r)
 	pf->nclasses = (size_t)nclasses;
 	uint32_t width = pl_wire_u32(r);
 	if (width == 16 && nstates <= (uint64_t)UINT16_MAX + 1)
-		pf->next16 = take_u16s(r, (size_t)(nstates * nclasses), nstates);
+		pf->next16 = take_words(r, (size_t)(nstates * nclasses),
+					 sizeof(uint16_t), nstates);
 	else if (width == 32)
 		pf->next = take_u32s(r, (size_t)(nstates * nclasses), nstates);
 	pf->out_start = take_u32s(r, (size_t)nstates + 1, 0);
