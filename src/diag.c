@@ -55,6 +55,7 @@ static const struct {
 	[PL_DIAG_RULES_SUGGEST] = {"rules-suggest", PL_SEV_ERROR},
 	[PL_DIAG_LSP_MESSAGE] = {"lsp-message", PL_SEV_WARNING},
 	[PL_DIAG_LSP_CLIENT_GONE] = {"lsp-client-gone", PL_SEV_INFO},
+	[PL_DIAG_RULES_UNREACHABLE] = {"rules-unreachable", PL_SEV_ERROR},
 };
 
 const char *pl_diag_code_id(pl_diag_code code)

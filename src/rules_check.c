@@ -5,6 +5,11 @@
  * Each example is linted on its own, as a one-paragraph plain-text policy.
  * For a topic, `match` examples must be evidence of it and `no_match` ones
  * must not; for a rule, `match` examples must make it report a finding.
+ * It also checks that each list of topics a rule or profile refers to has
+ * a topic scanned under each of its profiles: a topic limited by its own
+ * `profiles:` is not searched when only another profile is selected, and a
+ * list of such topics then never holds, silently (the examples, linted
+ * under every profile, cannot show that).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -76,9 +81,69 @@ static int check_suggestion(const pl_ruleset *rs, const pl_rule *r,
 	return fired;
 }
 
-int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags)
+/* One error when profile `profile` scans none of the topics of refs: the
+ * list is "any of these", so one topic the profile scans keeps it alive
+ * (a baseline requirement may take more evidence from a law profile's
+ * topic when both are selected), but a list with none can never hold
+ * under that profile alone.  An area's name, which stands for all of its
+ * evidence topics, counts as scanned. */
+static int check_reach(const pl_ruleset *rs, const pl_topic_refs *refs,
+		       const char *key, const char *owner_kind,
+		       const char *owner, const char *profile, pl_diags *diags)
+{
+	if (refs->count == 0)
+		return 0;
+	for (size_t i = 0; i < refs->count; i++)
+		if (refs->index[i] == (size_t)-1 ||
+		    pl_topic_selected(&rs->topics[refs->index[i]], &profile, 1))
+			return 0;
+	const pl_origin *o = &refs->origins[0];
+	pl_diags_add(diags, PL_DIAG_RULES_UNREACHABLE, o->file, o->line,
+		     o->column, "%s '%s': no topic of its %s (%s%s) is scanned "
+		     "under profile '%s' (their own profiles leave it out), so "
+		     "under that profile it never holds", owner_kind, owner,
+		     key, rs->topics[refs->index[0]].id,
+		     refs->count > 1 ? ", ..." : "", profile);
+	return 1;
+}
+
+static int check_applies_reach(const pl_ruleset *rs, const pl_applicability *a,
+			       const char *owner_kind, const char *owner,
+			       const char *profile, pl_diags *diags)
+{
+	return check_reach(rs, &a->shown_by, "shown-by", owner_kind, owner,
+			   profile, diags) +
+	       check_reach(rs, &a->denied_by, "denied-by", owner_kind, owner,
+			   profile, diags) +
+	       check_reach(rs, &a->left_to, "left-to", owner_kind, owner,
+			   profile, diags);
+}
+
+static int check_profiles_reach(const pl_ruleset *rs, pl_diags *diags)
 {
 	int failures = 0;
+	for (size_t r = 0; r < rs->nrules; r++) {
+		const pl_rule *ru = &rs->rules[r];
+		for (size_t k = 0; k < ru->nprofiles; k++) {
+			const char *p = ru->profiles[k];
+			failures += check_reach(rs, &ru->topics, "topics", "rule",
+						ru->id, p, diags) +
+				    check_reach(rs, &ru->when, "when", "rule",
+						ru->id, p, diags) +
+				    check_applies_reach(rs, &ru->applies, "rule",
+							ru->id, p, diags);
+		}
+	}
+	for (size_t i = 0; i < rs->nprofiles; i++)
+		failures += check_applies_reach(rs, &rs->profiles[i].applies,
+						"profile", rs->profiles[i].id,
+						rs->profiles[i].id, diags);
+	return failures;
+}
+
+int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags)
+{
+	int failures = check_profiles_reach(rs, diags);
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *tp = &rs->topics[t];
 		for (size_t i = 0; i < tp->examples_match.count; i++)

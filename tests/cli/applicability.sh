@@ -201,9 +201,14 @@ check layered-cookies-with-notice-missing [ "$(req layered.md eprivacy eprivacy-
 # does not is left to the document it points to.
 rm -rf leftrules && cp -r "$root/rules" leftrules
 sed -i 's/^      denied-by: \[applies.no-eu-users, /      left-to: [applies.cookie-notice-elsewhere]\n&/' leftrules/profiles.yaml
-# (the pointer is read under the profiles its topic names)
+# (the pointer is read under the profiles its topic names: left out of
+# gdpr's, the profile's left-to could never hold, and --check-rules says so)
+run $pl --no-config --no-cache --rules leftrules --check-rules
+check left-to-topic-not-scanned-is-an-error eval "is_rc 1 && has_err \"profiles.yaml:[0-9]*:[0-9]*: error: profile 'gdpr': no topic of its left-to (applies.cookie-notice-elsewhere) is scanned under profile 'gdpr'.*\\[rules-unreachable\\]\""
 sed -i '/id: applies.cookie-notice-elsewhere/,/profiles:/ s/profiles: \[eprivacy\]/profiles: [eprivacy, gdpr]/' leftrules/eprivacy.yaml
 printf 'Acme Ltd is the controller of your data.\nWe keep your e-mail address until you close your account.\nFor details of the cookies we set, see our Cookie Policy.\n' >gdprleft.md
+run $pl --no-config --no-cache --rules leftrules --check-rules
+check left-to-topic-scanned-passes eval "is_rc 0 && ! has_err rules-unreachable"
 run $pl --no-config --no-cache --rules leftrules --today 2026-12-01 -p gdpr -f json gdprleft.md
 check profile-left-to-per-requirement python3 -c '
 import json, sys
