@@ -233,6 +233,16 @@ check session-only-cookies-no-consent [ "$(req sessiononly.md eprivacy eprivacy-
 check cookie-purpose-through-them [ "$(req sessiononly.md eprivacy eprivacy-cookie-purposes)" = met ]
 printf '# Cookies\n\nWe use cookies, as most sites do.\nWe use them to keep you signed in and to measure traffic with analytics.\n' >mixedcookies.md
 check mixed-cookies-ask-duration [ "$(req mixedcookies.md eprivacy eprivacy-cookie-duration)" = missing ]
+# A lifetime in a cookie table's column, or under a cookie's term in a
+# definition list, is the cookie's lifetime; a retention table's is not.
+printf '# Cookies\n\nWe use analytics cookies to measure traffic.\n\n| Cookie | Purpose | How long does the cookie stay on my device? |\n| --- | --- | --- |\n| _ga | analytics | 2 years |\n' >cookietable.md
+check cookie-table-duration-column [ "$(req cookietable.md eprivacy eprivacy-cookie-duration)" = met ]
+printf '# Cookies\n\nWe use analytics cookies to measure traffic.\n\n| Name | Purpose | Expiry |\n| --- | --- | --- |\n| _ga | analytics | 13 months |\n' >cookieexpiry.md
+check cookie-table-expiry-column [ "$(req cookieexpiry.md eprivacy eprivacy-cookie-duration)" = met ]
+printf '# Cookies\n\nWe use analytics cookies to measure traffic.\n\n# Retention\n\n| Data | Kept for |\n| --- | --- |\n| server logs | 30 days |\n' >retentiontable.md
+check retention-table-no-cookie-duration [ "$(req retentiontable.md eprivacy eprivacy-cookie-duration)" = missing ]
+printf '<h1>Cookies</h1>\n<p>We use analytics cookies to measure traffic.</p>\n<dl>\n<dt>Cookie purpose</dt>\n<dd>Data can be kept in your browser storage. The data held here expires after 7 days.</dd>\n</dl>\n' >cookiedl.html
+check cookie-definition-list-duration [ "$(req cookiedl.html eprivacy eprivacy-cookie-duration)" = met ]
 # A cookie whose only stated purpose is exempt (the record of the cookie
 # notice's answer) asks nothing; one for advertising asks consent.
 printf '# Cookies\n\nWe use cookies for the following purposes:\n\n- To keep track of whether you have pressed OK on the cookie notice, so we do not ask again.\n' >consentrecord.md
