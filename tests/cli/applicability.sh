@@ -37,6 +37,11 @@ check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" =
 check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
 printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
 check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+# A foundation speaking for itself is a charity; one it mentions is not it.
+printf 'The Example Foundation (EF) is committed to respecting your privacy.\nCalifornia residents may ask us what we collect.\n' >foundation.md
+check ccpa-foundation-not-a-business [ "$(profile foundation.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
+printf 'Acme Inc. collects your name.\nThe Acme Foundation is a separate legal entity.\nCalifornia residents may ask us what we collect.\n' >otherfoundation.md
+check ccpa-other-foundation-still-a-business [ "$(profile otherfoundation.md ccpa --no-config | cut -d' ' -f1)" = True ]
 # A non-profit is no "business" (1798.140(d)(1)); one among its customers
 # says nothing of the company.
 printf 'Kestrel Club is a U.S. 501(c)(3) nonprofit.\nWe collect your name.\nIf you are a California resident, you may ask us to delete your data.\n' >np.md
