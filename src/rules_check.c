@@ -5,7 +5,7 @@
  * Each example is linted on its own, as a one-paragraph plain-text policy.
  * For a topic, `match` examples must be evidence of it and `no_match` ones
  * must not; for a rule, `match` examples must make it report a finding.
- * It also checks that each list of topics a rule or profile refers to has
+ * It also checks that each list of topics a rule, profile or topic refers to has
  * a topic scanned under each of its profiles: a topic limited by its own
  * `profiles:` is not searched when only another profile is selected, and a
  * list of such topics then never holds, silently (the examples, linted
@@ -138,6 +138,20 @@ static int check_profiles_reach(const pl_ruleset *rs, pl_diags *diags)
 		failures += check_applies_reach(rs, &rs->profiles[i].applies,
 						"profile", rs->profiles[i].id,
 						rs->profiles[i].id, diags);
+	/* A topic's yield and undone-by, under each profile it runs in (a
+	 * topic of no profile runs under all of them, baseline first). */
+	for (size_t t = 0; t < rs->ntopics; t++) {
+		const pl_topic *tp = &rs->topics[t];
+		size_t n = tp->nprofiles ? tp->nprofiles : 1;
+		for (size_t k = 0; k < n; k++) {
+			const char *p = tp->nprofiles ? tp->profiles[k]
+						      : PL_PROFILE_DEFAULT;
+			failures += check_reach(rs, &tp->yield, "yield", "topic",
+						tp->id, p, diags) +
+				    check_reach(rs, &tp->undone_by, "undone-by",
+						"topic", tp->id, p, diags);
+		}
+	}
 	return failures;
 }
 

@@ -214,6 +214,12 @@ sed -i '/id: applies.cookie-notice-elsewhere/,/profiles:/ s/profiles: \[eprivacy
 printf 'Acme Ltd is the controller of your data.\nWe keep your e-mail address until you close your account.\nFor details of the cookies we set, see our Cookie Policy.\n' >gdprleft.md
 run $pl --no-config --no-cache --rules leftrules --check-rules
 check left-to-topic-scanned-passes eval "is_rc 0 && ! has_err rules-unreachable"
+# The same for a topic's yield: a baseline topic that yields only to a
+# topic of the eprivacy profile never yields under baseline.
+rm -rf yieldrules && cp -r "$root/rules" yieldrules
+sed -i 's/^    yield: \[choices, children\]$/    yield: [applies.cookie-notice-elsewhere]/' yieldrules/contact.yaml
+run $pl --no-config --no-cache --rules yieldrules --check-rules
+check yield-topic-not-scanned-is-an-error eval "is_rc 1 && has_err \"contact.yaml:[0-9]*:[0-9]*: error: topic 'contact.details': no topic of its yield (applies.cookie-notice-elsewhere) is scanned under profile 'baseline'\""
 run $pl --no-config --no-cache --rules leftrules --today 2026-12-01 -p gdpr -f json gdprleft.md
 check profile-left-to-per-requirement python3 -c '
 import json, sys
