@@ -5,11 +5,11 @@
  * Each example is linted on its own, as a one-paragraph plain-text policy.
  * For a topic, `match` examples must be evidence of it and `no_match` ones
  * must not; for a rule, `match` examples must make it report a finding.
- * It also checks that each list of topics a rule, profile or topic refers to has
- * a topic scanned under each of its profiles: a topic limited by its own
- * `profiles:` is not searched when only another profile is selected, and a
- * list of such topics then never holds, silently (the examples, linted
- * under every profile, cannot show that).
+ * It also checks that each list of topics a rule, a profile or a topic
+ * refers to has a topic scanned under each of its profiles: a topic
+ * limited by its own `profiles:` is not searched when only another profile
+ * is selected, and a list of such topics then never holds, silently (the
+ * examples, linted under every profile, cannot show that).
  */
 #include <stdlib.h>
 #include <string.h>
