@@ -37,19 +37,6 @@ check gdpr-no-eu-users [ "$(profile us.md gdpr --no-config | cut -d' ' -f1,5)" =
 check gdpr-fact-eu-users [ "$(profile us.md gdpr --no-config --fact eu_users=yes | cut -d' ' -f1)" = True ]
 printf 'We are not a "business" as defined under the California Consumer Privacy Act.\nWe collect your name.\n' >small.md
 check ccpa-not-a-business [ "$(profile small.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
-# Under --profile all, the GDPR applies to a policy that shows some reach
-# into Europe; named, it applies unless the policy says otherwise.
-allgdpr() {  # FILE: whether gdpr applies under --profile all
-  $t --no-config -p all -f json "$1" | python3 -c 'import json,sys
-print(json.load(sys.stdin)["files"][0]["profiles"]["gdpr"]["applies"])'
-}
-printf 'We collect your name and e-mail address to run the service.\nWrite to us at help@example.com.\n' >noeu.md
-check gdpr-all-needs-eu-reach [ "$(allgdpr noeu.md)" = False ]
-check gdpr-named-applies-anyway [ "$(profile noeu.md gdpr --no-config | cut -d' ' -f1)" = True ]
-printf 'We collect your name and e-mail address to run the service.\nIf you live in the EEA, you may ask us to erase your data.\n' >eu.md
-check gdpr-all-with-eu-reach [ "$(allgdpr eu.md)" = True ]
-check gdpr-all-fact-declared [ "$($t --no-config -p all -f json --fact eu_users=yes noeu.md | python3 -c 'import json,sys
-print(json.load(sys.stdin)["files"][0]["profiles"]["gdpr"]["applies"])')" = True ]
 # A foundation speaking for itself is a charity; one it mentions is not it.
 printf 'The Example Foundation (EF) is committed to respecting your privacy.\nCalifornia residents may ask us what we collect.\n' >foundation.md
 check ccpa-foundation-not-a-business [ "$(profile foundation.md ccpa --no-config | cut -d' ' -f1,5)" = "False 1" ]
