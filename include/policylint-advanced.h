@@ -41,8 +41,10 @@ int pl_ruleset_from_cache(const pl_ruleset *rs);
  * anything failed (the reasons are in diags). */
 pl_ruleset *pl_ruleset_open(const char *path, pl_diags *diags);
 
-/* Runs every rule's examples; each failure becomes a diagnostic pointing at
- * the example.  Returns the number of failures. */
+/* Runs every rule's examples, and checks that every list of topics a rule,
+ * profile or topic refers to can hold under each of its profiles; each
+ * failure becomes a diagnostic pointing at the example or the reference.
+ * Returns the number of failures. */
 int pl_ruleset_check_examples(const pl_ruleset *rs, pl_diags *diags);
 
 /* Prints every compiled pattern, one per line, with PCRE2 inline options so

@@ -161,9 +161,10 @@ typedef enum {
 	                                   no JSON-RPC request */
 	PL_DIAG_LSP_CLIENT_GONE,        /* policylint lsp: the client closed
 	                                   the connection without exit */
-	PL_DIAG_RULES_UNREACHABLE,      /* --check-rules: a rule or profile
-	                                   refers to a topic that is not
-	                                   scanned under its profile */
+	PL_DIAG_RULES_UNREACHABLE,      /* --check-rules: a rule, profile or
+	                                   topic refers only to topics that
+	                                   are not scanned under one of its
+	                                   profiles */
 	PL_DIAG_COUNT
 } pl_diag_code;
 

@@ -138,8 +138,9 @@ static int check_profiles_reach(const pl_ruleset *rs, pl_diags *diags)
 		failures += check_applies_reach(rs, &rs->profiles[i].applies,
 						"profile", rs->profiles[i].id,
 						rs->profiles[i].id, diags);
-	/* A topic's yield and undone-by, under each profile it runs in (a
-	 * topic of no profile runs under all of them, baseline first). */
+	/* A topic's yield and undone-by, under each profile it runs in; a
+	 * topic of no profile runs whatever is selected, and baseline alone
+	 * is where a reference to a law profile's topics cannot hold. */
 	for (size_t t = 0; t < rs->ntopics; t++) {
 		const pl_topic *tp = &rs->topics[t];
 		size_t n = tp->nprofiles ? tp->nprofiles : 1;
