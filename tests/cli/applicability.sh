@@ -49,6 +49,18 @@ check ccpa-nonprofit [ "$(profile np.md ccpa --no-config | cut -d' ' -f1)" = Fal
 check ccpa-nonprofit-why [ "$(profile np.md ccpa --no-config | cut -d' ' -f5)" = 1 ]
 printf 'Our tools help for-profit and not-for-profit organizations.\nWe collect your name.\nIf you are a California resident, you may ask us to delete your data.\n' >npc.md
 check ccpa-nonprofit-customers [ "$(profile npc.md ccpa --no-config | cut -d' ' -f1)" = True ]
+# Under --profile all the CCPA applies when the policy addresses its
+# consumers.  A Shine-the-Light notice (Civ. Code 1798.83, any business of
+# twenty staff) under "California Privacy Rights" is no such sign; a CCPA
+# section under the same heading is.
+printf '# Privacy\n\nWe collect your name.\n\n## Your California Privacy Rights\n\nCalifornia law permits users who are California residents to request once a year a list of the third parties to whom we disclosed their personal information for their direct marketing purposes.\n' >stl.md
+in_all() {  # FILE PROFILE: whether PROFILE applies under --profile all
+  $t --no-config -p all -f json "$1" | python3 -c 'import json,sys
+print(json.load(sys.stdin)["files"][0]["profiles"][sys.argv[1]]["applies"])' "$2"
+}
+check ccpa-shine-the-light-no-sign [ "$(in_all stl.md ccpa)" = False ]
+printf '# Privacy\n\nWe collect your name.\n\n## Your California Privacy Rights\n\nIf you are a California resident, you have the right to know what personal information we collected about you.\n' >calrights.md
+check ccpa-california-section-sign [ "$(in_all calrights.md ccpa)" = True ]
 
 # A policy that says no personal data is collected at all: the notice
 # duties of gdpr, ccpa, caloppa and us-states have nothing to attach to;
