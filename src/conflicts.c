@@ -126,8 +126,12 @@ static int targets_clash(const comparer *c, const pl_statement *aff,
 	*rp = (size_t)-1;
 	if (act->target == PL_TARGET_PLACES)
 		return places_clash(c, aff, den);
+	/* An action with no recipient of its own (tracking, collecting) may
+	 * still be denied of one party only: "we do not use third-party
+	 * cookies" says nothing of the site's own session cookie. */
 	if (act->target == PL_TARGET_NONE)
-		return 1;
+		return den->targets.n == 0 ||
+		       find_inside(v, &aff->targets, &den->targets, rp, NULL);
 	if (den->targets.n == 0) {
 		if (aff->targets.n)
 			*rp = aff->targets.v[0];
