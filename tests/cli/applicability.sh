@@ -153,6 +153,13 @@ print([k for k in ("met", "missing", "not_applicable") if sys.argv[2] in c[k]][0
 }
 printf 'We collect your e-mail address.\nIf you live in the EEA, you may ask us to correct inaccurate personal data.\n' >eea.md
 check scope-eea-sentence-not-ccpa [ "$(req eea.md ccpa ccpa-right-to-correct)" = missing ]
+# Portability (Art. 20) covers processing on consent or a contract only: a
+# policy that bases its processing on legitimate interests, and names no
+# consent or contract, has no such right to tell of.
+printf 'We collect your IP address.\nWe process your information based on our legitimate interest in providing a secure service.\n' >li.md
+check portability-legitimate-interests-only [ "$(req li.md gdpr gdpr-right-portability)" = not_applicable ]
+printf 'We collect your IP address.\nWe process your information based on our legitimate interest in providing a secure service.\nWe use your e-mail address for the newsletter only with your explicit consent.\n' >liconsent.md
+check portability-consent-too [ "$(req liconsent.md gdpr gdpr-right-portability)" = missing ]
 check scope-eea-sentence-is-gdpr [ "$(req eea.md gdpr gdpr-right-rectification)" = met ]
 printf '# Privacy\n\nWe collect your e-mail address.\n\n## Rights of UK residents\n\nYou may ask us to correct inaccurate personal data.\n' >uk.md
 check scope-uk-heading-not-ccpa [ "$(req uk.md ccpa ccpa-right-to-correct)" = missing ]
